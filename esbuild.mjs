@@ -1,0 +1,118 @@
+// Builds every bundle: the knowledge base, the extension (Node and web worker), the CLI,
+// the webview scripts and the test bundles. `--production` minifies; `--watch` rebuilds.
+import * as esbuild from 'esbuild';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { createRequire } from 'node:module';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const checkOnly = process.argv.includes('--check-content');
+// --lenient: write the knowledge base even when content has problems (local work only).
+const lenient = process.argv.includes('--lenient');
+
+/** Compiles content/ into dist/knowledge.json; returns the problems found. */
+export async function buildContent({ write = true, lenient = false } = {}) {
+  await esbuild.build({
+    entryPoints: ['build/content.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: 'out/build/content.cjs',
+    logLevel: 'error',
+  });
+  const require = createRequire(import.meta.url);
+  delete require.cache[require.resolve('./out/build/content.cjs')];
+  const { compile, formatProblem } = require('./out/build/content.cjs');
+  const files = walk('content')
+    .filter((f) => f.endsWith('.md') && !f.endsWith(`${sep}README.md`) && f !== join('content', 'README.md'))
+    .map((f) => ({ path: relative('.', f).split(sep).join('/'), text: readFileSync(f, 'utf8') }));
+  const { kb, problems } = compile(files);
+  if (write && (problems.length === 0 || lenient)) {
+    mkdirSync('dist', { recursive: true });
+    writeFileSync('dist/knowledge.json', JSON.stringify(kb));
+  }
+  return { kb, problems: problems.map(formatProblem) };
+}
+
+function walk(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...walk(p));
+    else out.push(p);
+  }
+  return out;
+}
+
+/** Resolves `import text from 'atlas-knowledge'` to the compiled knowledge base, as text. */
+const knowledgePlugin = {
+  name: 'atlas-knowledge',
+  setup(build) {
+    build.onResolve({ filter: /^atlas-knowledge$/ }, () => ({ path: 'knowledge', namespace: 'atlas-knowledge' }));
+    build.onLoad({ filter: /.*/, namespace: 'atlas-knowledge' }, () => ({
+      contents: readFileSync('dist/knowledge.json', 'utf8'),
+      loader: 'text',
+      watchFiles: walk('content'),
+    }));
+  },
+};
+
+const common = {
+  bundle: true,
+  sourcemap: production ? 'external' : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  plugins: [knowledgePlugin],
+  define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
+};
+
+function optional(entries) {
+  return entries.filter((e) => existsSync(e));
+}
+
+const testEntries = existsSync('test/unit') ? walk('test/unit').filter((f) => f.endsWith('.test.ts')) : [];
+
+const configs = [
+  { ...common, entryPoints: ['src/extension.ts'], platform: 'node', format: 'cjs', target: 'node20', outfile: 'dist/extension.node.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/extension.ts'], platform: 'browser', format: 'cjs', target: 'es2022', outfile: 'dist/extension.web.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/cli.ts'], platform: 'node', format: 'cjs', target: 'node20', outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  ...(optional(['src/webview/diagram.ts']).length
+    ? [{ ...common, entryPoints: optional(['src/webview/diagram.ts']), platform: 'browser', format: 'iife', target: 'es2022', outdir: 'dist/webview' }]
+    : []),
+  ...(optional(['src/features/markdown-preview/preview.ts']).length
+    ? [{ ...common, entryPoints: optional(['src/features/markdown-preview/preview.ts']), platform: 'browser', format: 'iife', target: 'es2022', outdir: 'dist/preview' }]
+    : []),
+  ...(testEntries.length
+    ? [{ ...common, sourcemap: 'inline', minify: false, entryPoints: testEntries, platform: 'node', format: 'cjs', target: 'node20', outdir: 'out/test/unit', outbase: 'test/unit', outExtension: { '.js': '.cjs' }, external: ['vscode', 'mocha', 'fast-check', 'yaml', 'markdown-it', 'modern-ahocorasick', 'ahocorasick', 'picomatch'] }]
+    : []),
+  ...(optional(['test/workbench/suite/index.ts']).length
+    ? [{ ...common, sourcemap: 'inline', minify: false, entryPoints: ['test/workbench/suite/index.ts'], platform: 'browser', format: 'cjs', target: 'es2022', outfile: 'out/test/workbench/suite.js', external: ['vscode'], define: { ...common.define, 'process.env': '{}' } }]
+    : []),
+];
+
+async function main() {
+  const { problems } = await buildContent({ write: !checkOnly, lenient });
+  if (problems.length) {
+    for (const p of problems) console.error(p);
+    console.error(`content: ${problems.length} problem(s)`);
+    if (!watch && !lenient) process.exit(1);
+  }
+  if (checkOnly) {
+    console.log('content: ok');
+    return;
+  }
+  if (watch) {
+    for (const c of configs) await (await esbuild.context(c)).watch();
+    console.log('esbuild: watching for changes');
+  } else {
+    await Promise.all(configs.map((c) => esbuild.build(c)));
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

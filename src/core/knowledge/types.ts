@@ -1,0 +1,59 @@
+/** The compiled knowledge base, as `build/content.mjs` writes it to `dist/knowledge.json`. */
+
+export type EntryKind = 'system' | 'layer' | 'component' | 'concept' | 'format' | 'tool' | 'setting';
+export type Mode = 'kernel' | 'user' | 'firmware';
+
+export interface Source {
+  title: string;
+  url: string;
+}
+
+export interface Connection {
+  to: string;
+  label: string;
+  via?: string;
+}
+
+export interface SettingValue {
+  value: string;
+  meaning: string;
+}
+
+export interface Entry {
+  id: string;
+  title: string;
+  short?: string;
+  kind: EntryKind;
+  summary: string;
+  /** Markdown. Rendered with HTML disabled. */
+  body: string;
+  aliases: string[];
+  generic: string[];
+  ambiguous: string[];
+  systems: string[];
+  layers: string[];
+  mode?: Mode;
+  related: string[];
+  connections: Connection[];
+  sources: Source[];
+  formerIds: string[];
+  /** systems only */
+  classification?: 'type1' | 'type2';
+  classificationNote?: string;
+  vendor?: string;
+  /** systems only: layer ids from hardware up; a row holds layers drawn side by side */
+  stack?: string[][];
+  /** layers only */
+  system?: string;
+  modes?: Mode[];
+  /** settings only */
+  values?: SettingValue[];
+  appliesTo?: string[];
+  /** repository-relative path of the source file, for messages */
+  file: string;
+}
+
+export interface KnowledgeBase {
+  version: 1;
+  entries: Entry[];
+}

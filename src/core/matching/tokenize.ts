@@ -1,0 +1,152 @@
+/**
+ * Splits text into word pieces: at anything that is not a letter or digit, at lower→Upper
+ * (`NewVhd` → `New Vhd`), at ACRONYM→Capitalised (`VHDPath` → `VHD Path`) and at digit→Upper.
+ * Digits stay attached to the letters before them (`kvm64`, `qcow2`). An acronym with a
+ * plural `s` stays one piece (`VSPs`), flagged PLURAL.
+ */
+
+export const UPPER = 1;
+export const LOWER = 2;
+export const DIGIT = 3;
+
+/** Flags of a token. */
+export const ALL_CAPS = 1; // every letter is upper case (a PLURAL acronym counts)
+export const PLURAL = 2; // an acronym with a trailing lower-case `s`: `VSPs`
+export const HAS_DIGIT = 4;
+export const HAS_LETTER = 8;
+
+const asciiClass = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if (c >= 65 && c <= 90) asciiClass[c] = UPPER;
+  else if (c >= 97 && c <= 122) asciiClass[c] = LOWER;
+  else if (c >= 48 && c <= 57) asciiClass[c] = DIGIT;
+}
+
+/** Character class: 0 for separators. Non-ASCII letters count as lower case. */
+export function charClass(code: number): number {
+  if (code < 128) return asciiClass[code];
+  if (code === 0xa0 || code === 0xfeff || code === 0x3000) return 0;
+  if (code >= 0x2000 && code <= 0x206f) return 0; // general punctuation: ’ “ — …
+  if (code >= 0xd800 && code <= 0xdfff) return LOWER; // surrogate halves of letters or emoji
+  return LOWER;
+}
+
+/** The token found by `nextToken`; reused to avoid allocation on hot paths. */
+export interface Token {
+  start: number;
+  end: number;
+  flags: number;
+}
+
+/**
+ * Finds the first token that starts at or after `pos` and before `limit`.
+ * Returns false when there is none. `pos` must not be inside a token unless the caller
+ * means to start there.
+ */
+export function nextToken(text: string, pos: number, limit: number, out: Token): boolean {
+  let i = pos;
+  let cls = 0;
+  while (i < limit) {
+    cls = charClass(text.charCodeAt(i));
+    if (cls !== 0) break;
+    i++;
+  }
+  if (i >= limit) return false;
+  const start = i;
+  let flags = 0;
+  let upperRun = 0; // length of the current run of upper-case letters
+  let lowerSeen = false;
+  let prev = 0;
+  while (i < limit) {
+    const c = charClass(text.charCodeAt(i));
+    if (c === 0) break;
+    if (i > start) {
+      if (c === UPPER && (prev === LOWER || prev === DIGIT)) {
+        break; // lower→Upper or digit→Upper
+      }
+      if (c === LOWER && prev === UPPER && upperRun >= 2) {
+        // ACRONYM followed by lower case: either a plural acronym `VSPs` or `VHDPath`.
+        const code = text.charCodeAt(i);
+        const after = i + 1 < limit ? charClass(text.charCodeAt(i + 1)) : 0;
+        if (code === 115 /* s */ && after !== LOWER && after !== DIGIT && i - start === upperRun) {
+          flags |= PLURAL;
+          i++;
+          prev = LOWER;
+          lowerSeen = true;
+          break; // what follows the `s` starts a new token
+        }
+        i--; // the last capital starts the next token
+        break;
+      }
+    }
+    if (c === UPPER) upperRun++;
+    else {
+      if (c === LOWER) lowerSeen = true;
+      if (c !== DIGIT) upperRun = 0;
+    }
+    if (c === DIGIT) flags |= HAS_DIGIT;
+    else flags |= HAS_LETTER;
+    prev = c;
+    i++;
+  }
+  if (!lowerSeen || flags & PLURAL) {
+    if (flags & HAS_LETTER) flags |= ALL_CAPS;
+  }
+  out.start = start;
+  out.end = i;
+  out.flags = flags;
+  return true;
+}
+
+/** Splits a whole string into tokens (for aliases and tests; the matcher streams instead). */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  const t: Token = { start: 0, end: 0, flags: 0 };
+  let pos = 0;
+  while (nextToken(text, pos, text.length, t)) {
+    tokens.push({ ...t });
+    pos = t.end;
+  }
+  return tokens;
+}
+
+/**
+ * How the text between two tokens joins them, as a one-character key:
+ * ' ' for nothing (CamelCase), a run of spaces or tabs with at most one line break
+ * (a comment leader such as `#` or `//` may follow the break), or `_`;
+ * '-' for a hyphen; any other single punctuation character stands for itself;
+ * '' when the tokens are not joined (a paragraph break, several punctuation marks).
+ */
+export function separatorKey(text: string, from: number, to: number): string {
+  if (from === to) return ' ';
+  if (to - from === 1) {
+    const code = text.charCodeAt(from);
+    if (code === 95 /* _ */ || code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0) return ' ';
+    if (code === 45 || code === 0x2010 || code === 0x2011) return '-';
+    if (code >= 0x2000 && code <= 0x206f) return '';
+    return text[from];
+  }
+  let newlines = 0;
+  let i = from;
+  while (i < to) {
+    const code = text.charCodeAt(i);
+    if (code === 32 || code === 9 || code === 0xa0) {
+      i++;
+      continue;
+    }
+    if (code === 13 || code === 10) {
+      if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
+      newlines++;
+      if (newlines > 1) return '';
+      i++;
+      // a comment leader right after the line break: `#`, `//`, `*`, `;`, `--`
+      while (i < to && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+      const lead = text.charCodeAt(i);
+      if (lead === 35 || lead === 42 || lead === 59) i++;
+      else if ((lead === 47 || lead === 45) && text.charCodeAt(i + 1) === lead) i += 2;
+      continue;
+    }
+    return '';
+  }
+  return ' ';
+}

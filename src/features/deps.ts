@@ -1,0 +1,10 @@
+import type * as vscode from 'vscode';
+import type { KnowledgeIndex } from '../core/knowledge/index';
+
+/** What every feature's `register` receives. */
+export interface FeatureDeps {
+  /** The knowledge base; parsed on first call, so activation stays cheap. */
+  knowledge: () => KnowledgeIndex;
+  /** The extension's own output channel for diagnostics. */
+  log: vscode.LogOutputChannel;
+}
