@@ -303,11 +303,13 @@ export function compile(files: SourceFile[]): CompileResult {
       }
     }
   }
+  const reported = new Set<string>();
   for (const list of claims.values()) {
     const owners = new Set(list.map((c) => c.p));
     if (owners.size < 2 || list.every((c) => c.ambiguous)) continue;
     for (const c of list) {
-      if (c.ambiguous) continue;
+      if (c.ambiguous || reported.has(`${c.p.entry.id}\0${c.alias}`)) continue;
+      reported.add(`${c.p.entry.id}\0${c.alias}`);
       const others = list.filter((o) => o.p !== c.p).map((o) => `${o.p.entry.id} (${o.p.entry.file})`);
       problems.push({
         file: c.p.entry.file,

@@ -106,6 +106,7 @@ export class TermMatcher {
       if (!same.candidates.includes(index)) same.candidates.push(index);
     } else {
       node.variants.push({ candidates: [index], strict, generic });
+      node.variants.sort((a, b) => Number(b.strict) - Number(a.strict));
     }
   }
 
@@ -230,12 +231,26 @@ export class TermMatcher {
     return undefined;
   }
 
+  /**
+   * The match a trie node gives, if its case rules allow. Where several aliases of the same
+   * spelling apply (`VMX` strict and `vmx` loose), their entries are merged, exact-case first,
+   * and specific aliases outrank generic ones.
+   */
   private accept(node: Node, start: number, end: number, allCaps: boolean): RawMatch | undefined {
+    let found: Variant | undefined;
+    let merged = false;
     for (const v of node.variants!) {
       if (v.strict && !allCaps) continue;
-      return { start, end, variant: v };
+      if (!found || (found.generic && !v.generic)) {
+        found = v;
+        merged = false;
+      } else if (found.generic === v.generic) {
+        if (!merged) found = { candidates: [...found.candidates], strict: found.strict, generic: found.generic };
+        merged = true;
+        for (const c of v.candidates) if (!found.candidates.includes(c)) found.candidates.push(c);
+      }
     }
-    return undefined;
+    return found && { start, end, variant: found };
   }
 
   /**

@@ -1,0 +1,173 @@
+import * as assert from 'node:assert/strict';
+import { LOOKUP_RADIUS, TermMatcher, lookupWindow, type ScanOptions } from '../../src/core/matching/matcher';
+import { FIXTURE } from './fixture';
+
+const matcher = new TermMatcher(FIXTURE);
+const found = (text: string, options?: ScanOptions) => matcher.scan(text, options).map((m) => [text.slice(m.start, m.end), m.id]);
+const ids = (text: string, options?: ScanOptions) => matcher.scan(text, options).map((m) => m.id);
+
+describe('term engine', () => {
+  it('matches multi-word terms across spaces and a line break, in any case', () => {
+    assert.deepEqual(found('The Root\n   Partition owns devices; child  partitions do not.'), [
+      ['Root\n   Partition', 'hyperv.root-partition'],
+      ['child  partitions', 'hyperv.child-partition'],
+    ]);
+    assert.deepEqual(found('# the parent\n# partition keeps the drivers'), [['parent\n# partition', 'hyperv.root-partition']]);
+  });
+
+  it('does not match across a paragraph break', () => {
+    assert.deepEqual(found('the root\n\npartition'), []);
+  });
+
+  it('keeps acronyms case-sensitive: VID is not vid or video', () => {
+    assert.deepEqual(found('VID talks to WinHv. The vid, Vid and video files.'), [
+      ['VID', 'hyperv.vid'],
+      ['WinHv', 'hyperv.winhv'],
+    ]);
+  });
+
+  it('tells the plural VMMs from VMMS', () => {
+    assert.deepEqual(found('Two VMMs, one VMMS, and vmms.exe.'), [
+      ['VMMs', 'concept.vmm'],
+      ['VMMS', 'hyperv.vmms'],
+      ['vmms.exe', 'hyperv.vmms'],
+    ]);
+  });
+
+  it('matches plurals and possessives', () => {
+    assert.deepEqual(ids('VSPs issue hypercalls; the hypervisor’s and hypervisor\'s view'), [
+      'hyperv.vsp',
+      'hyperv.hypercall',
+      'concept.hypervisor',
+      'concept.hypervisor',
+    ]);
+  });
+
+  it('matches hyphen, underscore, space, CamelCase and run-together variants', () => {
+    const text = "mode='host-passthrough' host_passthrough HostPassthrough hostpassthrough host passthrough";
+    assert.deepEqual(ids(text), Array(5).fill('kvm.host-passthrough'));
+    assert.deepEqual(ids('Hyper-V hyperv HyperV HYPERV hyper-v Hyper V'), Array(6).fill('hyperv'));
+    assert.deepEqual(ids('vhost-net vhost_net virtio-fs virtiofs huge pages hugepages huge_pages'), [
+      'kvm.vhost-net',
+      'kvm.vhost-net',
+      'kvm.virtio-fs',
+      'kvm.virtio-fs',
+      'kvm.hugepages',
+      'kvm.hugepages',
+      'kvm.hugepages',
+    ]);
+  });
+
+  it('keeps ALL-CAPS acronym aliases strict: SR-IOV matches SRIOV but needs its own lower-case alias', () => {
+    assert.deepEqual(ids('SR-IOV SRIOV sriov'), ['hw.sr-iov', 'hw.sr-iov', 'hw.sr-iov']);
+    const strictOnly = new TermMatcher([{ id: 'x', aliases: ['SR-IOV'] }]);
+    assert.equal(strictOnly.scan('sr-iov sriov').length, 0);
+  });
+
+  it('finds terms inside identifiers, file names and compound tokens', () => {
+    assert.deepEqual(found('NewVHDPath -ExposeVirtualizationExtensions $true; vmwp.exe winhv.sys hv_vmbus'), [
+      ['VHD', 'format.vhd'],
+      ['ExposeVirtualizationExtensions', 'hyperv.expose-virtualization-extensions'],
+      ['vmwp.exe', 'hyperv.vmwp'],
+      ['winhv.sys', 'hyperv.winhv'],
+      ['vmbus', 'hyperv.vmbus'],
+    ]);
+    assert.deepEqual(found("OVMF_CODE.fd vm-100-disk-1.qcow2 machine='pc-q35-4.2' accel=kvm"), [
+      ['OVMF', 'kvm.ovmf'],
+      ['qcow2', 'format.qcow2'],
+      ['q35', 'kvm.q35'],
+      ['kvm', 'kvm'],
+    ]);
+  });
+
+  it('falls back from a digit suffix to the term: kvm64 → kvm', () => {
+    assert.deepEqual(found('-cpu kvm64'), [['kvm', 'kvm']]);
+  });
+
+  it('matches PowerShell cmdlets in any case but only with their hyphen', () => {
+    assert.deepEqual(ids('Set-VMProcessor set-vmprocessor SET-VMPROCESSOR'), Array(3).fill('hyperv.set-vmprocessor'));
+    assert.deepEqual(ids('we set VM processor counts'), []);
+  });
+
+  it('prefers the longest match and never overlaps', () => {
+    const m = matcher.scan('Microsoft Hyper-V root partition');
+    assert.deepEqual(m.map((x) => x.id), ['hyperv', 'hyperv.root-partition']);
+    for (let i = 1; i < m.length; i++) assert.ok(m[i - 1].end <= m[i].start);
+  });
+
+  it('matches generic words only near a specific term', () => {
+    assert.deepEqual(ids('function host(guest) { return partition; }'), []);
+    assert.deepEqual(ids('The host runs KVM and each guest gets a partition.'), [
+      'concept.host',
+      'kvm',
+      'concept.guest',
+      'hyperv.partition',
+    ]);
+    assert.deepEqual(ids('function host(guest) {}', { generic: 'always' }), ['concept.host', 'concept.guest']);
+    assert.deepEqual(ids('The host runs KVM.', { generic: 'never' }), ['kvm']);
+    const far = `host ${'x '.repeat(400)} KVM`;
+    assert.deepEqual(ids(far), ['kvm']);
+  });
+
+  it('flags generic matches', () => {
+    const m = matcher.scan('The host runs KVM.');
+    assert.equal(m[0].generic, true);
+    assert.equal(m[1].generic, undefined);
+  });
+
+  it('picks among ambiguous aliases by the terms around them', () => {
+    const vagrant = 'config.vm.provider "vmware_desktop" do |v|\n  v.vmx["vhv.enable"] = "TRUE"\nend';
+    const qemu = 'qemu-system-x86_64 -accel kvm -cpu host,+vmx -machine q35';
+    const inVagrant = matcher.scan(vagrant).find((m) => vagrant.slice(m.start, m.end) === 'vmx');
+    const inQemu = matcher.scan(qemu).find((m) => qemu.slice(m.start, m.end) === 'vmx');
+    assert.equal(inVagrant?.id, 'format.vmx');
+    assert.deepEqual(inVagrant?.candidates, ['format.vmx', 'hw.vt-x']);
+    assert.equal(inQemu?.id, 'hw.vt-x');
+    const ps = 'Connect-VIServer vcenter01; PowerCLI: New-VM -Name web01';
+    assert.equal(matcher.scan(ps).find((m) => ps.slice(m.start, m.end) === 'New-VM')?.id, 'tool.powercli');
+  });
+
+  it('matches the lower-case forms content lists, such as type = "pvh"', () => {
+    assert.deepEqual(found('type = "pvh"\nname = "dom0"'), [
+      ['pvh', 'xen.pvh'],
+      ['dom0', 'xen.dom0'],
+    ]);
+  });
+
+  it('finds the term under a position and nothing between terms', () => {
+    const text = 'The VMWP process talks to the VID driver.';
+    assert.equal(matcher.matchAt(text, text.indexOf('VMWP') + 2)?.id, 'hyperv.vmwp');
+    assert.equal(matcher.matchAt(text, text.indexOf('VID'))?.id, 'hyperv.vid');
+    assert.equal(matcher.matchAt(text, text.indexOf('VID') + 3), undefined);
+    assert.equal(matcher.matchAt(text, text.indexOf('process')), undefined);
+  });
+
+  it('reads a bounded window around a position, even in a 10 MB single line', () => {
+    const line = 'x=1;'.repeat(2_500_000) + ' the root partition ' + 'y=2;'.repeat(10);
+    const at = line.indexOf('partition');
+    const [from, to] = lookupWindow(line, at);
+    assert.ok(to - from <= 2 * LOOKUP_RADIUS);
+    assert.equal(matcher.matchAt(line, at)?.id, 'hyperv.root-partition');
+    const huge = 'a'.repeat(5_000_000);
+    assert.equal(matcher.matchAt(huge, 2_500_000), undefined);
+  });
+
+  it('agrees between a lookup at every position and a full scan', () => {
+    const text = 'Hyper-V runs VMWP (vmwp.exe) per VM in the root partition; VSPs serve the child\n partition over VMBus. The host uses KVM.';
+    const all = matcher.scan(text);
+    for (let i = 0; i < text.length; i++) {
+      const expected = all.find((m) => m.start <= i && i < m.end);
+      assert.equal(matcher.matchAt(text, i)?.id, expected?.id, `at ${i}`);
+    }
+  });
+
+  it('stops at a limit', () => {
+    assert.equal(matcher.scan('KVM '.repeat(100), { limit: 10 }).length, 10);
+  });
+
+  it('resolves an exact term', () => {
+    assert.equal(matcher.lookupTerm('vmwp.exe')?.id, 'hyperv.vmwp');
+    assert.equal(matcher.lookupTerm('-ExposeVirtualizationExtensions')?.id, 'hyperv.expose-virtualization-extensions');
+    assert.equal(matcher.lookupTerm('VMWP and VID'), undefined);
+  });
+});

@@ -1,0 +1,133 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { aliasForms } from '../../src/core/matching/alias';
+import { CONTEXT_RADIUS, TermMatcher, type MatchableEntry } from '../../src/core/matching/matcher';
+import { ALL_CAPS, HAS_DIGIT, HAS_LETTER, PLURAL, separatorKey, tokenize, type Token } from '../../src/core/matching/tokenize';
+import { FIXTURE } from './fixture';
+
+/**
+ * A reference matcher written for clarity, not speed: tokenize everything, then at each
+ * token try every alias of every entry, piece by piece, and keep the longest; then drop
+ * generic matches with no specific match near them. No trie, no streaming.
+ */
+function referenceScan(entries: readonly MatchableEntry[], text: string): { start: number; end: number; ids: string[] }[] {
+  const tokens = tokenize(text);
+  const seps = tokens.map((t, i) => (i + 1 < tokens.length ? separatorKey(text, t.end, tokens[i + 1].start) : ''));
+  const forms = entries.flatMap((e, index) =>
+    e.aliases.flatMap((a) =>
+      aliasForms(a).map((f) => ({ ...f, index, generic: (e.generic ?? []).map((g) => g.toLowerCase()).includes(a.toLowerCase()) })),
+    ),
+  );
+  const lower = (t: Token) => text.slice(t.start, t.end).toLowerCase();
+  /** the end offset if `key` (with its separator prefix) matches token i as the last piece */
+  const lastPiece = (key: string, t: Token): number | undefined => {
+    const k = lower(t);
+    if (t.flags & PLURAL) return key === k.slice(0, -1) ? t.end : undefined;
+    if (key === k) return t.end;
+    if (k.length >= 4 && k.endsWith('s') && !(t.flags & ALL_CAPS) && (key === k.slice(0, -1) || (k.endsWith('es') && key === k.slice(0, -2)))) return t.end;
+    if (t.flags & HAS_DIGIT && t.flags & HAS_LETTER) {
+      const letters = k.replace(/[0-9]+$/, '');
+      if (letters && letters !== k && key === letters + '0') return t.end;
+      if (letters && letters !== k && key === letters) return t.start + letters.length;
+    }
+    return undefined;
+  };
+  const raw: { start: number; end: number; ids: number[]; generic: boolean }[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    let best: { end: number; last: number; ids: number[]; generic: boolean } | undefined;
+    for (const f of forms) {
+      let ok = true;
+      let allCaps = true;
+      let end = -1;
+      for (let p = 0; p < f.keys.length; p++) {
+        const t = tokens[i + p];
+        if (!t) {
+          ok = false;
+          break;
+        }
+        if (t.flags & HAS_LETTER && !(t.flags & ALL_CAPS)) allCaps = false;
+        const key = p === 0 ? f.keys[0] : f.keys[p].slice(1);
+        if (p > 0) {
+          const want = f.keys[p][0];
+          const have = seps[i + p - 1];
+          if (!(have === want || (have === '-' && want === ' '))) {
+            ok = false;
+            break;
+          }
+        }
+        if (p === f.keys.length - 1) {
+          const e = lastPiece(key, t);
+          if (e === undefined) ok = false;
+          else end = e;
+        } else if (t.flags & PLURAL || lower(t) !== key) ok = false;
+        if (!ok) break;
+      }
+      if (!ok || (f.strict && !allCaps)) continue;
+      const last = i + f.keys.length - 1;
+      if (!best || end > best.end || (end === best.end && best.generic && !f.generic)) best = { end, last, ids: [f.index], generic: f.generic };
+      else if (end === best.end && !best.ids.includes(f.index) && best.generic === f.generic) best.ids.push(f.index);
+    }
+    if (best) {
+      raw.push({ start: tokens[i].start, end: best.end, ids: best.ids, generic: best.generic });
+      i = best.last + 1;
+      // a digit fallback ends inside its token; the rest of that token is not a new token
+    } else i++;
+  }
+  const strong = raw.filter((m) => !m.generic);
+  return raw
+    .filter((m) => !m.generic || strong.some((s) => s.end >= m.start - CONTEXT_RADIUS && s.start <= m.end + CONTEXT_RADIUS))
+    .map((m) => ({ start: m.start, end: m.end, ids: m.ids.map((x) => entries[x].id).sort() }));
+}
+
+const entries = FIXTURE;
+const matcher = new TermMatcher(entries);
+const aliases = entries.flatMap((e) => e.aliases);
+const noise = ['the', 'runs', 'on', 'x', 'config', 'value', 'Data', 'ID', 'id', 'vid', 'video', 'processor', 'hosts', 'Path', 'New', 'set', 'disk1', 'os', 'a1b2'];
+const separators = [' ', ' ', '  ', '\n', '\n  ', '\n# ', '\n\n', '-', '_', '.', '', '=', ', ', '"', '(', '/'];
+
+const variant = fc.tuple(fc.constantFrom(...aliases), fc.constantFrom('as-is', 'lower', 'upper', 'snake', 'kebab', 'spaced', 'plural')).map(([a, how]) => {
+  switch (how) {
+    case 'lower':
+      return a.toLowerCase();
+    case 'upper':
+      return a.toUpperCase();
+    case 'snake':
+      return a.replace(/[ -]/g, '_');
+    case 'kebab':
+      return a.replace(/ /g, '-');
+    case 'spaced':
+      return a.replace(/ /g, '\n   ');
+    case 'plural':
+      return a + 's';
+    default:
+      return a;
+  }
+});
+const piece = fc.oneof({ weight: 2, arbitrary: variant }, { weight: 3, arbitrary: fc.constantFrom(...noise) });
+const text = fc.array(fc.tuple(piece, fc.constantFrom(...separators)), { maxLength: 40 }).map((parts) => parts.map(([p, s]) => p + s).join(''));
+
+describe('term engine against a reference matcher (property)', () => {
+  it('finds the same spans and entries on thousands of random texts', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const got = matcher.scan(t).map((m) => ({ start: m.start, end: m.end, ids: (m.candidates ?? [m.id]).slice().sort() }));
+        assert.deepEqual(got, referenceScan(entries, t));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('finds the same term at every position as a full scan, on random texts', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const all = matcher.scan(t);
+        for (let i = 0; i < t.length; i += 3) {
+          const expected = all.find((m) => m.start <= i && i < m.end);
+          assert.equal(matcher.matchAt(t, i)?.id, expected?.id);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
