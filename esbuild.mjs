@@ -67,6 +67,24 @@ const common = {
   define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
 };
 
+/**
+ * Resolves `import tests from 'atlas-workbench-tests'` (in test/workbench/suite/index.ts) to a
+ * list of [file, load] pairs, one per test/workbench/suite/*.test.ts, so new test files are
+ * picked up without editing index.ts.
+ */
+const workbenchTestsPlugin = {
+  name: 'atlas-workbench-tests',
+  setup(build) {
+    const dir = join(process.cwd(), 'test', 'workbench', 'suite');
+    build.onResolve({ filter: /^atlas-workbench-tests$/ }, () => ({ path: 'tests', namespace: 'atlas-workbench-tests' }));
+    build.onLoad({ filter: /.*/, namespace: 'atlas-workbench-tests' }, () => {
+      const files = readdirSync(dir).filter((f) => f.endsWith('.test.ts')).sort();
+      const items = files.map((f) => `[${JSON.stringify(f)}, () => require(${JSON.stringify(`./${f}`)})]`);
+      return { contents: `module.exports = [\n${items.join(',\n')}\n];\n`, loader: 'js', resolveDir: dir, watchDirs: [dir] };
+    });
+  },
+};
+
 function optional(entries) {
   return entries.filter((e) => existsSync(e));
 }
@@ -77,9 +95,7 @@ const configs = [
   { ...common, entryPoints: ['src/extension.ts'], platform: 'node', format: 'cjs', target: 'node20', outfile: 'dist/extension.node.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/extension.ts'], platform: 'browser', format: 'cjs', target: 'es2022', outfile: 'dist/extension.web.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli.ts'], platform: 'node', format: 'cjs', target: 'node20', outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  ...(optional(['src/webview/diagram.ts']).length
-    ? [{ ...common, entryPoints: optional(['src/webview/diagram.ts']), platform: 'browser', format: 'iife', target: 'es2022', outdir: 'dist/webview' }]
-    : []),
+  { ...common, entryPoints: walk('src/webview').filter((f) => f.endsWith('.ts')), platform: 'browser', format: 'iife', target: 'es2022', outdir: 'dist/webview' },
   ...(optional(['src/features/markdown-preview/preview.ts']).length
     ? [{ ...common, entryPoints: optional(['src/features/markdown-preview/preview.ts']), platform: 'browser', format: 'iife', target: 'es2022', outdir: 'dist/preview' }]
     : []),
@@ -87,7 +103,7 @@ const configs = [
     ? [{ ...common, sourcemap: 'inline', minify: false, entryPoints: testEntries, platform: 'node', format: 'cjs', target: 'node20', outdir: 'out/test/unit', outbase: 'test/unit', outExtension: { '.js': '.cjs' }, external: ['vscode', 'mocha', 'fast-check', 'yaml', 'markdown-it', 'modern-ahocorasick', 'ahocorasick', 'picomatch'] }]
     : []),
   ...(optional(['test/workbench/suite/index.ts']).length
-    ? [{ ...common, sourcemap: 'inline', minify: false, entryPoints: ['test/workbench/suite/index.ts'], platform: 'browser', format: 'cjs', target: 'es2022', outfile: 'out/test/workbench/suite.js', external: ['vscode'], define: { ...common.define, 'process.env': '{}' } }]
+    ? [{ ...common, sourcemap: 'inline', minify: false, entryPoints: ['test/workbench/suite/index.ts'], platform: 'browser', format: 'cjs', target: 'es2022', outfile: 'out/test/workbench/suite.js', external: ['vscode'], plugins: [...common.plugins, workbenchTestsPlugin], define: { ...common.define, 'process.env': '{}' } }]
     : []),
 ];
 

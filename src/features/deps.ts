@@ -7,4 +7,7 @@ export interface FeatureDeps {
   knowledge: () => KnowledgeIndex;
   /** The extension's own output channel for diagnostics. */
   log: vscode.LogOutputChannel;
+  /** Ids of the commands registered so far; hover cards link only to these. */
+  commands: Set<string>;
+  extensionUri: vscode.Uri;
 }

@@ -180,7 +180,7 @@ export class TermMatcher {
       }
       if (!child || !child.variants) {
         // plural and digit forms end a match; they never continue one
-        const stemEnd = this.stem(text, node!, prefixes, key, flags, cur, allCaps, first.start);
+        const stemEnd = this.stem(node!, prefixes, key, flags, cur, allCaps, first.start);
         if (stemEnd) best = stemEnd;
       }
       if (!child?.next) break;
@@ -195,7 +195,6 @@ export class TermMatcher {
   }
 
   private stem(
-    text: string,
     node: Node,
     prefixes: string[],
     key: string,

@@ -1,0 +1,27 @@
+import MarkdownIt from 'markdown-it';
+
+type MarkdownRenderer = ReturnType<typeof MarkdownIt>;
+
+/** Escapes text so Markdown shows it literally (for anything taken from a document). */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+}
+
+/** Escapes text for HTML content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+let instance: MarkdownRenderer | undefined;
+
+/**
+ * The one markdown-it set-up used for entry bodies everywhere: raw HTML disabled, and links
+ * limited to https (anything else renders as text).
+ */
+export function markdown(): MarkdownRenderer {
+  if (!instance) {
+    instance = new MarkdownIt({ html: false, linkify: false, typographer: false });
+    instance.validateLink = (url: string) => /^https:\/\//i.test(url.trim());
+  }
+  return instance;
+}

@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import { LOOKUP_RADIUS } from '../../core/matching/matcher';
+import { cardMarkdown } from '../../core/render/card';
+import { Commands } from '../commands';
+import type { FeatureDeps } from '../deps';
+import { genericPolicy, isAtlasDocument } from '../settings';
+
+/** The term under a position, reading only a window around it. */
+export function termAt(deps: FeatureDeps, document: vscode.TextDocument, position: vscode.Position) {
+  const offset = document.offsetAt(position);
+  const start = document.positionAt(Math.max(0, offset - LOOKUP_RADIUS));
+  const from = document.offsetAt(start);
+  const text = document.getText(new vscode.Range(start, document.positionAt(offset + LOOKUP_RADIUS)));
+  const match = deps.knowledge().matcher.matchAt(text, offset - from, { generic: genericPolicy(document) });
+  if (!match) return undefined;
+  return {
+    match,
+    text: text.slice(match.start, match.end),
+    range: new vscode.Range(document.positionAt(from + match.start), document.positionAt(from + match.end)),
+  };
+}
+
+export function register(_context: vscode.ExtensionContext, deps: FeatureDeps): vscode.Disposable[] {
+  const provider: vscode.HoverProvider = {
+    provideHover(document, position) {
+      if (!vscode.workspace.getConfiguration('hypervisorAtlas', document).get<boolean>('hover.enabled', true)) return undefined;
+      if (!isAtlasDocument(document)) return undefined;
+      const found = termAt(deps, document, position);
+      if (!found) return undefined;
+      const kb = deps.knowledge();
+      const entry = kb.get(found.match.id);
+      if (!entry) return undefined;
+      const has = (id: string) => (deps.commands.has(id) ? id : undefined);
+      const links = { openEntry: has(Commands.openEntry), showDiagram: has(Commands.showDiagram), revealInAtlas: has(Commands.revealInAtlas) };
+      const others = kb.getAll((found.match.candidates ?? []).filter((id) => id !== entry.id));
+      const md = new vscode.MarkdownString(cardMarkdown(kb, entry, found.text, links, others), true);
+      md.isTrusted = { enabledCommands: [...deps.commands] };
+      md.supportHtml = false;
+      return new vscode.Hover(md, found.range);
+    },
+  };
+  return [vscode.languages.registerHoverProvider({ scheme: '*' }, provider)];
+}
