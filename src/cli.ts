@@ -16,7 +16,8 @@ const USAGE = `Usage:
       Print every virtualization term found in the files (directories are walked;
       .git and node_modules are skipped, binary files are skipped with a note).
   hypervisor-atlas explain [--json] TERM
-      Print the entry TERM resolves to (an alias, title or id). Exits 1 when none does.
+      Print the entry TERM resolves to (an alias, title or id; PowerShell parameters
+      such as -ExposeVirtualizationExtensions work as they are). Exits 1 when none does.
   hypervisor-atlas list [--json]
       Print every entry of the knowledge base.
   hypervisor-atlas --help | --version
@@ -69,7 +70,7 @@ function run(argv: string[], io: Out): number {
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : rest[++i];
       if (v !== 'context' && v !== 'always' && v !== 'never') throw new UsageError('--generic takes context, always or never');
       generic = v;
-    } else if (a.startsWith('-') && a.length > 1) throw new UsageError(`unknown option ${a}`);
+    } else if (a.startsWith('-') && a.length > 1 && command !== 'explain') throw new UsageError(`unknown option ${a}`);
     else args.push(a);
   }
   const json = flags.has('json');
