@@ -75,8 +75,13 @@ function referenceScan(entries: readonly MatchableEntry[], text: string): { star
     } else i++;
   }
   const strong = raw.filter((m) => !m.generic);
+  const systems = (ids: number[]) => new Set(ids.flatMap((x) => entries[x].systems ?? []));
+  const vouches = (generic: number[], specific: number[]) => {
+    const own = systems(generic);
+    return own.size === 0 || [...systems(specific)].some((s) => own.has(s));
+  };
   return raw
-    .filter((m) => !m.generic || strong.some((s) => s.end >= m.start - CONTEXT_RADIUS && s.start <= m.end + CONTEXT_RADIUS))
+    .filter((m) => !m.generic || strong.some((s) => s.end >= m.start - CONTEXT_RADIUS && s.start <= m.end + CONTEXT_RADIUS && vouches(m.ids, s.ids)))
     .map((m) => ({ start: m.start, end: m.end, ids: m.ids.map((x) => entries[x].id).sort() }));
 }
 

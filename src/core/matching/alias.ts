@@ -1,4 +1,4 @@
-import { ALL_CAPS, HAS_LETTER, PLURAL, separatorKey, tokenize, type Token } from './tokenize';
+import { ALL_CAPS, HAS_LETTER, PLURAL, lowerCode, separatorKey, tokenize, type Token } from './tokenize';
 
 /**
  * An alias as the trie stores it: the first piece's lower-case text, then each further piece
@@ -28,6 +28,13 @@ export function cleanAlias(alias: string): string {
   return alias.replace(LEADING, '').replace(TRAILING, '');
 }
 
+/** Lower-cases code unit by code unit, exactly as the matcher folds text. */
+function lower(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) out += String.fromCharCode(lowerCode(s.charCodeAt(i)));
+  return out;
+}
+
 /** The forms under which an alias is stored; empty for an alias with no letters or digits. */
 export function aliasForms(alias: string): AliasForm[] {
   const text = cleanAlias(alias);
@@ -48,7 +55,7 @@ export function aliasForms(alias: string): AliasForm[] {
   if (strict && /[a-z]/.test(text)) strict = false;
 
   // an acronym written as a plural (`VSPs`) is stored as its singular, as the text is read
-  const piece = (t: Token) => text.slice(t.start, t.flags & PLURAL ? t.end - 1 : t.end).toLowerCase();
+  const piece = (t: Token) => lower(text.slice(t.start, t.flags & PLURAL ? t.end - 1 : t.end));
   const keys: string[] = [piece(tokens[0])];
   for (let i = 1; i < tokens.length; i++) {
     let sep = separatorKey(text, tokens[i - 1].end, tokens[i].start);

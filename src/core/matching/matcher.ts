@@ -1,5 +1,5 @@
 import { aliasForms, cleanAlias } from './alias';
-import { ALL_CAPS, HAS_DIGIT, HAS_LETTER, PLURAL, nextToken, separatorKey, type Token } from './tokenize';
+import { ALL_CAPS, HAS_LETTER, PLURAL, hashStep, lowerCode, newToken, nextToken, separatorKey, type Token } from './tokenize';
 
 /** What the matcher needs to know of an entry. */
 export interface MatchableEntry {
@@ -36,17 +36,6 @@ interface Variant {
   generic: boolean;
 }
 
-interface Node {
-  next?: Map<string, Node>;
-  variants?: Variant[];
-}
-
-interface RawMatch {
-  start: number;
-  end: number;
-  variant: Variant;
-}
-
 /** How far (in characters) a specific term makes generic aliases count, and picks among ambiguous ones. */
 export const CONTEXT_RADIUS = 400;
 /** How much text a lookup at a position reads on each side. */
@@ -57,12 +46,25 @@ const STEM_MIN = 4;
 /**
  * The term engine: finds every alias occurrence in text, longest match first, no overlaps.
  * Linear in the text: each token starts at most one walk down the alias trie, and a walk is
- * no longer than the longest alias.
+ * no longer than the longest alias. The trie's edges live in one open-addressing hash table
+ * keyed by (node, separator, hash of the lower-cased piece), so reading text allocates
+ * nothing until a match is found.
  */
 export class TermMatcher {
-  private readonly root: Node = {};
   private readonly ids: string[];
   private readonly systemMask: number[];
+  /** per node: the aliases ending there, and whether any edge leaves it */
+  private readonly variants: (Variant[] | undefined)[] = [undefined];
+  private readonly hasNext: boolean[] = [false];
+  /** edges: parent node, separator code, lower-case key, child node */
+  private edgeParent: number[] = [];
+  private edgeSep: number[] = [];
+  private edgeKey: string[] = [];
+  private edgeChild: number[] = [];
+  private table: Int32Array = new Int32Array(0);
+  /** a bit per hash of every first piece, to skip text that starts no alias */
+  private readonly rootBits = new Uint32Array(ROOT_BITS / 32);
+  private mask = 0;
   /** characters the longest alias can span, with generous separators */
   readonly maxAliasChars: number;
 
@@ -78,35 +80,90 @@ export class TermMatcher {
       return mask;
     });
     let longest = 0;
+    const edges = new Map<string, number>();
     entries.forEach((entry, index) => {
       const generic = new Set((entry.generic ?? []).map((g) => cleanAlias(g).toLowerCase()));
       for (const alias of entry.aliases) {
         longest = Math.max(longest, alias.length);
         const isGeneric = generic.has(cleanAlias(alias).toLowerCase());
-        for (const form of aliasForms(alias)) this.insert(form.keys, form.strict, isGeneric, index);
+        for (const form of aliasForms(alias)) this.insert(edges, form.keys, form.strict, isGeneric, index);
       }
     });
+    this.buildTable();
     this.maxAliasChars = longest * 2 + 16;
   }
 
-  private insert(keys: string[], strict: boolean, generic: boolean, index: number): void {
-    let node = this.root;
-    for (const key of keys) {
-      node.next ??= new Map();
-      let child = node.next.get(key);
-      if (!child) {
-        child = {};
-        node.next.set(key, child);
-      }
+  private insert(edges: Map<string, number>, keys: string[], strict: boolean, generic: boolean, index: number): void {
+    let node = 0;
+    keys.forEach((raw, i) => {
+      const sep = i === 0 ? 0 : sepCode(raw);
+      const key = i === 0 ? raw : raw.slice(sepLength(raw));
+      const id = `${node}\u0000${sep}\u0000${key}`;
+      let child = edges.get(id);
+      if (child === undefined) {
+        child = this.variants.length;
+        this.variants.push(undefined);
+        this.hasNext.push(false);
+        this.hasNext[node] = true;
+        edges.set(id, this.edgeParent.length);
+        this.edgeParent.push(node);
+        this.edgeSep.push(sep);
+        this.edgeKey.push(key);
+        this.edgeChild.push(child);
+      } else child = this.edgeChild[child];
       node = child;
-    }
-    node.variants ??= [];
-    const same = node.variants.find((v) => v.strict === strict && v.generic === generic);
+    });
+    const list = (this.variants[node] ??= []);
+    const same = list.find((v) => v.strict === strict && v.generic === generic);
     if (same) {
       if (!same.candidates.includes(index)) same.candidates.push(index);
     } else {
-      node.variants.push({ candidates: [index], strict, generic });
-      node.variants.sort((a, b) => Number(b.strict) - Number(a.strict));
+      list.push({ candidates: [index], strict, generic });
+      list.sort((a, b) => Number(b.strict) - Number(a.strict));
+    }
+  }
+
+  private buildTable(): void {
+    let size = 16;
+    while (size < this.edgeKey.length * 3) size <<= 1;
+    this.table = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
+    for (let e = 0; e < this.edgeKey.length; e++) {
+      const key = this.edgeKey[e];
+      let h = 0;
+      for (let i = 0; i < key.length; i++) h = hashStep(h, key.charCodeAt(i));
+      if (this.edgeParent[e] === 0) {
+        const b = (h ^ (h >>> 16)) & (ROOT_BITS - 1);
+        this.rootBits[b >>> 5] |= 1 << (b & 31);
+      }
+      let slot = slotOf(this.edgeParent[e], this.edgeSep[e], h) & this.mask;
+      while (this.table[slot] !== -1) slot = (slot + 1) & this.mask;
+      this.table[slot] = e;
+    }
+  }
+
+  /**
+   * The child of `node` along separator `sep` and the piece text[start, end) (lower-cased,
+   * hashing to `hash`), followed by `suffix` when it is not -1; -1 when there is none.
+   */
+  private child(node: number, sep: number, hash: number, text: string, start: number, end: number, suffix = -1): number {
+    const len = end - start + (suffix === -1 ? 0 : 1);
+    let slot = slotOf(node, sep, hash) & this.mask;
+    for (;;) {
+      const e = this.table[slot];
+      if (e === -1) return -1;
+      if (this.edgeParent[e] === node && this.edgeSep[e] === sep) {
+        const key = this.edgeKey[e];
+        if (key.length === len) {
+          let i = 0;
+          for (; i < end - start; i++) {
+            const c = text.charCodeAt(start + i);
+            if ((c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : lowerCode(c)) !== key.charCodeAt(i)) break;
+          }
+          if (i === end - start && (suffix === -1 || key.charCodeAt(i) === suffix)) return this.edgeChild[e];
+        }
+      }
+      slot = (slot + 1) & this.mask;
     }
   }
 
@@ -114,22 +171,32 @@ export class TermMatcher {
   scan(text: string, options: ScanOptions = {}, from = 0, to = text.length): TermMatch[] {
     const policy = options.generic ?? 'context';
     const limit = options.limit ?? Infinity;
-    const raw: RawMatch[] = [];
-    const tok: Token = { start: 0, end: 0, flags: 0 };
+    const raw: Raw = { start: [], end: [], variant: [] };
+    const tok = newToken();
+    const look = newToken();
+    const rootBits = this.rootBits;
     let pos = from;
-    let strongCount = 0;
     while (nextToken(text, pos, to, tok)) {
-      const m = this.walk(text, tok, to);
-      if (m) {
-        if (!(m.variant.generic && policy === 'never')) {
-          raw.push(m);
-          if (!m.variant.generic) strongCount++;
-          if (strongCount >= limit && policy !== 'always') break;
-          if (raw.length >= limit && policy === 'always') break;
+      pos = tok.end;
+      // most pieces of ordinary text start no alias: reject them on the root filter
+      const f = tok.flags;
+      if (
+        !bit(rootBits, tok.hash) &&
+        !(f & PLURAL) &&
+        !(tok.digitsAt !== -1 && (bit(rootBits, tok.hashLetters) || bit(rootBits, hashStep(tok.hashLetters, 48)))) &&
+        !(tok.end - tok.start >= STEM_MIN && !(f & ALL_CAPS) && (bit(rootBits, tok.hash1) || bit(rootBits, tok.hash2)))
+      ) {
+        continue;
+      }
+      if (this.walk(text, tok, look, to)) {
+        const variant = this.bestVariant!;
+        if (!(variant.generic && policy === 'never')) {
+          raw.start.push(tok.start);
+          raw.end.push(this.bestEnd);
+          raw.variant.push(variant);
+          if (raw.start.length >= limit) break;
         }
-        pos = m.end;
-      } else {
-        pos = tok.end;
+        pos = this.bestEnd;
       }
     }
     return this.resolve(raw, policy, limit);
@@ -159,86 +226,78 @@ export class TermMatcher {
     return undefined;
   }
 
-  private walk(text: string, first: Token, to: number): RawMatch | undefined {
-    let node: Node | undefined = this.root;
-    let cur: Token = first;
-    const look: Token = { start: 0, end: 0, flags: 0 };
-    let prefixes: string[] = [''];
+  /** Set by `walk`: the longest match found. */
+  private bestEnd = 0;
+  private bestVariant: Variant | undefined;
+
+  /** Finds the longest match starting at token `first` (into bestEnd/bestVariant); `look` is scratch space. */
+  private walk(text: string, first: Token, look: Token, to: number): boolean {
+    this.bestVariant = undefined;
+    let node = 0;
+    let cur = first;
+    let sepA = 0;
+    let sepB = -1;
     let allCaps = true;
-    let best: RawMatch | undefined;
     for (;;) {
       const flags = cur.flags;
       if (flags & HAS_LETTER && !(flags & ALL_CAPS)) allCaps = false;
-      const key = text.slice(cur.start, cur.end).toLowerCase();
-      let child: Node | undefined;
+      let child = -1;
       if (!(flags & PLURAL)) {
-        for (const p of prefixes) {
-          child = node!.next?.get(p + key);
-          if (child) break;
-        }
-        if (child?.variants) best = this.accept(child, first.start, cur.end, allCaps) ?? best;
+        child = this.child(node, sepA, cur.hash, text, cur.start, cur.end);
+        if (child === -1 && sepB !== -1) child = this.child(node, sepB, cur.hash, text, cur.start, cur.end);
+        if (child !== -1 && this.variants[child]) this.accept(child, cur.end, allCaps);
       }
-      if (!child || !child.variants) {
-        // plural and digit forms end a match; they never continue one
-        const stemEnd = this.stem(node!, prefixes, key, flags, cur, allCaps, first.start);
-        if (stemEnd) best = stemEnd;
-      }
-      if (!child?.next) break;
-      if (!nextToken(text, cur.end, to, look)) break;
-      const sep = separatorKey(text, cur.end, look.start);
+      // plural and digit forms end a match; they never continue one
+      if (child === -1 || !this.variants[child]) this.stem(node, sepA, sepB, text, cur, allCaps);
+      if (child === -1 || !this.hasNext[child]) break;
+      const end = cur.end;
+      if (!nextToken(text, end, to, look)) break;
+      const sep = separatorKey(text, end, look.start);
       if (sep === '') break;
-      prefixes = sep === '-' ? ['-', ' '] : [sep];
+      sepA = sep.charCodeAt(0);
+      sepB = sepA === 45 /* - */ ? 32 : -1;
       node = child;
-      cur = { start: look.start, end: look.end, flags: look.flags };
+      if (cur === first) cur = look;
     }
-    return best;
+    return this.bestVariant !== undefined;
   }
 
-  private stem(
-    node: Node,
-    prefixes: string[],
-    key: string,
-    flags: number,
-    cur: Token,
-    allCaps: boolean,
-    start: number,
-  ): RawMatch | undefined {
-    const tryKey = (k: string, end: number): RawMatch | undefined => {
-      for (const p of prefixes) {
-        const n = node.next?.get(p + k);
-        if (n?.variants) {
-          const m = this.accept(n, start, end, allCaps);
-          if (m) return m;
-        }
-      }
-      return undefined;
-    };
-    if (flags & PLURAL) return tryKey(key.slice(0, -1), cur.end);
-    const len = key.length;
-    if (len >= STEM_MIN && key.charCodeAt(len - 1) === 115 /* s */ && !(flags & ALL_CAPS)) {
-      const m = tryKey(key.slice(0, -1), cur.end) ?? (key.endsWith('es') ? tryKey(key.slice(0, -2), cur.end) : undefined);
-      if (m) return m;
+  /** Accepts `node` for the key text[t.start, keyEnd) (+ `suffix`) under either separator. */
+  private tryStem(node: number, sepA: number, sepB: number, text: string, t: Token, keyEnd: number, hash: number, suffix: number, matchEnd: number, allCaps: boolean): boolean {
+    let n = this.child(node, sepA, hash, text, t.start, keyEnd, suffix);
+    if (n !== -1 && this.variants[n] && this.accept(n, matchEnd, allCaps)) return true;
+    if (sepB === -1) return false;
+    n = this.child(node, sepB, hash, text, t.start, keyEnd, suffix);
+    return n !== -1 && !!this.variants[n] && this.accept(n, matchEnd, allCaps);
+  }
+
+  private stem(node: number, sepA: number, sepB: number, text: string, t: Token, allCaps: boolean): void {
+    const { start, end, flags } = t;
+    if (flags & PLURAL) {
+      this.tryStem(node, sepA, sepB, text, t, end - 1, t.hash, -1, end, allCaps);
+      return;
     }
-    if (flags & HAS_DIGIT && flags & HAS_LETTER) {
+    if (end - start >= STEM_MIN && !(flags & ALL_CAPS) && lowerCode(text.charCodeAt(end - 1)) === 115 /* s */) {
+      if (this.tryStem(node, sepA, sepB, text, t, end - 1, t.hash1, -1, end, allCaps)) return;
+      if (lowerCode(text.charCodeAt(end - 2)) === 101 /* e */ && this.tryStem(node, sepA, sepB, text, t, end - 2, t.hash2, -1, end, allCaps)) return;
+    }
+    if (t.digitsAt !== -1 && flags & HAS_LETTER) {
       // `ethernet1` tries the alias written `ethernet0`; `kvm64` falls back to `kvm`
-      let i = len;
-      while (i > 0 && key.charCodeAt(i - 1) >= 48 && key.charCodeAt(i - 1) <= 57) i--;
-      if (i > 0 && i < len) {
-        return tryKey(key.slice(0, i) + '0', cur.end) ?? tryKey(key.slice(0, i), cur.start + i);
-      }
+      const at = t.digitsAt;
+      if (this.tryStem(node, sepA, sepB, text, t, at, hashStep(t.hashLetters, 48), 48, end, allCaps)) return;
+      this.tryStem(node, sepA, sepB, text, t, at, t.hashLetters, -1, at, allCaps);
     }
-    return undefined;
   }
 
   /**
-   * The match a trie node gives, if its case rules allow. Where several aliases of the same
-   * spelling apply (`VMX` strict and `vmx` loose), their entries are merged, exact-case first,
-   * and specific aliases outrank generic ones.
+   * Takes the match a trie node gives, if its case rules allow. Where several aliases of the
+   * same spelling apply (`VMX` strict and `vmx` loose), their entries are merged, exact-case
+   * first, and specific aliases outrank generic ones.
    */
-  private accept(node: Node, start: number, end: number, allCaps: boolean): RawMatch | undefined {
+  private accept(node: number, end: number, allCaps: boolean): boolean {
     let found: Variant | undefined;
     let merged = false;
-    for (const v of node.variants!) {
+    for (const v of this.variants[node]!) {
       if (v.strict && !allCaps) continue;
       if (!found || (found.generic && !v.generic)) {
         found = v;
@@ -249,7 +308,10 @@ export class TermMatcher {
         for (const c of v.candidates) if (!found.candidates.includes(c)) found.candidates.push(c);
       }
     }
-    return found && { start, end, variant: found };
+    if (!found) return false;
+    this.bestEnd = end;
+    this.bestVariant = found;
+    return true;
   }
 
   /**
@@ -258,7 +320,7 @@ export class TermMatcher {
    * by how specific the candidate is to that system (`vmx` near `vhv.enable` is VMware's file,
    * near `qemu` Intel's CPU flag). Ties keep the content's order.
    */
-  private choose(candidates: number[], context: RawMatch[], at: number): number {
+  private choose(candidates: number[], raw: Raw, from: number, at: number, end: number): number {
     let chosen = candidates[0];
     let bestScore = 0;
     for (const c of candidates) {
@@ -266,9 +328,11 @@ export class TermMatcher {
       if (!mask) continue;
       const width = popcount(mask);
       let score = 0;
-      for (const n of context) {
-        const shared = mask & this.systemMask[n.variant.candidates[0]];
-        if (shared) score += popcount(shared) / width / (1 + Math.abs(n.start - at) / 64);
+      for (let k = from; k < raw.start.length && raw.start[k] <= end + CONTEXT_RADIUS; k++) {
+        const v = raw.variant[k];
+        if (v.generic || raw.start[k] === at) continue;
+        const shared = mask & this.systemMask[v.candidates[0]];
+        if (shared) score += popcount(shared) / width / (1 + Math.abs(raw.start[k] - at) / 64);
       }
       if (score > bestScore) {
         bestScore = score;
@@ -278,33 +342,79 @@ export class TermMatcher {
     return chosen;
   }
 
+  /**
+   * Whether a generic match has a specific term near it that vouches for it: any specific
+   * term for a cross-cutting entry (`host`), but for a system's entry (xl.cfg's `memory`) one
+   * that belongs to the same system.
+   */
+  private specificNear(raw: Raw, from: number, end: number, generic: Variant): boolean {
+    let mask = 0;
+    for (const c of generic.candidates) mask |= this.systemMask[c];
+    for (let k = from; k < raw.start.length && raw.start[k] <= end + CONTEXT_RADIUS; k++) {
+      const v = raw.variant[k];
+      if (v.generic) continue;
+      if (!mask) return true;
+      for (const c of v.candidates) if (this.systemMask[c] & mask) return true;
+    }
+    return false;
+  }
+
   /** Drops generic matches with no specific term near them and picks among ambiguous ones. */
-  private resolve(raw: RawMatch[], policy: GenericPolicy, limit: number): TermMatch[] {
-    const strong = raw.filter((m) => !m.variant.generic);
+  private resolve(raw: Raw, policy: GenericPolicy, limit: number): TermMatch[] {
     const out: TermMatch[] = [];
-    let s = 0; // first strong match that may still be within reach
-    for (const m of raw) {
-      while (s < strong.length && strong[s].end < m.start - CONTEXT_RADIUS) s++;
-      const near = (): RawMatch[] => {
-        const list: RawMatch[] = [];
-        for (let k = s; k < strong.length && strong[k].start <= m.end + CONTEXT_RADIUS; k++) {
-          if (strong[k] !== m) list.push(strong[k]);
-        }
-        return list;
-      };
-      if (m.variant.generic && policy === 'context' && near().length === 0) continue;
-      const candidates = m.variant.candidates;
-      let chosen = candidates[0];
-      if (candidates.length > 1) chosen = this.choose(candidates, near(), m.start);
-      const match: TermMatch = { start: m.start, end: m.end, id: this.ids[chosen] };
+    const { start, end, variant } = raw;
+    let s = 0; // first match that may still be within reach of the current one
+    for (let i = 0; i < start.length; i++) {
+      const v = variant[i];
+      const candidates = v.candidates;
+      if (v.generic || candidates.length > 1) {
+        while (s < start.length && end[s] < start[i] - CONTEXT_RADIUS) s++;
+        if (v.generic && policy === 'context' && !this.specificNear(raw, s, end[i], v)) continue;
+      }
+      const chosen = candidates.length > 1 ? this.choose(candidates, raw, s, start[i], end[i]) : candidates[0];
+      const match: TermMatch = { start: start[i], end: end[i], id: this.ids[chosen] };
       if (candidates.length > 1) match.candidates = [chosen, ...candidates.filter((c) => c !== chosen)].map((c) => this.ids[c]);
-      if (m.variant.generic) match.generic = true;
+      if (v.generic) match.generic = true;
       out.push(match);
       if (out.length >= limit) break;
     }
     return out;
   }
 }
+
+/** Raw matches before generic and ambiguous ones are settled, as parallel arrays. */
+interface Raw {
+  start: number[];
+  end: number[];
+  variant: Variant[];
+}
+
+
+const ROOT_BITS = 1 << 16;
+
+function bit(bits: Uint32Array, hash: number): boolean {
+  const h = (hash ^ (hash >>> 16)) & (ROOT_BITS - 1);
+  return (bits[h >>> 5] & (1 << (h & 31))) !== 0;
+}
+
+function sepCode(key: string): number {
+  // a key's separator is its first character; a longer punctuation run never matches text
+  return sepLength(key) === 1 ? key.charCodeAt(0) : -1;
+}
+
+function sepLength(key: string): number {
+  let n = 0;
+  while (n < key.length && !/[a-z0-9]/.test(key[n]) && key.charCodeAt(n) < 128) n++;
+  return n;
+}
+
+function slotOf(node: number, sep: number, hash: number): number {
+  let h = Math.imul(node + 1, 0x9e3779b1) ^ Math.imul(sep + 2, 0x85ebca77) ^ hash;
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  return h ^ (h >>> 12);
+}
+
 
 function popcount(x: number): number {
   let n = 0;

@@ -31,11 +31,41 @@ export function charClass(code: number): number {
   return LOWER;
 }
 
+/** Lower-cases one UTF-16 code unit; keys and text are folded the same way. */
+export function lowerCode(c: number): number {
+  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
+  return String.fromCharCode(c).toLowerCase().charCodeAt(0);
+}
+
+/** One step of the key hash: the same for alias keys and text tokens. */
+export function hashStep(h: number, lower: number): number {
+  return (Math.imul(h, 31) + lower) | 0;
+}
+
+/** Hash of the lower-cased text[start, end). */
+export function hashRange(text: string, start: number, end: number): number {
+  let h = 0;
+  for (let i = start; i < end; i++) h = hashStep(h, lowerCode(text.charCodeAt(i)));
+  return h;
+}
+
 /** The token found by `nextToken`; reused to avoid allocation on hot paths. */
 export interface Token {
   start: number;
   end: number;
   flags: number;
+  /** hash of the lower-cased lookup key: the token, or for a PLURAL acronym its singular */
+  hash: number;
+  /** hashes of the key without its last one and two characters (for `-s` and `-es` plurals) */
+  hash1: number;
+  hash2: number;
+  /** where a trailing run of digits starts (`kvm64` → 3), or -1, and the hash of what precedes it */
+  digitsAt: number;
+  hashLetters: number;
+}
+
+export function newToken(): Token {
+  return { start: 0, end: 0, flags: 0, hash: 0, hash1: 0, hash2: 0, digitsAt: -1, hashLetters: 0 };
 }
 
 /**
@@ -45,10 +75,12 @@ export interface Token {
  */
 export function nextToken(text: string, pos: number, limit: number, out: Token): boolean {
   let i = pos;
-  let cls = 0;
+  let code = 0;
+  let c = 0;
   while (i < limit) {
-    cls = charClass(text.charCodeAt(i));
-    if (cls !== 0) break;
+    code = text.charCodeAt(i);
+    c = code < 128 ? asciiClass[code] : charClass(code);
+    if (c !== 0) break;
     i++;
   }
   if (i >= limit) return false;
@@ -57,25 +89,25 @@ export function nextToken(text: string, pos: number, limit: number, out: Token):
   let upperRun = 0; // length of the current run of upper-case letters
   let lowerSeen = false;
   let prev = 0;
-  while (i < limit) {
-    const c = charClass(text.charCodeAt(i));
-    if (c === 0) break;
+  let h = 0;
+  let hPrev = 0; // the hash before the last character, for giving that character back
+  let hPrev2 = 0;
+  let digitsAt = -1;
+  let hashLetters = 0;
+  for (;;) {
     if (i > start) {
-      if (c === UPPER && (prev === LOWER || prev === DIGIT)) {
-        break; // lower→Upper or digit→Upper
-      }
+      if (c === UPPER && (prev === LOWER || prev === DIGIT)) break; // lower→Upper or digit→Upper
       if (c === LOWER && prev === UPPER && upperRun >= 2) {
-        // ACRONYM followed by lower case: either a plural acronym `VSPs` or `VHDPath`.
-        const code = text.charCodeAt(i);
+        // ACRONYM followed by lower case: a plural acronym `VSPs`, or `VHDPath`
         const after = i + 1 < limit ? charClass(text.charCodeAt(i + 1)) : 0;
         if (code === 115 /* s */ && after !== LOWER && after !== DIGIT && i - start === upperRun) {
           flags |= PLURAL;
           i++;
-          prev = LOWER;
-          lowerSeen = true;
-          break; // what follows the `s` starts a new token
+          break; // the key is the singular; what follows the `s` starts a new token
         }
         i--; // the last capital starts the next token
+        h = hPrev;
+        hPrev = hPrev2;
         break;
       }
     }
@@ -84,24 +116,42 @@ export function nextToken(text: string, pos: number, limit: number, out: Token):
       if (c === LOWER) lowerSeen = true;
       if (c !== DIGIT) upperRun = 0;
     }
-    if (c === DIGIT) flags |= HAS_DIGIT;
-    else flags |= HAS_LETTER;
+    if (c === DIGIT) {
+      flags |= HAS_DIGIT;
+      if (digitsAt === -1) {
+        digitsAt = i;
+        hashLetters = h;
+      }
+    } else {
+      flags |= HAS_LETTER;
+      digitsAt = -1;
+    }
+    hPrev2 = hPrev;
+    hPrev = h;
+    h = (Math.imul(h, 31) + (code < 128 ? (c === UPPER ? code + 32 : code) : lowerCode(code))) | 0;
     prev = c;
     i++;
+    if (i >= limit) break;
+    code = text.charCodeAt(i);
+    c = code < 128 ? asciiClass[code] : charClass(code);
+    if (c === 0) break;
   }
-  if (!lowerSeen || flags & PLURAL) {
-    if (flags & HAS_LETTER) flags |= ALL_CAPS;
-  }
+  if ((!lowerSeen || flags & PLURAL) && flags & HAS_LETTER) flags |= ALL_CAPS;
   out.start = start;
   out.end = i;
   out.flags = flags;
+  out.hash = h;
+  out.hash1 = hPrev;
+  out.hash2 = hPrev2;
+  out.digitsAt = digitsAt > start ? digitsAt : -1;
+  out.hashLetters = hashLetters;
   return true;
 }
 
 /** Splits a whole string into tokens (for aliases and tests; the matcher streams instead). */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  const t: Token = { start: 0, end: 0, flags: 0 };
+  const t = newToken();
   let pos = 0;
   while (nextToken(text, pos, text.length, t)) {
     tokens.push({ ...t });
