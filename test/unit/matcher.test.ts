@@ -105,6 +105,15 @@ describe('term engine', () => {
     assert.deepEqual(ids(far), ['kvm']);
   });
 
+  it('takes the systems a document is about as context', () => {
+    assert.deepEqual(ids('a partition'), []);
+    assert.deepEqual(ids('a partition', { systems: ['hyperv'] }), ['hyperv.partition']);
+    assert.deepEqual(ids('a partition', { systems: ['kvm'] }), []);
+    const m = matcher.scan('vmx', { systems: ['esxi'] });
+    assert.equal(m[0].id, 'format.vmx');
+    assert.equal(matcher.scan('vmx', { systems: ['kvm'] })[0].id, 'hw.vt-x');
+  });
+
   it('flags generic matches', () => {
     const m = matcher.scan('The host runs KVM.');
     assert.equal(m[0].generic, true);

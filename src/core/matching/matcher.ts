@@ -28,6 +28,11 @@ export interface ScanOptions {
   generic?: GenericPolicy;
   /** stop after this many matches */
   limit?: number;
+  /**
+   * Systems the whole text is known to be about (a `.vmx` file is VMware's): their generic
+   * words count without a specific term near them, and ambiguous words lean towards them.
+   */
+  systems?: readonly string[];
 }
 
 interface Variant {
@@ -53,6 +58,7 @@ const STEM_MIN = 4;
 export class TermMatcher {
   private readonly ids: string[];
   private readonly systemMask: number[];
+  private readonly systemBits = new Map<string, number>();
   /** per node: the aliases ending there, and whether any edge leaves it */
   private readonly variants: (Variant[] | undefined)[] = [undefined];
   private readonly hasNext: boolean[] = [false];
@@ -70,7 +76,7 @@ export class TermMatcher {
 
   constructor(entries: readonly MatchableEntry[]) {
     this.ids = entries.map((e) => e.id);
-    const systemBits = new Map<string, number>();
+    const systemBits = this.systemBits;
     this.systemMask = entries.map((e) => {
       let mask = 0;
       for (const s of e.systems ?? []) {
@@ -199,7 +205,16 @@ export class TermMatcher {
         pos = this.bestEnd;
       }
     }
-    return this.resolve(raw, policy, limit);
+    return this.resolve(raw, policy, limit, this.maskOf(options.systems));
+  }
+
+  private maskOf(systems: readonly string[] | undefined): number {
+    let mask = 0;
+    for (const s of systems ?? []) {
+      const b = this.systemBits.get(s);
+      if (b !== undefined) mask |= 1 << b;
+    }
+    return mask;
   }
 
   /**
@@ -209,7 +224,7 @@ export class TermMatcher {
   matchAt(text: string, offset: number, options: ScanOptions = {}): TermMatch | undefined {
     const [from, to] = lookupWindow(text, offset);
     if (from > offset || to < offset) return undefined;
-    for (const m of this.scan(text, { generic: options.generic }, from, to)) {
+    for (const m of this.scan(text, { generic: options.generic, systems: options.systems }, from, to)) {
       if (m.start <= offset && offset < m.end) return m;
       if (m.start > offset) break;
     }
@@ -320,14 +335,14 @@ export class TermMatcher {
    * by how specific the candidate is to that system (`vmx` near `vhv.enable` is VMware's file,
    * near `qemu` Intel's CPU flag). Ties keep the content's order.
    */
-  private choose(candidates: number[], raw: Raw, from: number, at: number, end: number): number {
+  private choose(candidates: number[], raw: Raw, from: number, at: number, end: number, documentMask: number): number {
     let chosen = candidates[0];
     let bestScore = 0;
     for (const c of candidates) {
       const mask = this.systemMask[c];
       if (!mask) continue;
       const width = popcount(mask);
-      let score = 0;
+      let score = mask & documentMask ? (2 * popcount(mask & documentMask)) / width : 0;
       for (let k = from; k < raw.start.length && raw.start[k] <= end + CONTEXT_RADIUS; k++) {
         const v = raw.variant[k];
         if (v.generic || raw.start[k] === at) continue;
@@ -340,6 +355,12 @@ export class TermMatcher {
       }
     }
     return chosen;
+  }
+
+  private inDocumentSystems(v: Variant, documentMask: number): boolean {
+    if (!documentMask) return false;
+    for (const c of v.candidates) if (this.systemMask[c] & documentMask) return true;
+    return false;
   }
 
   /**
@@ -360,7 +381,7 @@ export class TermMatcher {
   }
 
   /** Drops generic matches with no specific term near them and picks among ambiguous ones. */
-  private resolve(raw: Raw, policy: GenericPolicy, limit: number): TermMatch[] {
+  private resolve(raw: Raw, policy: GenericPolicy, limit: number, documentMask: number): TermMatch[] {
     const out: TermMatch[] = [];
     const { start, end, variant } = raw;
     let s = 0; // first match that may still be within reach of the current one
@@ -369,9 +390,9 @@ export class TermMatcher {
       const candidates = v.candidates;
       if (v.generic || candidates.length > 1) {
         while (s < start.length && end[s] < start[i] - CONTEXT_RADIUS) s++;
-        if (v.generic && policy === 'context' && !this.specificNear(raw, s, end[i], v)) continue;
+        if (v.generic && policy === 'context' && !this.inDocumentSystems(v, documentMask) && !this.specificNear(raw, s, end[i], v)) continue;
       }
-      const chosen = candidates.length > 1 ? this.choose(candidates, raw, s, start[i], end[i]) : candidates[0];
+      const chosen = candidates.length > 1 ? this.choose(candidates, raw, s, start[i], end[i], documentMask) : candidates[0];
       const match: TermMatch = { start: start[i], end: end[i], id: this.ids[chosen] };
       if (candidates.length > 1) match.candidates = [chosen, ...candidates.filter((c) => c !== chosen)].map((c) => this.ids[c]);
       if (v.generic) match.generic = true;
