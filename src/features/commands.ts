@@ -7,4 +7,15 @@ export const Commands = {
   showDiagram: 'hypervisorAtlas.showDiagram',
   showHyperVArchitecture: 'hypervisorAtlas.showHyperVArchitecture',
   compareTypes: 'hypervisorAtlas.compareTypes',
+  // "Architectures" and "In This File" views (src/features/tree, src/features/in-file)
+  architecturesRefresh: 'hypervisorAtlas.architectures.refresh',
+  architecturesOpen: 'hypervisorAtlas.architectures.open',
+  architecturesSelection: 'hypervisorAtlas.architectures.selection',
+  treeOpenCard: 'hypervisorAtlas.tree.openCard',
+  treeShowInDiagram: 'hypervisorAtlas.tree.showInDiagram',
+  treeCopySummary: 'hypervisorAtlas.tree.copySummary',
+  treeOpenSource: 'hypervisorAtlas.tree.openSource',
+  inFileRefresh: 'hypervisorAtlas.inFile.refresh',
+  inFileGoTo: 'hypervisorAtlas.inFile.goTo',
+  inFileSnapshot: 'hypervisorAtlas.inFile.snapshot',
 } as const;

@@ -83,7 +83,9 @@ const KIND_ICON: Record<EntryKind, string> = {
 
 /** Labels of the `appliesTo` values content uses; an unknown value is shown as written. */
 const APPLIES_TO: Record<string, string> = {
-  powershell: 'PowerShell',
+  powershell: 'PowerShell (cmdlet parameters)',
+  bcdedit: 'bcdedit (Windows boot configuration)',
+  kubevirt: 'KubeVirt manifests',
   qemu: 'QEMU command line',
   libvirt: 'libvirt domain XML',
   'xl.cfg': 'xl.cfg (Xen domain configuration)',
@@ -117,7 +119,7 @@ type Building = { -readonly [K in keyof AtlasNode]: AtlasNode[K] } & { children:
 export class AtlasTree {
   readonly roots: readonly AtlasNode[];
   private readonly byId = new Map<string, AtlasNode>();
-  private readonly places = new Map<string, Place[]>();
+  private readonly places: Map<string, Place[]>;
 
   /** @internal use buildAtlasTree */
   constructor(roots: AtlasNode[], places: Map<string, Place[]>) {
@@ -265,6 +267,8 @@ export function buildAtlasTree(kb: KnowledgeIndex): AtlasTree {
       contextValue: contextFor(entry, systemId !== undefined),
       ...fields,
     });
+    // every entry shows something after its label: its short form, else its kind
+    if (!n.description) n.description = KIND_LABEL[entry.kind];
     const list = places.get(entry.id) ?? [];
     list.push({ node: n, rank });
     places.set(entry.id, list);
@@ -371,7 +375,9 @@ export function buildAtlasTree(kb: KnowledgeIndex): AtlasTree {
     }
   }
   const targetLabel = (t: string) => (t === '' ? 'Other settings' : (APPLIES_TO[t.toLowerCase()] ?? t));
-  const targetKeys = [...targets.keys()].sort((a, b) => (a === '') !== (b === '') ? (a === '' ? 1 : -1) : targetLabel(a).localeCompare(targetLabel(b)));
+  const targetKeys = [...targets.keys()].sort((a, b) =>
+    (a === '') !== (b === '') ? (a === '' ? 1 : -1) : targetLabel(a).localeCompare(targetLabel(b), 'en', { sensitivity: 'base', ignorePunctuation: true }),
+  );
   for (const t of targetKeys) {
     const list = targets.get(t)!;
     const g = group(sGroup, t === '' ? '-' : `applies-to:${t}`, targetLabel(t), 'folder', t ? `Settings written in ${targetLabel(t)} (appliesTo: ${t}).` : 'Settings without an appliesTo.');

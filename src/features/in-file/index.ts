@@ -1,0 +1,286 @@
+/**
+ * "In This File" (view `hypervisorAtlas.inFile`): the virtualization terms of the active
+ * editor, grouped by entry with a count; expanding one lists where it occurs, and selecting
+ * an occurrence moves the cursor there. Rescans on switching editors and (debounced) on
+ * edits; big files are read in chunks, capped, and the view says when the list is partial.
+ */
+import * as vscode from 'vscode';
+import type { Entry } from '../../core/knowledge/types';
+import { KIND_LABEL } from '../../core/render/card';
+import { escapeMarkdown } from '../../core/render/markdown';
+import { Commands } from '../commands';
+import type { FeatureDeps } from '../deps';
+import { genericPolicy, isAtlasDocument } from '../settings';
+import { DEFAULT_LIMITS, formatCount, partialMessage, scanText, type InFileResult, type Occurrence, type ScanLimits, type TermGroup } from './scan';
+
+export const IN_FILE_VIEW = 'hypervisorAtlas.inFile';
+/** Context key the view's welcome content reads: noEditor | excluded | scanning | none | found */
+export const STATE_KEY = 'hypervisorAtlas.inFile.state';
+
+type State = 'noEditor' | 'excluded' | 'scanning' | 'none' | 'found';
+
+export interface GroupElement {
+  type: 'group';
+  entryId: string;
+  group: TermGroup;
+}
+export interface OccurrenceElement {
+  type: 'occurrence';
+  entryId: string;
+  index: number;
+  occurrence: Occurrence;
+}
+export type InFileElement = GroupElement | OccurrenceElement;
+
+const DEBOUNCE_MS = 300;
+const DEBOUNCE_LARGE_MS = 1000;
+const LARGE_CHARS = 1_000_000;
+
+function documentLength(doc: vscode.TextDocument): number {
+  return doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
+}
+
+export class InFileProvider implements vscode.TreeDataProvider<InFileElement>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<InFileElement | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private view: vscode.TreeView<InFileElement> | undefined;
+  private document: vscode.TextDocument | undefined;
+  private result: InFileResult | undefined;
+  private groups: GroupElement[] = [];
+  private generation = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private dirty = true;
+  private state: State | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  /** resolves when the scan in flight (if any) has settled; for tests and commands */
+  private settled: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly deps: FeatureDeps,
+    private readonly limits: ScanLimits = DEFAULT_LIMITS,
+  ) {}
+
+  attach(view: vscode.TreeView<InFileElement>): void {
+    this.view = view;
+    this.disposables.push(
+      vscode.window.onDidChangeActiveTextEditor(() => this.schedule(0)),
+      vscode.window.onDidChangeVisibleTextEditors(() => {
+        if (this.document && !vscode.window.visibleTextEditors.some((e) => e.document === this.document)) this.schedule(0);
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document === this.document && e.contentChanges.length) this.schedule(documentLength(e.document) > LARGE_CHARS ? DEBOUNCE_LARGE_MS : DEBOUNCE_MS);
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        if (d === this.document) this.schedule(0);
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('hypervisorAtlas.exclude') || e.affectsConfiguration('hypervisorAtlas.genericTerms')) this.schedule(0);
+      }),
+      view.onDidChangeVisibility((e) => {
+        if (e.visible && this.dirty) this.schedule(0);
+      }),
+    );
+    this.schedule(0);
+  }
+
+  /** Rescans after `delay` ms; only while the view is visible (otherwise on becoming visible). */
+  schedule(delay: number): void {
+    this.dirty = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.generation++; // a scan in flight is now stale
+    if (this.view && !this.view.visible) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.settled = this.rescan();
+    }, delay);
+  }
+
+  /** Rescans now and resolves when the view shows the result. */
+  async refresh(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.generation++;
+    this.settled = this.rescan();
+    await this.settled;
+  }
+
+  /** Resolves once no rescan is pending or running (scanning now if the view was hidden). */
+  async idle(): Promise<void> {
+    if (this.dirty && !this.timer) await this.refresh();
+    for (let i = 0; i < 50; i++) {
+      if (this.timer) await new Promise((r) => setTimeout(r, 25));
+      else {
+        const s = this.settled;
+        await s;
+        if (s === this.settled && !this.timer) return;
+      }
+    }
+  }
+
+  /** The document the view lists: the active editor's, or the last one while it stays visible (a card beside it takes focus). */
+  private pickDocument(): vscode.TextDocument | undefined {
+    const active = vscode.window.activeTextEditor?.document;
+    if (active) return active;
+    if (this.document && !this.document.isClosed && vscode.window.visibleTextEditors.some((e) => e.document === this.document)) return this.document;
+    return undefined;
+  }
+
+  private async rescan(): Promise<void> {
+    const generation = ++this.generation;
+    this.dirty = false;
+    const doc = this.pickDocument();
+    this.document = doc;
+    if (!doc) return this.show(generation, 'noEditor', undefined);
+    if (!isAtlasDocument(doc)) return this.show(generation, 'excluded', undefined);
+    const started = Date.now();
+    if (!this.result) await this.setState('scanning');
+    const length = documentLength(doc);
+    const text = length > this.limits.maxChars ? doc.getText(new vscode.Range(new vscode.Position(0, 0), doc.positionAt(this.limits.maxChars + 1024))) : doc.getText();
+    try {
+      const result = await scanText(this.deps.knowledge().matcher, text, {
+        generic: genericPolicy(doc),
+        limits: this.limits,
+        isCancelled: () => generation !== this.generation,
+      });
+      if (!result) return; // a newer scan replaced this one
+      if (length > text.length) {
+        result.textLength = length;
+        result.truncated ??= 'size';
+      }
+      this.deps.log.trace(`in this file: ${result.total} matches in ${doc.uri.toString(true)} (${Date.now() - started} ms)`);
+      return this.show(generation, result.total ? 'found' : 'none', result);
+    } catch (e) {
+      this.deps.log.error(`in this file: scan failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      return this.show(generation, 'none', undefined);
+    }
+  }
+
+  private async show(generation: number, state: State, result: InFileResult | undefined): Promise<void> {
+    if (generation !== this.generation) return;
+    const kb = this.deps.knowledge();
+    this.result = result;
+    this.groups = (result?.groups ?? []).filter((g) => kb.get(g.id)).map((group) => ({ type: 'group', entryId: group.id, group }));
+    await this.setState(state);
+    if (this.view) {
+      this.view.message = result ? partialMessage(result) : undefined;
+      const name = this.document ? this.document.uri.path.split('/').pop() : undefined;
+      this.view.description = name && state !== 'noEditor' ? (result?.total ? `${name} · ${formatCount(this.groups.length)} ${this.groups.length === 1 ? 'term' : 'terms'}` : name) : undefined;
+    }
+    this.changed.fire(undefined);
+  }
+
+  private async setState(state: State): Promise<void> {
+    if (state === this.state) return;
+    this.state = state;
+    await vscode.commands.executeCommand('setContext', STATE_KEY, state);
+  }
+
+  /** What the view shows now (for tests and the status of commands). */
+  snapshot(): { uri?: string; state?: string; message?: string; groups: { id: string; count: number; lines: number[] }[] } {
+    return {
+      uri: this.document?.uri.toString(),
+      state: this.state,
+      message: this.view?.message,
+      groups: this.groups.map((g) => ({ id: g.entryId, count: g.group.occurrences.length, lines: g.group.occurrences.map((o) => o.line + 1) })),
+    };
+  }
+
+  getChildren(element?: InFileElement): InFileElement[] {
+    if (!element) return this.groups;
+    if (element.type === 'group') return element.group.occurrences.map((occurrence, index) => ({ type: 'occurrence', entryId: element.entryId, index, occurrence }));
+    return [];
+  }
+
+  getParent(element: InFileElement): InFileElement | undefined {
+    if (element.type === 'group') return undefined;
+    return this.groups.find((g) => g.entryId === element.entryId);
+  }
+
+  getTreeItem(element: InFileElement): vscode.TreeItem {
+    const kb = this.deps.knowledge();
+    const entry = kb.get(element.entryId);
+    if (element.type === 'group') return groupItem(element, entry);
+    const o = element.occurrence;
+    const label = `${o.line + 1}: `;
+    const item = new vscode.TreeItem({ label: label + o.preview, highlights: [[label.length + o.highlight[0], label.length + o.highlight[1]]] }, vscode.TreeItemCollapsibleState.None);
+    item.id = `${element.entryId}#${element.index}`;
+    const notes = [o.generic ? 'common word, near a specific term' : '', o.candidates?.length ? `can also mean ${kb.getAll(o.candidates).map((c) => c.title).join(', ')}` : ''].filter(Boolean);
+    item.description = notes.join(' · ');
+    item.tooltip = new vscode.MarkdownString(
+      `Line ${o.line + 1}, column ${o.character + 1}: \`${o.text.replace(/`/g, "'").replace(/\s+/g, ' ')}\`${entry ? ` → **${escapeMarkdown(entry.title)}**` : ''}${notes.length ? `\n\n${escapeMarkdown(notes.join('; '))}` : ''}`,
+    );
+    item.iconPath = new vscode.ThemeIcon('location');
+    item.contextValue = 'occurrence';
+    item.accessibilityInformation = { label: `Line ${o.line + 1}: ${o.preview}`, role: 'treeitem' };
+    item.command = {
+      command: Commands.inFileGoTo,
+      title: 'Go to Occurrence',
+      arguments: [this.document?.uri.toString(), o.line, o.character, o.endLine, o.endCharacter],
+    };
+    return item;
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.generation++;
+    this.changed.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function groupItem(element: GroupElement, entry: Entry | undefined): vscode.TreeItem {
+  const count = element.group.occurrences.length;
+  const item = new vscode.TreeItem(entry?.title ?? element.entryId, vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = element.entryId;
+  const short = entry?.short && entry.short !== entry.title ? entry.short : undefined;
+  item.description = `${short ? `${short} · ` : ''}${formatCount(count)} ${count === 1 ? 'match' : 'matches'}`;
+  if (entry) {
+    item.tooltip = new vscode.MarkdownString(
+      `**${escapeMarkdown(entry.title)}**${short ? ` (${escapeMarkdown(short)})` : ''} · *${KIND_LABEL[entry.kind]}*\n\n${escapeMarkdown(entry.summary)}\n\n${formatCount(count)} ${count === 1 ? 'match' : 'matches'} in this file`,
+    );
+    item.iconPath = new vscode.ThemeIcon(kindIcon(entry));
+    item.contextValue = `entry kind-${entry.kind}${entry.sources.length ? ' source' : ''}`;
+  }
+  item.accessibilityInformation = { label: `${entry?.title ?? element.entryId}, ${item.description}`, role: 'treeitem' };
+  return item;
+}
+
+function kindIcon(entry: Entry): string {
+  if (entry.id.startsWith('hw.')) return 'circuit-board';
+  return { system: 'server-environment', layer: 'layers', component: 'symbol-class', concept: 'lightbulb', format: 'file-binary', tool: 'tools', setting: 'settings-gear' }[entry.kind];
+}
+
+/** Moves the cursor to an occurrence, in the editor that shows the document (or a new one). */
+async function goTo(uri: unknown, line: unknown, character: unknown, endLine: unknown, endCharacter: unknown): Promise<boolean> {
+  if (typeof uri !== 'string' || ![line, character, endLine, endCharacter].every((n) => typeof n === 'number' && Number.isInteger(n) && n >= 0)) return false;
+  const target = vscode.Uri.parse(uri, true);
+  const range = new vscode.Range(line as number, character as number, endLine as number, endCharacter as number);
+  const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === target.toString());
+  const doc = visible?.document ?? (await vscode.workspace.openTextDocument(target));
+  const editor = await vscode.window.showTextDocument(doc, { viewColumn: visible?.viewColumn, selection: range, preserveFocus: false, preview: false });
+  editor.selection = new vscode.Selection(range.start, range.end);
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  return true;
+}
+
+export function register(_context: vscode.ExtensionContext, deps: FeatureDeps): vscode.Disposable[] {
+  const provider = new InFileProvider(deps);
+  const view = vscode.window.createTreeView(IN_FILE_VIEW, { treeDataProvider: provider, showCollapseAll: true });
+  provider.attach(view);
+  const disposables: vscode.Disposable[] = [
+    provider,
+    view,
+    vscode.commands.registerCommand(Commands.inFileGoTo, goTo),
+    vscode.commands.registerCommand(Commands.inFileRefresh, async () => {
+      await provider.refresh();
+      return provider.snapshot();
+    }),
+    // for the workbench tests: what the view lists once pending scans settle
+    vscode.commands.registerCommand(Commands.inFileSnapshot, async () => {
+      await provider.idle();
+      return provider.snapshot();
+    }),
+  ];
+  for (const c of [Commands.inFileGoTo, Commands.inFileRefresh]) deps.commands.add(c);
+  return disposables;
+}

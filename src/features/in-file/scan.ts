@@ -1,0 +1,261 @@
+/**
+ * The model behind "In This File": the terms of one document, grouped by entry, with line
+ * numbers and previews. Plain data, no `vscode` import, so unit tests run it directly.
+ *
+ * Big files stay cheap: at most `maxChars` characters are read and at most `maxMatches`
+ * matches kept; the text is scanned in chunks of `chunkChars`, yielding to the event loop
+ * between chunks, and a scan stops as soon as `isCancelled()` says a newer one replaced it.
+ */
+import { CONTEXT_RADIUS, type GenericPolicy, type TermMatch, type TermMatcher } from '../../core/matching/matcher';
+
+export interface ScanLimits {
+  /** characters read from the start of the document */
+  maxChars: number;
+  /** matches kept; the scan stops there */
+  maxMatches: number;
+  /** characters scanned between two yields */
+  chunkChars: number;
+}
+
+export const DEFAULT_LIMITS: ScanLimits = { maxChars: 4 * 1024 * 1024, maxMatches: 5000, chunkChars: 128 * 1024 };
+
+export interface Occurrence {
+  /** offsets into the document text; `end` exclusive */
+  start: number;
+  end: number;
+  /** zero-based, as VS Code counts lines (\n, \r\n and \r end a line) */
+  line: number;
+  character: number;
+  endLine: number;
+  endCharacter: number;
+  /** the line around the match, trimmed and shortened, on one line */
+  preview: string;
+  /** where the match is in `preview`: [start, end) */
+  highlight: [number, number];
+  /** the matched text, as written */
+  text: string;
+  generic?: boolean;
+  /** other entries the matched word can mean */
+  candidates?: string[];
+}
+
+export interface TermGroup {
+  id: string;
+  occurrences: Occurrence[];
+}
+
+export interface InFileResult {
+  /** one group per entry, in order of first occurrence */
+  groups: TermGroup[];
+  /** matches kept (sum of all groups) */
+  total: number;
+  /** characters read, and the document's length */
+  scannedChars: number;
+  textLength: number;
+  /** why the list is partial: it hit the match cap, or the file is longer than `maxChars` */
+  truncated?: 'matches' | 'size';
+}
+
+export interface ScanOptions {
+  generic?: GenericPolicy;
+  /** systems the document is known to be about (passed on to the term engine) */
+  systems?: readonly string[];
+  limits?: Partial<ScanLimits>;
+  /** returns true once this scan is stale; checked after every chunk */
+  isCancelled?: () => boolean;
+  /** how to give the event loop a turn between chunks */
+  pause?: () => Promise<void>;
+}
+
+const PREVIEW_BEFORE = 30;
+const PREVIEW_AFTER = 70;
+/** how far a chunk edge may move to land between two words */
+const EDGE_SEARCH = 256;
+
+const defaultPause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Scans `text` and groups its matches by entry. Returns undefined when cancelled. The
+ * result equals one `matcher.scan` over the scanned part, except (rarely) for an alias that
+ * spans a chunk edge by more than the context radius.
+ */
+export async function scanText(matcher: TermMatcher, text: string, options: ScanOptions = {}): Promise<InFileResult | undefined> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const pause = options.pause ?? defaultPause;
+  const cancelled = options.isCancelled ?? (() => false);
+  let end = text.length;
+  let truncated: InFileResult['truncated'];
+  if (end > limits.maxChars) {
+    end = edgeBefore(text, limits.maxChars);
+    truncated = 'size';
+  }
+  const reach = Math.max(CONTEXT_RADIUS, matcher.maxAliasChars);
+  const kept: TermMatch[] = [];
+  let from = 0;
+  while (from < end) {
+    let to = Math.min(end, from + Math.max(1, limits.chunkChars));
+    if (to < end) to = Math.max(from + 1, edgeBefore(text, to));
+    const windowFrom = from === 0 ? 0 : edgeBefore(text, Math.max(0, from - reach));
+    const windowTo = to >= end ? end : Math.min(end, edgeAfter(text, Math.min(end, to + reach)));
+    for (const m of matcher.scan(text, { generic: options.generic, systems: options.systems }, windowFrom, windowTo)) {
+      if (m.start < from) continue;
+      if (m.start >= to) break;
+      kept.push(m);
+      if (kept.length >= limits.maxMatches) break;
+    }
+    if (kept.length >= limits.maxMatches) {
+      truncated = 'matches';
+      end = Math.min(end, kept[kept.length - 1].end);
+      break;
+    }
+    from = to;
+    if (from < end) {
+      await pause();
+      if (cancelled()) return undefined;
+    }
+  }
+  if (cancelled()) return undefined;
+  return { ...group(text, kept), scannedChars: end, textLength: text.length, ...(truncated ? { truncated } : {}) };
+}
+
+/** Groups matches (in text order) by entry, with positions and previews. */
+export function group(text: string, matches: readonly TermMatch[]): { groups: TermGroup[]; total: number } {
+  const groups = new Map<string, TermGroup>();
+  const cursor = lineCursor(text);
+  for (const m of matches) {
+    const start = cursor.at(m.start);
+    const startLineStart = cursor.lineStart;
+    const endPos = cursor.peek(m.end);
+    const occurrence: Occurrence = {
+      start: m.start,
+      end: m.end,
+      line: start.line,
+      character: start.character,
+      endLine: endPos.line,
+      endCharacter: endPos.character,
+      text: text.slice(m.start, m.end),
+      ...preview(text, startLineStart, m.start, m.end),
+      ...(m.generic ? { generic: true } : {}),
+      ...(m.candidates ? { candidates: m.candidates.filter((c) => c !== m.id) } : {}),
+    };
+    let g = groups.get(m.id);
+    if (!g) {
+      g = { id: m.id, occurrences: [] };
+      groups.set(m.id, g);
+    }
+    g.occurrences.push(occurrence);
+  }
+  return { groups: [...groups.values()], total: matches.length };
+}
+
+/** The text around a match on its line, on one line, with the match's place in it. */
+export function preview(text: string, lineStart: number, start: number, end: number): { preview: string; highlight: [number, number] } {
+  let from = Math.max(lineStart, start - PREVIEW_BEFORE);
+  // do not start inside a word when the line is cut
+  if (from > lineStart) {
+    const space = text.slice(from, start).search(/\s/);
+    if (space >= 0) from += space + 1;
+  }
+  let to = end;
+  const limit = Math.min(text.length, end + PREVIEW_AFTER);
+  while (to < limit) {
+    const c = text.charCodeAt(to);
+    if (c === 10 || c === 13) break;
+    to++;
+  }
+  const cutEnd = to < text.length && text.charCodeAt(to) !== 10 && text.charCodeAt(to) !== 13;
+  const lead = text.slice(from, start);
+  const trimmedLead = from === lineStart ? lead.replace(/^\s+/, '') : lead;
+  const before = `${from > lineStart ? '…' : ''}${oneLine(trimmedLead)}`;
+  const match = oneLine(text.slice(start, end));
+  const after = `${oneLine(text.slice(end, to)).replace(/\s+$/, '')}${cutEnd ? '…' : ''}`;
+  return { preview: before + match + after, highlight: [before.length, before.length + match.length] };
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\r\n|[\r\n\t]/g, ' ');
+}
+
+/**
+ * Offsets → line/character for increasing offsets, in one pass over the text. `peek` reads
+ * ahead without moving the cursor (for the end of a match).
+ */
+function lineCursor(text: string) {
+  let offset = 0;
+  let line = 0;
+  let lineStart = 0;
+  const advance = (to: number, state: { offset: number; line: number; lineStart: number }) => {
+    let { offset: i, line: l, lineStart: ls } = state;
+    while (i < to) {
+      const c = text.charCodeAt(i);
+      if (c === 10) {
+        l++;
+        ls = i + 1;
+      } else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) {
+          if (i + 1 >= to) {
+            // \r\n split by `to`: the \r alone does not end the line yet
+            i++;
+            continue;
+          }
+          i++;
+        }
+        l++;
+        ls = i + 1;
+      }
+      i++;
+    }
+    return { offset: Math.max(i, state.offset), line: l, lineStart: ls };
+  };
+  return {
+    get lineStart() {
+      return lineStart;
+    },
+    at(to: number) {
+      ({ offset, line, lineStart } = advance(to, { offset, line, lineStart }));
+      return { line, character: to - lineStart };
+    },
+    peek(to: number) {
+      const s = advance(to, { offset, line, lineStart });
+      return { line: s.line, character: to - s.lineStart };
+    },
+  };
+}
+
+function isSeparator(code: number): boolean {
+  // not a letter or digit (ASCII); non-ASCII counts as a letter, as the tokenizer does
+  return !((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code >= 128);
+}
+
+/** A cut point at or before `pos` that does not split a word: after a line break if one is near, else after a separator. */
+function edgeBefore(text: string, pos: number): number {
+  if (pos <= 0 || pos >= text.length) return Math.max(0, Math.min(pos, text.length));
+  const stop = Math.max(0, pos - EDGE_SEARCH);
+  for (let i = pos; i > stop; i--) if (text.charCodeAt(i - 1) === 10) return i;
+  for (let i = pos; i > stop; i--) if (isSeparator(text.charCodeAt(i - 1))) return i;
+  return pos;
+}
+
+/** A cut point at or after `pos` that does not split a word. */
+function edgeAfter(text: string, pos: number): number {
+  if (pos >= text.length) return text.length;
+  const stop = Math.min(text.length, pos + EDGE_SEARCH);
+  for (let i = pos; i < stop; i++) if (text.charCodeAt(i) === 10) return i + 1;
+  for (let i = pos; i < stop; i++) if (isSeparator(text.charCodeAt(i))) return i + 1;
+  return pos;
+}
+
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+function formatSize(chars: number): string {
+  return chars >= 1024 * 1024 ? `${(chars / (1024 * 1024)).toFixed(chars >= 10 * 1024 * 1024 ? 0 : 1)} MB` : `${Math.ceil(chars / 1024)} KB`;
+}
+
+/** The message shown above a partial list, or undefined when the list is complete. */
+export function partialMessage(result: Pick<InFileResult, 'truncated' | 'total' | 'scannedChars' | 'textLength'>): string | undefined {
+  if (result.truncated === 'matches') return `Showing the first ${formatCount(result.total)} matches (file too large).`;
+  if (result.truncated === 'size') return `Showing terms in the first ${formatSize(result.scannedChars)} of ${formatSize(result.textLength)} (file too large).`;
+  return undefined;
+}
