@@ -36,6 +36,8 @@ export interface ModelNode {
   note?: string;
   /** for per-VM copies: the instance of the repeated layer it belongs to */
   instance?: number;
+  /** drawn in the bottom row of its band, under the others (an enlightened guest kernel) */
+  base?: boolean;
 }
 
 export interface ModelEdge {
@@ -70,6 +72,8 @@ export interface SystemHints {
   repeat?: Record<string, number>;
   /** component id → the repeated layer it has one copy per instance of (one VMWP per child) */
   perInstance?: Record<string, string>;
+  /** components drawn under the others of their band (the kernel the drivers sit on) */
+  base?: string[];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,277 @@
+import type { Rect } from './types';
+
+/**
+ * Orthogonal edge routing on a lattice.
+ *
+ * The layout puts every box on multiples of `STEP` (8 px). Lattice points inside a box or on
+ * its border (boxes grown by half a step) are blocked, so a route keeps at least one step
+ * away from any box it does not start or end at. Each edge is an A* search over (point,
+ * direction) with a cost for length, for each bend, and for running along or crossing a route
+ * already laid, which spreads parallel edges into separate lanes. A route leaves its source
+ * from a point one step outside one of its sides (preferring the middle of the side) and ends
+ * one step outside a side of the target, and is then joined to the two borders.
+ */
+export const STEP = 8;
+
+const BEND = 6;
+const ALONG_USED = 8;
+const CROSS_USED = 1;
+const OFF_CENTRE = 0.15;
+
+type Dir = 0 | 1 | 2 | 3; // right, down, left, up
+const DX = [1, 0, -1, 0];
+const DY = [0, 1, 0, -1];
+
+export interface RouteRequest {
+  id: string;
+  from: Rect;
+  to: Rect;
+}
+
+export interface Route {
+  id: string;
+  points: [number, number][];
+  routed: boolean;
+}
+
+class MinHeap {
+  private keys: number[] = [];
+  private vals: number[] = [];
+  get size(): number {
+    return this.keys.length;
+  }
+  push(key: number, val: number): void {
+    const k = this.keys;
+    const v = this.vals;
+    let i = k.length;
+    k.push(key);
+    v.push(val);
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (k[p]! <= key) break;
+      k[i] = k[p]!;
+      v[i] = v[p]!;
+      i = p;
+    }
+    k[i] = key;
+    v[i] = val;
+  }
+  pop(): number {
+    const k = this.keys;
+    const v = this.vals;
+    const top = v[0]!;
+    const lastK = k.pop()!;
+    const lastV = v.pop()!;
+    if (k.length > 0) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= k.length) break;
+        const r = l + 1;
+        const c = r < k.length && k[r]! < k[l]! ? r : l;
+        if (k[c]! >= lastK) break;
+        k[i] = k[c]!;
+        v[i] = v[c]!;
+        i = c;
+      }
+      k[i] = lastK;
+      v[i] = lastV;
+    }
+    return top;
+  }
+}
+
+export class Router {
+  private readonly cols: number;
+  private readonly rows: number;
+  private readonly blocked: Uint8Array;
+  /** how many routes run through a point horizontally / vertically */
+  private readonly usedH: Uint16Array;
+  private readonly usedV: Uint16Array;
+
+  constructor(width: number, height: number, obstacles: Rect[]) {
+    this.cols = Math.ceil(width / STEP) + 1;
+    this.rows = Math.ceil(height / STEP) + 1;
+    const n = this.cols * this.rows;
+    this.blocked = new Uint8Array(n);
+    this.usedH = new Uint16Array(n);
+    this.usedV = new Uint16Array(n);
+    for (const r of obstacles) this.block(r);
+    // keep routes off the drawing's outer edge
+    for (let i = 0; i < this.cols; i++) this.blocked[i] = this.blocked[(this.rows - 1) * this.cols + i] = 1;
+    for (let j = 0; j < this.rows; j++) this.blocked[j * this.cols] = this.blocked[j * this.cols + this.cols - 1] = 1;
+  }
+
+  private block(r: Rect): void {
+    const i0 = Math.max(0, Math.ceil((r.x - STEP / 2) / STEP));
+    const i1 = Math.min(this.cols - 1, Math.floor((r.x + r.w + STEP / 2) / STEP));
+    const j0 = Math.max(0, Math.ceil((r.y - STEP / 2) / STEP));
+    const j1 = Math.min(this.rows - 1, Math.floor((r.y + r.h + STEP / 2) / STEP));
+    for (let j = j0; j <= j1; j++) for (let i = i0; i <= i1; i++) this.blocked[j * this.cols + i] = 1;
+  }
+
+  /** Points one step outside each side of `r`, with the direction pointing away from it. */
+  private ports(r: Rect): { i: number; j: number; d: Dir; off: number }[] {
+    const out: { i: number; j: number; d: Dir; off: number }[] = [];
+    const i0 = Math.ceil(r.x / STEP) + 1;
+    const i1 = Math.floor((r.x + r.w) / STEP) - 1;
+    const j0 = Math.ceil(r.y / STEP) + 1;
+    const j1 = Math.floor((r.y + r.h) / STEP) - 1;
+    const ci = (r.x + r.w / 2) / STEP;
+    const cj = (r.y + r.h / 2) / STEP;
+    const top = Math.floor(r.y / STEP) - 1;
+    const bottom = Math.ceil((r.y + r.h) / STEP) + 1;
+    const left = Math.floor(r.x / STEP) - 1;
+    const right = Math.ceil((r.x + r.w) / STEP) + 1;
+    for (let i = i0; i <= i1; i++) {
+      out.push({ i, j: top, d: 3, off: Math.abs(i - ci) });
+      out.push({ i, j: bottom, d: 1, off: Math.abs(i - ci) });
+    }
+    for (let j = j0; j <= j1; j++) {
+      out.push({ i: left, j, d: 2, off: Math.abs(j - cj) });
+      out.push({ i: right, j, d: 0, off: Math.abs(j - cj) });
+    }
+    return out.filter((p) => p.i >= 0 && p.j >= 0 && p.i < this.cols && p.j < this.rows && !this.blocked[p.j * this.cols + p.i]);
+  }
+
+  route(req: RouteRequest): Route {
+    const { cols } = this;
+    const starts = this.ports(req.from);
+    const ends = this.ports(req.to);
+    if (starts.length === 0 || ends.length === 0) return straight(req);
+    const endAt = new Map<number, { d: Dir; off: number }[]>();
+    for (const e of ends) {
+      const k = e.j * cols + e.i;
+      endAt.set(k, [...(endAt.get(k) ?? []), { d: e.d, off: e.off }]);
+    }
+    const t = req.to;
+    const ti0 = t.x / STEP - 1;
+    const ti1 = (t.x + t.w) / STEP + 1;
+    const tj0 = t.y / STEP - 1;
+    const tj1 = (t.y + t.h) / STEP + 1;
+    const h = (i: number, j: number) => Math.max(0, ti0 - i, i - ti1) + Math.max(0, tj0 - j, j - tj1);
+
+    const n = this.cols * this.rows * 4;
+    const cost = new Float64Array(n).fill(Infinity);
+    const prev = new Int32Array(n).fill(-1);
+    const heap = new MinHeap();
+    for (const s of starts) {
+      const state = (s.j * cols + s.i) * 4 + s.d;
+      const c = s.off * OFF_CENTRE;
+      if (c < cost[state]!) {
+        cost[state] = c;
+        heap.push(c + h(s.i, s.j), state);
+      }
+    }
+    let best = -1;
+    let bestCost = Infinity;
+    while (heap.size) {
+      const state = heap.pop();
+      const c = cost[state]!;
+      if (c + h(((state >> 2) % cols), Math.floor((state >> 2) / cols)) >= bestCost) break;
+      const p = state >> 2;
+      const d = (state & 3) as Dir;
+      const i = p % cols;
+      const j = (p - i) / cols;
+      const fin = endAt.get(p);
+      if (fin) {
+        for (const e of fin) {
+          // arriving must point into the target: opposite of the port's outward direction
+          const inward = ((e.d + 2) % 4) as Dir;
+          const total = c + e.off * OFF_CENTRE + (d === inward ? 0 : d === e.d ? 2 * BEND : BEND);
+          if (total < bestCost) {
+            bestCost = total;
+            best = state;
+          }
+        }
+      }
+      for (let nd = 0 as Dir; nd < 4; nd = (nd + 1) as Dir) {
+        if (nd === ((d + 2) % 4)) continue;
+        const ni = i + DX[nd]!;
+        const nj = j + DY[nd]!;
+        if (ni < 0 || nj < 0 || ni >= cols || nj >= this.rows) continue;
+        const q = nj * cols + ni;
+        if (this.blocked[q]) continue;
+        const horizontal = nd === 0 || nd === 2;
+        const along = horizontal ? this.usedH[q]! : this.usedV[q]!;
+        const across = horizontal ? this.usedV[q]! : this.usedH[q]!;
+        const nc = c + 1 + (nd === d ? 0 : BEND) + along * ALONG_USED + across * CROSS_USED;
+        const ns = q * 4 + nd;
+        if (nc < cost[ns]!) {
+          cost[ns] = nc;
+          prev[ns] = state;
+          heap.push(nc + h(ni, nj), ns);
+        }
+      }
+    }
+    if (best < 0) return straight(req);
+    const lattice: [number, number][] = [];
+    for (let s = best; s >= 0; s = prev[s]!) {
+      const p = s >> 2;
+      lattice.push([p % cols, Math.floor(p / cols)]);
+    }
+    lattice.reverse();
+    this.mark(lattice);
+    const pts = lattice.map(([i, j]) => [i * STEP, j * STEP] as [number, number]);
+    const first = pts[0]!;
+    const last = pts[pts.length - 1]!;
+    pts.unshift(toBorder(first, req.from));
+    pts.push(toBorder(last, req.to));
+    return { id: req.id, points: simplify(pts), routed: true };
+  }
+
+  private mark(path: [number, number][]): void {
+    for (let k = 0; k < path.length; k++) {
+      const [i, j] = path[k]!;
+      const q = j * this.cols + i;
+      const a = path[k - 1];
+      const b = path[k + 1];
+      const h = (a && a[1] === j) || (b && b[1] === j);
+      const v = (a && a[0] === i) || (b && b[0] === i);
+      if (h) this.usedH[q]!++;
+      if (v) this.usedV[q]!++;
+    }
+  }
+}
+
+/** The point on `r`'s border straight across from a port `p` one step outside it. */
+function toBorder(p: [number, number], r: Rect): [number, number] {
+  const [x, y] = p;
+  if (y < r.y) return [x, r.y];
+  if (y > r.y + r.h) return [x, r.y + r.h];
+  if (x < r.x) return [r.x, y];
+  return [r.x + r.w, y];
+}
+
+function simplify(pts: [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const p of pts) {
+    const a = out[out.length - 2];
+    const b = out[out.length - 1];
+    if (b && b[0] === p[0] && b[1] === p[1]) continue;
+    if (a && b && ((a[0] === b[0] && b[0] === p[0]) || (a[1] === b[1] && b[1] === p[1]))) out[out.length - 1] = p;
+    else out.push(p);
+  }
+  return out;
+}
+
+function straight(req: RouteRequest): Route {
+  const c = (r: Rect): [number, number] => [r.x + r.w / 2, r.y + r.h / 2];
+  return { id: req.id, points: [c(req.from), c(req.to)], routed: false };
+}
+
+/** The middle of the longest segment: where a highlighted edge shows its label. */
+export function labelPoint(points: [number, number][]): [number, number] {
+  let best: [number, number] = points[0] ?? [0, 0];
+  let len = -1;
+  for (let k = 1; k < points.length; k++) {
+    const a = points[k - 1]!;
+    const b = points[k]!;
+    const l = Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]);
+    if (l > len) {
+      len = l;
+      best = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
+    }
+  }
+  return best;
+}

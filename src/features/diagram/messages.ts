@@ -1,0 +1,64 @@
+/**
+ * What the diagram webview may send and keep, checked field by field. No `vscode` import, so
+ * the unit tests exercise exactly this. Anything that is not one of these shapes is ignored.
+ */
+import { PALETTE_KEYS, isColour, type Palette } from '../../core/diagram/svg';
+
+const ID = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
+const TOKEN = /^[0-9a-f]{8,64}$/;
+
+export type DiagramMessage =
+  /** open an entry that is not drawn in this diagram in the card view */
+  | { type: 'open'; id: string }
+  /** Reveal in Atlas (the tree) */
+  | { type: 'reveal'; id: string }
+  /** a source link of a card */
+  | { type: 'external'; url: string }
+  /** Export SVG, with the theme's colours resolved to concrete values */
+  | { type: 'export'; palette: Palette };
+
+function onlyKeys(m: Record<string, unknown>, ...allowed: string[]): boolean {
+  return Object.keys(m).every((k) => allowed.includes(k));
+}
+
+export function parseDiagramMessage(raw: unknown): DiagramMessage | undefined {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+  const m = raw as Record<string, unknown>;
+  switch (m.type) {
+    case 'open':
+    case 'reveal':
+      if (typeof m.id === 'string' && m.id.length <= 120 && ID.test(m.id) && onlyKeys(m, 'type', 'id')) return { type: m.type, id: m.id };
+      return undefined;
+    case 'external':
+      if (typeof m.url === 'string' && m.url.length < 2048 && /^https:\/\/[^\s]+$/.test(m.url) && onlyKeys(m, 'type', 'url')) return { type: 'external', url: m.url };
+      return undefined;
+    case 'export': {
+      if (!onlyKeys(m, 'type', 'palette') || !m.palette || typeof m.palette !== 'object' || Array.isArray(m.palette)) return undefined;
+      const p = m.palette as Record<string, unknown>;
+      if (!onlyKeys(p, ...PALETTE_KEYS)) return undefined;
+      const palette = {} as Palette;
+      for (const k of PALETTE_KEYS) {
+        if (!isColour(p[k])) return undefined;
+        palette[k] = (p[k] as string).trim();
+      }
+      return { type: 'export', palette };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The part of the webview's saved state the extension reads when it restores a panel. */
+export interface DiagramState {
+  view: string;
+  token: string;
+}
+
+/** Reads a restored panel's state; the webview keeps more (selection, zoom), which it checks itself. */
+export function parseDiagramState(raw: unknown): DiagramState | undefined {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+  const s = raw as Record<string, unknown>;
+  if (typeof s.view !== 'string' || s.view.length > 200 || !/^(system|compare)(:[a-z0-9.-]+){1,2}$/.test(s.view)) return undefined;
+  if (typeof s.token !== 'string' || !TOKEN.test(s.token)) return undefined;
+  return { view: s.view, token: s.token };
+}
