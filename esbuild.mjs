@@ -94,7 +94,16 @@ const testEntries = existsSync('test/unit') ? walk('test/unit').filter((f) => f.
 const configs = [
   { ...common, entryPoints: ['src/extension.ts'], platform: 'node', format: 'cjs', target: 'node20', outfile: 'dist/extension.node.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/extension.ts'], platform: 'browser', format: 'cjs', target: 'es2022', outfile: 'dist/extension.web.js', external: ['vscode'] },
-  { ...common, entryPoints: ['src/cli.ts'], platform: 'node', format: 'cjs', target: 'node20', outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  {
+    ...common,
+    entryPoints: ['src/cli.ts'],
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+    define: { ...common.define, __VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
+  },
   { ...common, entryPoints: walk('src/webview').filter((f) => f.endsWith('.ts')), platform: 'browser', format: 'iife', target: 'es2022', outdir: 'dist/webview' },
   ...(optional(['src/features/markdown-preview/preview.ts']).length
     ? [{ ...common, entryPoints: optional(['src/features/markdown-preview/preview.ts']), platform: 'browser', format: 'iife', target: 'es2022', outdir: 'dist/preview' }]
