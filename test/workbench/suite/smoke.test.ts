@@ -1,0 +1,21 @@
+import * as assert from './assert';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, activateExtension, closeAllEditors, listSamples, openSample } from './helpers';
+
+describe('smoke', () => {
+  after(closeAllEditors);
+
+  it('the extension is installed and activates', async () => {
+    const ext = await activateExtension();
+    assert.equal(ext.id, EXTENSION_ID);
+    assert.equal(ext.isActive, true);
+  });
+
+  it('a sample file from the workspace opens', async function () {
+    const samples = await listSamples();
+    if (samples.length === 0) this.skip(); // samples/ has no files yet
+    const editor = await openSample(samples[0]!);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), editor.document.uri.toString());
+    assert.ok(editor.document.getText().length > 0, `${samples[0]} is empty`);
+  });
+});

@@ -1,0 +1,357 @@
+// Helpers for UI tests (test/workbench/ui/*.test.mjs): they drive the real VS Code for the Web
+// workbench in Chromium with Playwright, the way a person would. test/workbench/run.mjs serves
+// the workbench (samples/ mounted as the workspace) and sets ATLAS_WORKBENCH_URL; run alone,
+// the first withWorkbench() starts a server itself.
+//
+// Every wait here is bounded (DEFAULT_TIMEOUT_MS unless told), so a broken feature fails a
+// test with a message instead of hanging it.
+import { mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, SAMPLES_DIR, launchChromium, serveWorkbench } from '../../../scripts/workbench.mjs';
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+const isMac = process.platform === 'darwin';
+const mod = isMac ? 'Meta' : 'Control';
+
+/** Open workbenches (closed by closeAllWorkbenches) and a lazily started server. */
+const open = new Set();
+let ownServer;
+
+async function workbenchUrl() {
+  if (process.env.ATLAS_WORKBENCH_URL) return process.env.ATLAS_WORKBENCH_URL;
+  ownServer ??= serveWorkbench();
+  return (await ownServer).url;
+}
+
+/**
+ * Opens a fresh workbench (new browser profile, so no state leaks between workbenches) and
+ * waits until it is ready: the explorer shows the samples folder and the extension host runs.
+ * Returns { page, context, url, close() }. Prefer withWorkbench(); use this in before/after
+ * hooks to share one workbench across the tests of a describe().
+ */
+export async function openWorkbench({ viewport } = {}) {
+  const url = await workbenchUrl();
+  const browser = await launchChromium(viewport ? { viewport } : {});
+  const wb = {
+    page: browser.page,
+    context: browser.context,
+    url,
+    pageErrors: [],
+    async close() {
+      open.delete(wb);
+      await browser.close();
+    },
+  };
+  open.add(wb);
+  const { page } = wb;
+  page.setDefaultTimeout(DEFAULT_TIMEOUT_MS);
+  page.on('pageerror', (e) => wb.pageErrors.push(String(e)));
+  try {
+    await page.goto(url, { timeout: 30_000 });
+    await waitForWorkbench(page);
+  } catch (e) {
+    await wb.close();
+    throw e;
+  }
+  return wb;
+}
+
+/**
+ * Runs `fn({ page, context, url })` against a fresh workbench and always closes it. On failure
+ * it saves a screenshot as test-results/failures/<name>.png first.
+ */
+export async function withWorkbench(fn, { name, viewport } = {}) {
+  const wb = await openWorkbench({ viewport });
+  try {
+    return await fn(wb);
+  } catch (e) {
+    const file = await screenshot(wb.page, `failure-${slug(name ?? e?.message ?? 'test')}`, { dir: join(ROOT, 'test-results', 'failures') }).catch(() => undefined);
+    if (file && e && typeof e === 'object') e.message += `\n(screenshot: ${file})`;
+    throw e;
+  } finally {
+    await wb.close();
+  }
+}
+
+/** Closes every workbench still open and the server this module started, if any. */
+export async function closeAllWorkbenches() {
+  await Promise.all([...open].map((wb) => wb.close()));
+  if (ownServer) {
+    const s = ownServer;
+    ownServer = undefined;
+    await (await s).dispose();
+  }
+}
+
+/** Waits for the workbench chrome, the explorer's folder and the extension host. */
+export async function waitForWorkbench(page, timeout = 30_000) {
+  await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout });
+  await page.locator('.part.activitybar, .part.statusbar').first().waitFor({ state: 'visible', timeout });
+  // The explorer lists the mounted folder once the file system provider answers.
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ state: 'visible', timeout }).catch(() => {});
+}
+
+/**
+ * Opens samples/<relPath> (e.g. `kvm/guest.xml`) with Quick Open (Ctrl+P), as a person would,
+ * and waits for its editor. Re-types the query while the workspace's file search warms up.
+ */
+export async function openFile(page, relPath, timeout = DEFAULT_TIMEOUT_MS) {
+  const base = relPath.split('/').pop();
+  const end = Date.now() + timeout;
+  const input = page.locator('.quick-input-widget input');
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: base }).first();
+  let opened = false;
+  while (!opened && Date.now() < end) {
+    await focusWorkbench(page);
+    await page.keyboard.press(`${mod}+P`);
+    await input.waitFor({ state: 'visible', timeout: Math.max(1000, end - Date.now()) });
+    // Fuzzy file search does not work with test-web's file system here; a path from the
+    // workspace root ("/kvm/guest.xml") resolves directly.
+    await input.fill(`/${relPath.replace(/^\/+/, '')}`);
+    try {
+      await row.waitFor({ state: 'visible', timeout: Math.min(2000, Math.max(500, end - Date.now())) });
+      await page.keyboard.press('Enter');
+      opened = true;
+    } catch {
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(300);
+    }
+  }
+  if (!opened) throw new Error(`openFile: Quick Open found no "${relPath}" within ${timeout} ms`);
+  await page.locator(`.tabs-container .tab[aria-label^="${cssString(base)}"]`).first().waitFor({ state: 'visible', timeout: Math.max(1000, end - Date.now()) });
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout: Math.max(1000, end - Date.now()) });
+}
+
+/**
+ * Moves the mouse over the first visible occurrence of `text` in the active editor (offset
+ * `charOffset` characters into it, default the middle) and returns the hover widget's text.
+ * Retries until the hover shows something other than "Loading..." or `timeout` passes.
+ */
+export async function hoverText(page, text, { timeout = DEFAULT_TIMEOUT_MS, charOffset, nth = 0 } = {}) {
+  const end = Date.now() + timeout;
+  let lastError = 'no hover appeared';
+  while (Date.now() < end) {
+    const box = await textBox(page, text, { charOffset, nth });
+    if (!box) {
+      lastError = `"${text}" is not visible in the active editor`;
+      await page.waitForTimeout(200);
+      continue;
+    }
+    // Leave, then enter: a hover only (re)opens on movement onto the word.
+    await page.mouse.move(box.x, Math.max(0, box.y - 200));
+    await page.mouse.move(box.x, box.y, { steps: 4 });
+    const hover = page.locator('.monaco-editor .monaco-hover:not(.hidden)').first();
+    try {
+      await hover.waitFor({ state: 'visible', timeout: Math.min(3000, Math.max(500, end - Date.now())) });
+      const deadline = Math.min(end, Date.now() + 3000);
+      while (Date.now() < deadline) {
+        const t = (await hover.innerText()).trim();
+        if (t && !/^Loading\.\.\.$/.test(t)) return t;
+        await page.waitForTimeout(100);
+      }
+      lastError = 'the hover stayed empty or "Loading..."';
+    } catch {
+      lastError = `no hover appeared over "${text}"`;
+    }
+  }
+  throw new Error(`hoverText: ${lastError} (waited ${timeout} ms)`);
+}
+
+/** The screen position of `text` in the active editor's visible lines, or undefined. */
+async function textBox(page, text, { charOffset, nth = 0 } = {}) {
+  return page.evaluate(
+    ({ text, charOffset, nth }) => {
+      const editors = [...document.querySelectorAll('.editor-instance .monaco-editor')].filter((e) => e.offsetParent !== null);
+      const editor = editors.find((e) => e.classList.contains('focused')) ?? editors[0];
+      if (!editor) return undefined;
+      let seen = 0;
+      for (const line of editor.querySelectorAll('.view-lines .view-line')) {
+        const full = line.textContent.replace(/\u00a0/g, ' ');
+        let at = full.indexOf(text);
+        while (at >= 0) {
+          if (seen++ === nth) {
+            // Find the text node and offset of the target character.
+            const target = at + (charOffset ?? Math.floor(text.length / 2));
+            const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+            let pos = 0;
+            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+              const len = n.textContent.length;
+              if (target < pos + len) {
+                const range = document.createRange();
+                range.setStart(n, target - pos);
+                range.setEnd(n, target - pos + 1);
+                const r = range.getBoundingClientRect();
+                return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+              }
+              pos += len;
+            }
+            return undefined;
+          }
+          at = full.indexOf(text, at + 1);
+        }
+      }
+      return undefined;
+    },
+    { text, charOffset, nth },
+  );
+}
+
+/** Hides any hover, so the next hoverText() starts clean. */
+export async function dismissHover(page) {
+  await page.mouse.move(5, 5);
+  await page.keyboard.press('Escape');
+}
+
+/**
+ * Runs a command by its title from the command palette (F1), like a person would. `title` is
+ * what the palette shows, e.g. "Hypervisor Atlas: Show Diagram". Throws listing the palette's
+ * rows if no row has exactly that label.
+ */
+export async function runCommand(page, title, timeout = DEFAULT_TIMEOUT_MS) {
+  await focusWorkbench(page);
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout });
+  await input.fill(`>${title}`);
+  const rows = page.locator('.quick-input-list .monaco-list-row');
+  const end = Date.now() + timeout;
+  let labels = [];
+  while (Date.now() < end) {
+    labels = (await rows.allInnerTexts()).map((t) => t.split('\n')[0].trim());
+    const i = labels.findIndex((l) => l === title || l.startsWith(`${title} `) || l.replace(/\s+/g, ' ') === title);
+    if (i >= 0) {
+      await rows.nth(i).click();
+      // The palette closes, or turns into the command's own quick pick (new text in the box).
+      await page
+        .waitForFunction(
+          (typed) => {
+            const el = document.querySelector('.quick-input-widget input');
+            return !el || el.offsetParent === null || el.value !== typed;
+          },
+          `>${title}`,
+          { timeout: 5000 },
+        )
+        .catch(() => {});
+      return;
+    }
+    await page.waitForTimeout(150);
+  }
+  await page.keyboard.press('Escape');
+  throw new Error(`runCommand: no command titled "${title}" in the palette; it showed: ${JSON.stringify(labels.slice(0, 10))}`);
+}
+
+/**
+ * Shows the view container whose activity bar item's label starts with `label` (e.g.
+ * "Explorer", "Hypervisor Atlas") by clicking it, unless it is already showing (a second
+ * click would hide the side bar).
+ */
+export async function clickActivityBar(page, label, timeout = DEFAULT_TIMEOUT_MS) {
+  const item = page.locator('.part.activitybar .action-item', { has: page.locator(`a[aria-label^="${cssString(label)}"]`) }).first();
+  await item.waitFor({ state: 'visible', timeout });
+  const active = await item.evaluate((el) => el.classList.contains('checked'));
+  const sideBarVisible = await page.locator('.part.sidebar').isVisible();
+  if (!active || !sideBarVisible) await item.locator('a').first().click();
+  await page.locator('.part.sidebar').waitFor({ state: 'visible', timeout });
+}
+
+/**
+ * The visible rows of the side bar's trees and lists (e.g. after clickActivityBar): their
+ * labels, or with `details: true` objects { label, description, level, expanded }. `view`
+ * limits it to the view whose header starts with that title (e.g. "Architectures").
+ */
+export async function sideBarRows(page, { view, details = false, timeout = DEFAULT_TIMEOUT_MS } = {}) {
+  const scope = view
+    ? page.locator('.part.sidebar .pane', { has: page.locator(`.pane-header[aria-label^="${cssString(view)}"], .pane-header :text-is("${cssString(view)}")`) })
+    : page.locator('.part.sidebar');
+  const rows = scope.locator('.monaco-list-row');
+  await rows.first().waitFor({ state: 'visible', timeout });
+  const all = await rows.evaluateAll((els) =>
+    els.map((el) => {
+      const name = el.querySelector('.label-name');
+      const desc = el.querySelector('.label-description');
+      return {
+        label: (name ? name.textContent : el.innerText.split('\n')[0]).trim(),
+        description: desc ? desc.textContent.trim() : '',
+        level: Number(el.getAttribute('aria-level') ?? 0),
+        expanded: el.getAttribute('aria-expanded') === null ? undefined : el.getAttribute('aria-expanded') === 'true',
+      };
+    }),
+  );
+  return details ? all : all.map((r) => r.label);
+}
+
+/**
+ * The frame holding a webview's own content (its HTML, not VS Code's wrapper), polling
+ * page.frames(). With `hasSelector`, waits for a webview whose DOM matches it.
+ */
+export async function webviewFrame(page, { hasSelector = 'body *', timeout = DEFAULT_TIMEOUT_MS } = {}) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    for (const frame of page.frames()) {
+      // Webview content loads as the inner frame (…/pre/fake.html or the active-frame) on a
+      // <uuid>.localhost origin; the outer index.html frame is VS Code's host.
+      const url = frame.url();
+      if (!/\.localhost[:/]/.test(url) || /\/pre\/index\.html/.test(url)) continue;
+      try {
+        if (await frame.$(hasSelector)) return frame;
+      } catch {
+        /* frame navigated or detached; keep polling */
+      }
+    }
+    if (Date.now() > end) {
+      throw new Error(`webviewFrame: no webview frame with "${hasSelector}" after ${timeout} ms; frames: ${JSON.stringify(page.frames().map((f) => f.url()))}`);
+    }
+    await page.waitForTimeout(150);
+  }
+}
+
+/** Where screenshots go: media/screenshots/ under `run.mjs --screenshots`, else test-results/screenshots/. */
+export function screenshotDir() {
+  return process.env.ATLAS_SCREENSHOT_DIR ?? join(ROOT, 'test-results', 'screenshots');
+}
+
+/** Saves a PNG of the page (or of `locator`) as <dir>/<name>.png and returns its path. */
+export async function screenshot(page, name, { dir = screenshotDir(), locator, fullPage = false } = {}) {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${slug(name)}.png`);
+  await (locator ?? page).screenshot({ path, ...(locator ? {} : { fullPage }), timeout: DEFAULT_TIMEOUT_MS, animations: 'disabled' });
+  return path;
+}
+
+/** Gives keyboard focus to the workbench (the active editor if any) before shortcuts. */
+async function focusWorkbench(page) {
+  await page.keyboard.press('Escape').catch(() => {});
+  await page.bringToFront();
+}
+
+function cssString(s) {
+  return s.replace(/["\\]/g, '\\$&');
+}
+
+function slug(s) {
+  return String(s)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
+}
+
+/** Every file under samples/ (the mounted workspace), as `kvm/guest.xml`-style paths, sorted. */
+export function listSamples(dir = SAMPLES_DIR, prefix = '') {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .flatMap((e) => (e.isDirectory() ? listSamples(join(dir, e.name), `${prefix}${e.name}/`) : e.isFile() ? [`${prefix}${e.name}`] : []))
+    .sort();
+}
+
+/** The rows a quick pick currently shows (first line of each), e.g. after runCommand(). */
+export async function quickPickRows(page, timeout = DEFAULT_TIMEOUT_MS) {
+  const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+  await rows.first().waitFor({ state: 'visible', timeout });
+  return (await rows.allInnerTexts()).map((t) => t.split('\n')[0].trim());
+}

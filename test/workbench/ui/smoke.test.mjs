@@ -1,0 +1,39 @@
+// UI smoke test: the real workbench loads with samples/ mounted and the extension running.
+import * as assert from 'node:assert/strict';
+import { clickActivityBar, listSamples, openFile, openWorkbench, quickPickRows, runCommand, sideBarRows } from './helpers.mjs';
+
+describe('workbench UI smoke', function () {
+  /** One workbench shared by the tests below (opening one takes a few seconds). */
+  let wb;
+  before(async () => {
+    wb = await openWorkbench();
+  });
+  after(async () => {
+    await wb?.close();
+  });
+
+  it('shows the samples folder in the explorer', async () => {
+    await clickActivityBar(wb.page, 'Explorer');
+    const rows = await sideBarRows(wb.page).catch(() => []);
+    const top = [...new Set(listSamples().map((p) => p.split('/')[0]))];
+    for (const name of top) assert.ok(rows.includes(name), `explorer rows ${JSON.stringify(rows)} lack "${name}"`);
+  });
+
+  it('the extension is running: its output channel is listed', async () => {
+    await runCommand(wb.page, 'Output: Show Output Channels...');
+    const end = Date.now() + 15_000;
+    let rows = [];
+    while (Date.now() < end && !rows.includes('Hypervisor Atlas')) {
+      rows = await quickPickRows(wb.page);
+      if (!rows.includes('Hypervisor Atlas')) await wb.page.waitForTimeout(250);
+    }
+    await wb.page.keyboard.press('Escape');
+    assert.ok(rows.includes('Hypervisor Atlas'), `output channels: ${JSON.stringify(rows)}`);
+  });
+
+  it('opens a sample file with Quick Open', async function () {
+    const [first] = listSamples();
+    if (!first) this.skip(); // samples/ has no files yet
+    await openFile(wb.page, first);
+  });
+});
