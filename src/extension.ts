@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { bundledKnowledge } from './core/knowledge/load';
 import type { FeatureDeps } from './features/deps';
+import * as diagram from './features/diagram/index';
 import * as explain from './features/explain/index';
 import * as hover from './features/hover/index';
 import * as inFile from './features/in-file/index';
@@ -10,7 +11,7 @@ import * as tree from './features/tree/index';
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Hypervisor Atlas', { log: true });
   const deps: FeatureDeps = { knowledge: bundledKnowledge, log, commands: new Set(), extensionUri: context.extensionUri };
-  context.subscriptions.push(log, ...explain.register(context, deps), ...hover.register(context, deps), ...tree.register(context, deps), ...inFile.register(context, deps));
+  context.subscriptions.push(log, ...explain.register(context, deps), ...hover.register(context, deps), ...diagram.register(context, deps), ...tree.register(context, deps), ...inFile.register(context, deps));
 }
 
 export function deactivate(): void {}

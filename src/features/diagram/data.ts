@@ -1,0 +1,89 @@
+/**
+ * What the diagram page receives: the layout and, for every entry it can show, the card as
+ * HTML. Pure (no `vscode` import). Cards are rendered here, in the extension, by the house
+ * card renderer: entry fields escaped, bodies through markdown-it with HTML disabled. The
+ * webview inserts only these fragments; every label from content goes into the SVG as text.
+ */
+import type { DiagramLayout } from '../../core/diagram/types';
+import type { KnowledgeIndex } from '../../core/knowledge/index';
+import type { Entry } from '../../core/knowledge/types';
+import { cardHtml } from '../../core/render/card';
+import { escapeHtml } from '../../core/render/markdown';
+
+export interface DiagramPageData {
+  /** view key, `system:hyperv` or `compare:hyperv:virtualbox` */
+  view: string;
+  /** changes on every explicit open; the page restores its saved state only for the same token */
+  token: string;
+  title: string;
+  layout: DiagramLayout;
+  /** entry id → card HTML */
+  cards: Record<string, string>;
+  /** entry to select when the page opens with a new token */
+  select?: string;
+  /** whether "Reveal in Atlas" is available (the tree's command is registered) */
+  canReveal: boolean;
+}
+
+function link(kb: KnowledgeIndex, id: string): string {
+  const e = kb.get(id);
+  if (!e) return `<code>${escapeHtml(id)}</code>`;
+  const name = e.short && e.short !== e.title && e.short.length <= 16 ? `${e.title} (${e.short})` : e.title;
+  return `<a href="#" data-entry="${escapeHtml(e.id)}">${escapeHtml(name)}</a>`;
+}
+
+/** "Talks to" and "Called by" for an entry, from its connections and the drawing's edges. */
+export function connectionsHtml(kb: KnowledgeIndex, entry: Entry, layout: DiagramLayout): string {
+  const out: string[] = [];
+  const seenOut = new Set<string>();
+  for (const c of entry.connections) {
+    const key = `${c.to}|${c.label}`;
+    if (seenOut.has(key)) continue;
+    seenOut.add(key);
+    out.push(`<li><span class="dir" aria-label="to">→</span> ${link(kb, c.to)}: ${escapeHtml(c.label)}${c.via ? ` <span class="via">(via ${link(kb, c.via)})</span>` : ''}</li>`);
+  }
+  const inc: string[] = [];
+  const seenIn = new Set<string>();
+  for (const e of layout.edges) {
+    if (e.toEntry !== entry.id) continue;
+    const key = `${e.fromEntry}|${e.label}`;
+    if (seenIn.has(key)) continue;
+    seenIn.add(key);
+    inc.push(`<li><span class="dir" aria-label="from">←</span> ${link(kb, e.fromEntry)}: ${escapeHtml(e.label)}${e.via ? ` <span class="via">(via ${link(kb, e.via)})</span>` : ''}</li>`);
+  }
+  if (!out.length && !inc.length) return '';
+  return [
+    '<section class="connections">',
+    '<h2>Connections</h2>',
+    out.length ? `<h3>Talks to</h3><ul>${out.join('')}</ul>` : '',
+    inc.length ? `<h3>Called by</h3><ul>${inc.join('')}</ul>` : '',
+    '</section>',
+  ].join('');
+}
+
+/** The cards of every entry the page can show: the boxes, the layers, the system, the mechanisms. */
+export function diagramCards(kb: KnowledgeIndex, layout: DiagramLayout): Record<string, string> {
+  const ids = new Set<string>();
+  for (const n of layout.nodes) ids.add(n.entryId);
+  for (const e of layout.edges) if (e.via) ids.add(e.via);
+  const cards: Record<string, string> = {};
+  for (const id of ids) {
+    const entry = kb.get(id);
+    if (entry) cards[id] = cardHtml(kb, entry) + connectionsHtml(kb, entry, layout);
+  }
+  return cards;
+}
+
+/** Every source URL of the cards on a page: the only external links the page may open. */
+export function sourceUrls(kb: KnowledgeIndex, cards: Record<string, string>): Set<string> {
+  const urls = new Set<string>();
+  for (const id of Object.keys(cards)) for (const s of kb.get(id)?.sources ?? []) urls.add(s.url);
+  return urls;
+}
+
+/** A file name for Export SVG: "hyperv-architecture.svg", "type-1-vs-type-2-hyperv-virtualbox.svg". */
+export function exportFileName(view: string): string {
+  const parts = view.split(':');
+  const name = parts[0] === 'compare' ? `type-1-vs-type-2-${parts[1]}-${parts[2]}` : `${parts[1]}-architecture`;
+  return `${name.replace(/[^a-z0-9.-]+/g, '-')}.svg`;
+}

@@ -1,0 +1,160 @@
+import * as vscode from 'vscode';
+import { layoutView, parseViewKey, viewExists, viewKey, type DiagramView } from '../../core/diagram/index';
+import { renderSvg } from '../../core/diagram/svg';
+import type { DiagramLayout } from '../../core/diagram/types';
+import { Commands } from '../commands';
+import type { FeatureDeps } from '../deps';
+import { makeNonce, page, webviewOptions } from '../webview-html';
+import { diagramCards, exportFileName, sourceUrls, type DiagramPageData } from './data';
+import { parseDiagramMessage, parseDiagramState } from './messages';
+
+export const DIAGRAM_VIEW_TYPE = 'hypervisorAtlas.diagram';
+
+interface Open {
+  panel: vscode.WebviewPanel;
+  view: DiagramView;
+  layout: DiagramLayout;
+  urls: Set<string>;
+  drawn: Set<string>;
+}
+
+const TOOLBAR = `
+<header class="toolbar" role="toolbar" aria-label="Diagram tools" aria-controls="stage">
+  <h1 id="diagram-title"></h1>
+  <span class="spacer"></span>
+  <button type="button" id="zoom-out" title="Zoom out (-)" aria-label="Zoom out">−</button>
+  <output id="zoom-level" aria-live="off">100%</output>
+  <button type="button" id="zoom-in" title="Zoom in (+)" aria-label="Zoom in">+</button>
+  <button type="button" id="fit" title="Fit to window (0)">Fit to window</button>
+  <button type="button" id="export" title="Save the drawing as a standalone SVG file">Export SVG…</button>
+</header>`;
+
+const BODY = `
+<div class="app">
+${TOOLBAR}
+<div class="main">
+  <div id="stage" class="stage" aria-describedby="keys-help"></div>
+  <aside id="side" class="side" aria-label="Selected entry">
+    <div id="card" class="card" aria-live="polite">
+      <p class="hint">Select a box to read its entry: click it, or move with the arrow keys and press Enter.</p>
+    </div>
+    <p id="keys-help" class="keys">Arrow keys move between boxes · Enter selects · + and − zoom · 0 fits · Shift+arrows pan · Esc clears the selection</p>
+  </aside>
+</div>
+</div>`;
+
+/** The diagram panels: one per view (a system, or the Type 1 / Type 2 comparison). */
+export class DiagramPanels {
+  private readonly open = new Map<string, Open>();
+
+  constructor(private readonly deps: FeatureDeps) {}
+
+  /** Opens (or reveals) a view; `select` is an entry id to select in it. */
+  show(view: DiagramView, select?: string): boolean {
+    const kb = this.deps.knowledge();
+    if (!viewExists(kb, view)) return false;
+    const key = viewKey(view);
+    const existing = this.open.get(key);
+    if (existing) {
+      existing.panel.reveal(undefined, false);
+      if (select && existing.drawn.has(select)) void existing.panel.webview.postMessage({ type: 'select', id: select });
+      return true;
+    }
+    const title = view.kind === 'system' ? `${kb.get(view.system)!.title} architecture` : 'Type 1 and Type 2';
+    const panel = vscode.window.createWebviewPanel(DIAGRAM_VIEW_TYPE, title, vscode.ViewColumn.Active, webviewOptions(this.deps.extensionUri));
+    this.attach(panel, view, makeNonce(), select);
+    return true;
+  }
+
+  /** Takes over a panel VS Code restored after a reload (see the serializer in index.ts). */
+  restore(panel: vscode.WebviewPanel, state: unknown): void {
+    const kb = this.deps.knowledge();
+    const saved = parseDiagramState(state);
+    const view = saved ? parseViewKey(saved.view) : undefined;
+    if (view && viewExists(kb, view) && !this.open.has(viewKey(view))) this.attach(panel, view, saved!.token);
+    else if (!this.open.has('system:hyperv')) this.attach(panel, { kind: 'system', system: 'hyperv' }, makeNonce());
+    else panel.dispose();
+  }
+
+  /** Open views, for tests and the tree. */
+  get views(): string[] {
+    return [...this.open.keys()];
+  }
+
+  private attach(panel: vscode.WebviewPanel, view: DiagramView, token: string, select?: string): void {
+    const kb = this.deps.knowledge();
+    const key = viewKey(view);
+    const layout = layoutView(kb, view);
+    for (const p of layout.problems) this.deps.log.debug(`diagram ${key}: ${p}`);
+    const cards = diagramCards(kb, layout);
+    const entry: Open = { panel, view, layout, urls: sourceUrls(kb, cards), drawn: new Set(layout.nodes.map((n) => n.entryId)) };
+    this.open.set(key, entry);
+    panel.webview.options = webviewOptions(this.deps.extensionUri);
+    panel.iconPath = vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'atlas.svg');
+    panel.title = view.kind === 'system' ? layout.title : 'Type 1 and Type 2';
+    panel.onDidDispose(() => {
+      if (this.open.get(key)?.panel === panel) this.open.delete(key);
+    });
+    panel.webview.onDidReceiveMessage((raw) => this.onMessage(entry, raw));
+    const data: DiagramPageData = {
+      view: key,
+      token,
+      title: layout.title,
+      layout,
+      cards,
+      ...(select && entry.drawn.has(select) ? { select } : {}),
+      canReveal: this.deps.commands.has(Commands.revealInAtlas),
+    };
+    panel.webview.html = page({
+      webview: panel.webview,
+      extensionUri: this.deps.extensionUri,
+      title: layout.title,
+      styles: ['media/diagram.css'],
+      scripts: ['dist/webview/diagram.js'],
+      body: BODY,
+      data,
+    });
+  }
+
+  private onMessage(open: Open, raw: unknown): void {
+    const msg = parseDiagramMessage(raw);
+    if (!msg) {
+      this.deps.log.warn('diagram view: ignored an unexpected message');
+      return;
+    }
+    const kb = this.deps.knowledge();
+    switch (msg.type) {
+      case 'open':
+        if (kb.get(msg.id) && this.deps.commands.has(Commands.openEntry)) void vscode.commands.executeCommand(Commands.openEntry, msg.id);
+        break;
+      case 'reveal':
+        if (kb.get(msg.id) && this.deps.commands.has(Commands.revealInAtlas)) void vscode.commands.executeCommand(Commands.revealInAtlas, msg.id);
+        break;
+      case 'external':
+        if (open.urls.has(msg.url)) void vscode.env.openExternal(vscode.Uri.parse(msg.url, true));
+        break;
+      case 'export':
+        void this.export(open, msg.palette);
+        break;
+    }
+  }
+
+  /** Export SVG: a save dialog, then the standalone drawing in the theme's colours (works on the web). */
+  private async export(open: Open, palette: Parameters<typeof renderSvg>[1]): Promise<void> {
+    const name = exportFileName(viewKey(open.view));
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const target = await vscode.window.showSaveDialog({
+      title: 'Export diagram as SVG',
+      saveLabel: 'Export',
+      filters: { 'SVG image': ['svg'] },
+      ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, name) } : {}),
+    });
+    if (!target) return;
+    try {
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(renderSvg(open.layout, palette)));
+      void vscode.window.showInformationMessage(`Saved ${target.path.split('/').pop() ?? name}.`);
+    } catch (e) {
+      void vscode.window.showErrorMessage(`Could not save the SVG: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+}

@@ -1,0 +1,248 @@
+// The Hyper-V architecture diagram in the real workbench, used the way a person would: the
+// command palette, the webview's SVG, mouse and keyboard, themes, a window reload. Saves
+// media/screenshots/diagram-hyperv-{dark,light}.png under `run.mjs --screenshots`.
+import * as assert from 'node:assert/strict';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../../../scripts/workbench.mjs';
+import { openWorkbench, quickPickRows, runCommand, screenshot, waitForWorkbench, webviewFrame } from './helpers.mjs';
+
+const VIEWPORT = { width: 1600, height: 1000 };
+const DIAGRAM = 'svg.diagram .node-component';
+
+/** Entries the knowledge base places in Hyper-V's layers: every one must be drawn. */
+function hypervComponents() {
+  const kb = JSON.parse(readFileSync(join(ROOT, 'dist', 'knowledge.json'), 'utf8'));
+  const system = kb.entries.find((e) => e.id === 'hyperv');
+  const layers = new Set(system.stack.flat());
+  return kb.entries.filter((e) => e.kind === 'component' && e.layers.some((l) => layers.has(l))).map((e) => e.id);
+}
+
+/** Chooses a colour theme by its label in Preferences: Color Theme. */
+async function setTheme(page, label) {
+  await runCommand(page, 'Preferences: Color Theme');
+  const input = page.locator('.quick-input-widget input');
+  await input.fill(label);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+  await row.waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' }).catch(() => {});
+}
+
+const boxStyle = (frame, entry = 'hyperv.vmms') =>
+  frame.evaluate((id) => {
+    const box = document.querySelector(`.node[data-entry="${id}"] .box`);
+    const cs = getComputedStyle(box);
+    const text = getComputedStyle(box.parentElement.querySelector('text'));
+    return { stroke: cs.stroke, fill: cs.fill, text: text.fill, theme: document.body.dataset.theme, classes: document.body.className };
+  }, entry);
+
+const active = (frame) =>
+  frame.evaluate(() => {
+    const el = document.activeElement?.closest?.('.node');
+    if (!el) return undefined;
+    const r = el.querySelector('.box').getBoundingClientRect();
+    return { id: el.dataset.id, entry: el.dataset.entry, x: r.x + r.width / 2, y: r.y + r.height / 2, tabindex: el.getAttribute('tabindex') };
+  });
+
+const zoomText = (frame) => frame.locator('#zoom-level').innerText();
+
+describe('architecture diagram webview', function () {
+  let wb;
+  let frame;
+
+  before(async () => {
+    wb = await openWorkbench({ viewport: VIEWPORT });
+    await runCommand(wb.page, 'Hypervisor Atlas: Show Hyper-V Architecture');
+    frame = await webviewFrame(wb.page, { hasSelector: DIAGRAM });
+    await frame.locator('body[data-ready="true"]').waitFor();
+  });
+  after(async () => {
+    await wb?.close();
+  });
+
+  it('Show Hyper-V Architecture draws every Hyper-V component from the knowledge base', async () => {
+    const drawn = await frame.locator('.node-component').evaluateAll((els) => els.map((e) => e.dataset.entry));
+    const expected = hypervComponents();
+    assert.ok(drawn.length >= expected.length && drawn.length >= 25, `${drawn.length} boxes for ${expected.length} components`);
+    for (const id of expected) assert.ok(drawn.includes(id), `${id} is not drawn`);
+    assert.equal(drawn.filter((id) => id === 'hyperv.vmwp').length, 2, 'one VMWP per child partition');
+    assert.equal(drawn.filter((id) => id === 'hyperv.vsc').length, 2, 'a VSC in each child partition');
+    assert.equal(await frame.locator('.node-layer').count(), 5, 'hardware, hypervisor, root and two child partitions');
+    assert.ok((await frame.locator('path.edge').count()) >= 20, 'connections are drawn');
+  });
+
+  it('labels VMMS, VMWP, VID, WinHv, VSP, VSC and VMBus, and names them for screen readers', async () => {
+    const expected = {
+      'hyperv.vmms': /VMMS/,
+      'hyperv.vmwp': /VMWP/,
+      'hyperv.vid': /vid/i,
+      'hyperv.winhv': /winhv/i,
+      'hyperv.vsp': /VSP/,
+      'hyperv.vsc': /VSC/,
+      'hyperv.vmbus': /vmbus/i,
+    };
+    for (const [id, re] of Object.entries(expected)) {
+      const node = frame.locator(`.node[data-entry="${id}"]`).first();
+      const label = (await node.locator('text').allTextContents()).join(' ');
+      assert.match(label, re, `${id} reads "${label}"`);
+      assert.equal(await node.getAttribute('role'), 'button');
+      const name = await node.getAttribute('aria-label');
+      assert.match(name, re);
+      assert.match(name, /(Root partition|Child partitions · VM \d), (kernel|user) mode$/, `${id}: accessible name "${name}" gives layer and mode`);
+    }
+  });
+
+  it('clicking VMWP selects it: its entry in the side panel, its connections highlighted', async () => {
+    await frame.locator('.node[data-entry="hyperv.vmwp"]').first().click();
+    const card = frame.locator('#card');
+    await card.locator('h1').waitFor();
+    assert.match(await card.locator('h1').innerText(), /Virtual Machine Worker Process/);
+    const text = await card.innerText();
+    assert.match(text, /Root partition/);
+    assert.match(text, /Talks to/);
+    assert.equal(await frame.locator('.node.selected').getAttribute('data-entry'), 'hyperv.vmwp');
+    assert.equal(await frame.locator('.node.selected').getAttribute('aria-pressed'), 'true');
+    assert.ok((await frame.locator('path.edge.active').count()) >= 2, 'VMMS → VMWP and VMWP → VID are highlighted');
+    assert.ok((await frame.locator('.edge-label text').count()) >= 2, 'the mechanisms are labelled');
+    assert.equal(await card.locator('script, iframe, [onclick]').count(), 0, 'the card holds no script');
+  });
+
+  it('a related entry in the side panel selects that box', async () => {
+    await frame.locator('#card .connections a[data-entry="hyperv.vid"]').first().click();
+    assert.equal(await frame.locator('.node.selected').getAttribute('data-entry'), 'hyperv.vid');
+    assert.match(await frame.locator('#card h1').innerText(), /Virtualization Infrastructure Driver/);
+  });
+
+  it('arrow keys move between neighbouring boxes (roving tabindex); Enter selects', async () => {
+    await frame.locator('.node[data-entry="hyperv.vmwp"]').first().click();
+    const start = await active(frame);
+    assert.equal(start?.entry, 'hyperv.vmwp', 'focus follows the click');
+    assert.equal(start.tabindex, '0');
+    assert.equal(await frame.locator('.node[tabindex="0"]').count(), 1, 'exactly one box is in the tab order');
+    await wb.page.keyboard.press('ArrowRight');
+    const right = await active(frame);
+    assert.ok(right && right.id !== start.id && right.x > start.x, `ArrowRight moved right: ${JSON.stringify({ start, right })}`);
+    await wb.page.keyboard.press('ArrowDown');
+    const down = await active(frame);
+    assert.ok(down && down.y > right.y, `ArrowDown moved down: ${JSON.stringify({ right, down })}`);
+    await wb.page.keyboard.press('ArrowUp');
+    await wb.page.keyboard.press('ArrowLeft');
+    const back = await active(frame);
+    assert.ok(back && back.x < down.x, 'ArrowLeft moved left');
+    assert.equal(await frame.locator('.node[tabindex="0"]').count(), 1);
+    const focusRing = await frame.evaluate(() => getComputedStyle(document.activeElement.querySelector('.box')).strokeWidth);
+    assert.ok(parseFloat(focusRing) >= 2, `focus is visible (stroke ${focusRing})`);
+    await wb.page.keyboard.press('Enter');
+    assert.equal(await frame.locator('.node.selected').getAttribute('data-id'), back.id);
+  });
+
+  it('zooms with + and - and the buttons, fits with 0, pans with Shift+arrows and by dragging', async () => {
+    await frame.locator('#fit').click();
+    const fitted = await zoomText(frame);
+    await frame.locator('.node[data-entry="hyperv.vmms"]').first().focus();
+    await wb.page.keyboard.press('+');
+    const bigger = await zoomText(frame);
+    assert.ok(parseInt(bigger) > parseInt(fitted), `${fitted} → ${bigger}`);
+    await wb.page.keyboard.press('-');
+    await wb.page.keyboard.press('-');
+    assert.ok(parseInt(await zoomText(frame)) < parseInt(bigger));
+    await frame.locator('#zoom-in').click();
+    const transform = () => frame.locator('g.viewport').getAttribute('transform');
+    const before = await transform();
+    await frame.locator('.node[data-entry="hyperv.vmms"]').first().focus();
+    await wb.page.keyboard.press('Shift+ArrowLeft');
+    assert.notEqual(await transform(), before, 'Shift+Arrow pans');
+    const stage = await frame.locator('#stage').boundingBox();
+    const afterKeys = await transform();
+    // drag near the stage's bottom-left corner (boundingBox is in page coordinates)
+    await wb.page.mouse.move(stage.x + 6, stage.y + stage.height - 6);
+    await wb.page.mouse.down();
+    await wb.page.mouse.move(stage.x + 60, stage.y + stage.height - 40, { steps: 5 });
+    await wb.page.mouse.up();
+    assert.notEqual(await transform(), afterKeys, 'dragging pans');
+    await wb.page.keyboard.press('0');
+    await frame.locator('#fit').click();
+    assert.equal(await zoomText(frame), fitted, 'Fit to window comes back to the same zoom');
+  });
+
+  it('screenshots of the Hyper-V diagram, dark and light', async () => {
+    await frame.locator('#fit').click();
+    // VSP selected: its VMBus channels to the VSC of each child partition are highlighted.
+    // (Selected after each theme change: the command palette's Escape clears a selection.)
+    const selectVsp = async () => {
+      await frame.locator('.node[data-entry="hyperv.vsp"]').first().click();
+      const targets = await frame.locator('path.edge.active').evaluateAll((ps) => ps.map((p) => p.dataset.to));
+      assert.ok(targets.includes('hyperv.vsc@hyperv.child#1') && targets.includes('hyperv.vsc@hyperv.child#2'), `VMBus channels to both VSCs: ${targets}`);
+      await wb.page.mouse.move(2, 2);
+    };
+    await setTheme(wb.page, 'Dark Modern');
+    await frame.waitForFunction(() => document.body.dataset.theme === 'dark');
+    await selectVsp();
+    const dark = await screenshot(wb.page, 'diagram-hyperv-dark');
+    await setTheme(wb.page, 'Light Modern');
+    await frame.waitForFunction(() => document.body.dataset.theme === 'light');
+    await selectVsp();
+    const light = await screenshot(wb.page, 'diagram-hyperv-light');
+    for (const f of [dark, light]) assert.ok(statSync(f).size > 30_000, `${f} looks empty`);
+  });
+
+  it('follows the theme, including both high-contrast themes', async () => {
+    await setTheme(wb.page, 'Light Modern');
+    await frame.waitForFunction(() => document.body.dataset.theme === 'light');
+    const light = await boxStyle(frame);
+    await setTheme(wb.page, 'Dark High Contrast');
+    await frame.waitForFunction(() => document.body.dataset.theme === 'hc-dark');
+    const hcDark = await boxStyle(frame);
+    await setTheme(wb.page, 'Light High Contrast');
+    await frame.waitForFunction(() => document.body.dataset.theme === 'hc-light');
+    const hcLight = await boxStyle(frame);
+    assert.notEqual(hcDark.stroke, light.stroke, 'box borders change in high contrast');
+    assert.notEqual(hcDark.text, light.text, 'text colour changes');
+    assert.notEqual(hcLight.stroke, hcDark.stroke, 'light high contrast is not drawn as dark');
+    assert.notEqual(hcLight.text, hcDark.text);
+    assert.match(hcLight.classes, /vscode-high-contrast-light/);
+    await setTheme(wb.page, 'Dark Modern');
+  });
+
+  it('keeps the selection and the zoom across a window reload', async () => {
+    await frame.locator('.node[data-entry="hyperv.vsp"]').first().click();
+    await frame.locator('#zoom-in').click();
+    const zoom = await zoomText(frame);
+    // Developer: Reload Window goes through VS Code's shutdown, which saves the webview state
+    // (a bare page.reload() may not wait for storage to flush)
+    const oldFrame = frame;
+    await runCommand(wb.page, 'Developer: Reload Window');
+    await wb.page.waitForFunction(() => true, undefined, { timeout: 1000 }).catch(() => {});
+    for (let i = 0; i < 100 && !oldFrame.isDetached(); i++) await new Promise((r) => setTimeout(r, 100));
+    await waitForWorkbench(wb.page);
+    frame = await webviewFrame(wb.page, { hasSelector: DIAGRAM, timeout: 30_000 });
+    await frame.locator('body[data-ready="true"]').waitFor();
+    const restored = await frame.evaluate(() => ({ selected: document.querySelector('.node.selected')?.getAttribute('data-entry') ?? null, zoom: document.getElementById('zoom-level')?.textContent }));
+    assert.deepEqual(restored, { selected: 'hyperv.vsp', zoom }, 'the restored panel shows what was selected, at the same zoom');
+    assert.equal(await frame.locator('.node.selected').getAttribute('data-entry'), 'hyperv.vsp');
+    assert.match(await frame.locator('#card h1').innerText(), /Virtualization Service Provider/);
+    assert.equal(await zoomText(frame), zoom);
+  });
+
+  it('Show Architecture Diagram… offers every system', async () => {
+    await runCommand(wb.page, 'Hypervisor Atlas: Show Architecture Diagram…');
+    const rows = await quickPickRows(wb.page);
+    for (const s of ['Hyper-V', 'KVM', 'Xen', 'VMware ESXi', 'Oracle VirtualBox', 'VMware Workstation']) assert.ok(rows.some((r) => r.startsWith(s)), `${s} in ${JSON.stringify(rows)}`);
+    await wb.page.keyboard.press('Escape');
+  });
+
+  it('Compare Type 1 and Type 2 draws a bare-metal and a hosted stack side by side', async () => {
+    await runCommand(wb.page, 'Hypervisor Atlas: Compare Type 1 and Type 2');
+    const cmp = await webviewFrame(wb.page, { hasSelector: '.node[data-id^="R|"]' });
+    const sides = await cmp.evaluate(() => {
+      const xs = (p) => [...document.querySelectorAll(`.node-component[data-id^="${p}"] .box`)].map((b) => b.getBoundingClientRect());
+      const l = xs('L|');
+      const r = xs('R|');
+      return { l: l.length, r: r.length, lRight: Math.max(...l.map((b) => b.right)), rLeft: Math.min(...r.map((b) => b.left)) };
+    });
+    assert.ok(sides.l > 10 && sides.r > 5, JSON.stringify(sides));
+    assert.ok(sides.lRight < sides.rLeft, 'side by side');
+    assert.match(await cmp.locator('svg').innerHTML(), /Type 1: bare metal[\s\S]*Type 2: hosted/);
+  });
+});
