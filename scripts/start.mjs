@@ -44,6 +44,7 @@ console.log(`  workspace: samples/ (${SAMPLES_DIR})`);
 console.log('  open it in Chromium or Chrome (webviews need a host named localhost); Ctrl+C stops.');
 
 let browser;
+let stopping = false;
 if (flag('--open')) {
   try {
     const executable = findChromium();
@@ -55,14 +56,13 @@ if (flag('--open')) {
       browser = await launchChromium({ headless: false, userDataDir: join(ROOT, '.vscode-test-web', 'chromium-profile') });
       await browser.page.goto(server.url);
       console.log(`  opened ${executable} at ${server.url}`);
-      browser.context.on('close', () => console.log('  (the browser window was closed; the server keeps running)'));
+      browser.context.on('close', () => stopping || console.log('  (the browser window was closed; the server keeps running)'));
     }
   } catch (e) {
     console.error(`  --open: ${e.message}`);
   }
 }
 
-let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;

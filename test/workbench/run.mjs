@@ -10,6 +10,7 @@
 //
 // Usage: node test/workbench/run.mjs [--api-only | --ui-only] [--grep <regexp>] [--verbose]
 //          [--screenshots] [--results <file.json>]
+//   --grep         only the UI tests whose title matches (the API suite always runs whole)
 //   --screenshots  UI tests save their screenshots to media/screenshots/ (else test-results/)
 //   --results      write {"api":{...},"ui":{...}} counts there and do not print the final
 //                  bare "N passed, N failed" line (scripts/test.mjs prints the overall one).
