@@ -5,13 +5,19 @@ import * as diagram from './features/diagram/index';
 import * as explain from './features/explain/index';
 import * as hover from './features/hover/index';
 import * as inFile from './features/in-file/index';
+import * as languages from './features/languages/index';
+import * as markdownPreview from './features/markdown-preview/index';
 import * as tree from './features/tree/index';
 
-/** Wires the features; each `register` returns its disposables. */
-export function activate(context: vscode.ExtensionContext): void {
+/**
+ * Wires the features; each `register` returns its disposables. Returns `extendMarkdownIt`, which
+ * VS Code's Markdown preview calls (package.json: markdown.markdownItPlugins).
+ */
+export function activate(context: vscode.ExtensionContext): { extendMarkdownIt<T>(md: T): T } {
   const log = vscode.window.createOutputChannel('Hypervisor Atlas', { log: true });
   const deps: FeatureDeps = { knowledge: bundledKnowledge, log, commands: new Set(), extensionUri: context.extensionUri };
-  context.subscriptions.push(log, ...explain.register(context, deps), ...hover.register(context, deps), ...diagram.register(context, deps), ...tree.register(context, deps), ...inFile.register(context, deps));
+  context.subscriptions.push(log, ...explain.register(context, deps), ...hover.register(context, deps), ...diagram.register(context, deps), ...tree.register(context, deps), ...inFile.register(context, deps), ...languages.register(context, deps), ...markdownPreview.register(context, deps));
+  return { extendMarkdownIt: (md) => markdownPreview.extendMarkdownIt(md, deps) };
 }
 
 export function deactivate(): void {}
