@@ -61,9 +61,10 @@ export function diagramSystems(kb: KnowledgeIndex, entry: Entry): Entry[] {
 export function cardMarkdown(kb: KnowledgeIndex, entry: Entry, hovered: string | undefined, links: CardLinks, others: Entry[] = []): string {
   const out: string[] = [];
   const title = `**${escapeMarkdown(entry.title)}**${entry.short && entry.short !== entry.title ? ` (${escapeMarkdown(entry.short)})` : ''}`;
-  out.push(`${title} · *${KIND_LABEL[entry.kind]}*`);
+  // header lines end in two spaces: Markdown hard breaks, one fact per line
+  out.push(`${title} · *${KIND_LABEL[entry.kind]}*  `);
   const where = placement(kb, entry);
-  if (where.length) out.push(`$(symbol-namespace) ${where.map(escapeMarkdown).join(' · ')}`);
+  if (where.length) out.push(`$(layers) ${where.map(escapeMarkdown).join(' · ')}  `);
   const forms = entry.aliases.filter((a) => a !== hovered).slice(0, 8);
   const formLine: string[] = [];
   if (hovered) formLine.push(`You hovered \`${hovered.replace(/`/g, "'").replace(/\s+/g, ' ')}\``);
