@@ -41,8 +41,8 @@ describe('in this file: grouping and positions', () => {
     const r = await scanText(matcher, 'the root\r\n  partition owns devices');
     const o = r!.groups[0].occurrences[0];
     assert.deepEqual([o.line, o.character, o.endLine, o.endCharacter], [0, 4, 1, 11]);
-    assert.equal(o.preview, 'the root   partition owns devices');
-    assert.equal(o.preview.slice(...o.highlight), 'root   partition');
+    assert.equal(o.preview, 'the root partition owns devices');
+    assert.equal(o.preview.slice(...o.highlight), 'root partition');
   });
 
   it('previews the line around a match, trimmed, with the match highlighted', async () => {
@@ -52,6 +52,7 @@ describe('in this file: grouping and positions', () => {
     assert.ok(o.preview.startsWith('$vm = New-VM'), o.preview);
     assert.ok(o.preview.endsWith('…'), o.preview);
     assert.equal(o.preview.slice(...o.highlight), 'New-VM');
+    assert.ok(!/\s\s/.test(o.preview), 'runs of white space are collapsed');
     // far into a long line, the preview starts at a word, marked with an ellipsis
     const far = preview(`${'word '.repeat(40)}VMBus tail`, 0, 200, 205);
     assert.ok(far.preview.startsWith('…'), far.preview);

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { KnowledgeIndex } from '../../src/core/knowledge/index';
 import { bundledKnowledge } from '../../src/core/knowledge/load';
 import type { Entry, KnowledgeBase } from '../../src/core/knowledge/types';
-import { AtlasTree, GROUP, buildAtlasTree, layerLabel, layerPosition, type AtlasNode } from '../../src/core/tree/model';
+import { AtlasTree, GROUP, NOTE_LINE_CHARS, buildAtlasTree, classificationDebated, layerLabel, layerPosition, wrapText, type AtlasNode } from '../../src/core/tree/model';
 
 const kb = bundledKnowledge();
 const tree = buildAtlasTree(kb);
@@ -35,7 +35,7 @@ function entry(e: Partial<Entry> & Pick<Entry, 'id' | 'kind'>): Entry {
 /** A small knowledge base with a system the real content does not have. */
 function fixture(extra: Entry[] = []): KnowledgeIndex {
   const entries: Entry[] = [
-    entry({ id: 'bhyve', kind: 'system', title: 'bhyve', classification: 'type2', classificationNote: 'Runs in FreeBSD; some call it Type 1, which is debated.', stack: [['bhyve.hw'], ['bhyve.host'], ['bhyve.vm', 'bhyve.vm2']] }),
+    entry({ id: 'bhyve', kind: 'system', title: 'bhyve', classification: 'type2', classificationNote: 'It runs in FreeBSD, so most call it Type 2 (hosted); some call it Type 1, as it is part of the kernel.', stack: [['bhyve.hw'], ['bhyve.host'], ['bhyve.vm', 'bhyve.vm2']] }),
     entry({ id: 'bhyve.hw', kind: 'layer', title: 'Hardware (bhyve host)', system: 'bhyve' }),
     entry({ id: 'bhyve.host', kind: 'layer', title: 'FreeBSD host (layer)', system: 'bhyve', modes: ['kernel', 'user'] }),
     entry({ id: 'bhyve.vm', kind: 'layer', title: 'Guests', system: 'bhyve' }),
@@ -74,21 +74,32 @@ describe('architecture tree: built from the bundled knowledge base', () => {
     for (const id of ['virtualbox', 'workstation']) assert.ok(under(GROUP.type2).includes(id), `${id} not under Type 2`);
   });
 
-  it('shows each classification note as a visible child item (Hyper-V: why Type 1; KVM: where it is debated)', () => {
+  it('shows each classification note in the tree itself: a heading, then the note in short lines', () => {
     for (const system of kb.systems().filter((s) => s.classificationNote)) {
       const node = tree.primary(system.id)!;
-      const note = node.children[0];
-      assert.equal(note.kind, 'note', `${system.id}: first child is not the note`);
-      assert.equal(note.label, system.classificationNote);
-      assert.equal(note.entryId, system.id);
+      const heading = node.children[0];
+      assert.equal(heading.kind, 'note', `${system.id}: first child is not the note`);
+      assert.equal(heading.expanded, true);
+      assert.equal(heading.entryId, system.id);
+      assert.equal(heading.children.map((l) => l.label).join(' '), system.classificationNote!.trim().replace(/\s+/g, ' '));
+      for (const line of heading.children) assert.ok(line.label.length <= NOTE_LINE_CHARS || !line.label.includes(' '), `${system.id}: line too long: ${line.label}`);
     }
     const hyperv = tree.primary('hyperv')!.children[0];
-    assert.match(hyperv.label, /Type 1/);
-    assert.match(hyperv.label, /root partition/);
+    assert.equal(hyperv.label, 'Why Type 1 (bare metal)?');
+    assert.match(hyperv.children.map((l) => l.label).join(' '), /looks hosted.*Type 1.*root partition/);
     const kvm = tree.primary('kvm')!.children[0];
-    assert.match(kvm.label, /Type 1/);
-    assert.match(kvm.label, /Type 2/);
+    assert.equal(kvm.label, 'Type 1 or Type 2? Debated');
+    assert.equal(kvm.description, 'listed under Type 1 (bare metal)');
     assert.equal(kvm.icon, 'question');
+    assert.match(kvm.children.map((l) => l.label).join(' '), /Type 1.*Type 2/);
+    assert.equal(tree.primary('virtualbox')!.children[0].label, 'Why Type 2 (hosted)?');
+  });
+
+  it('wraps text at spaces', () => {
+    assert.deepEqual(wrapText('aa bb cc dd', 5), ['aa bb', 'cc dd']);
+    assert.deepEqual(wrapText('  a  verylongword b ', 4), ['a', 'verylongword', 'b']);
+    assert.equal(classificationDebated('many count it as Type 1; others call it hosted (Type 2)'), true);
+    assert.equal(classificationDebated('it looks hosted, but it is Type 1'), false);
   });
 
   it('lists layers top-down, hardware last, and says so in each description', () => {
@@ -146,7 +157,8 @@ describe('architecture tree: built from the bundled knowledge base', () => {
       assert.ok(n.label.trim(), `${n.id}: no label`);
       if (n.kind !== 'note') assert.ok(n.description.trim(), `${n.id}: no description`);
       assert.ok(n.tooltip.trim(), `${n.id}: no tooltip`);
-      assert.match(n.icon, /^[a-z0-9-]+$/, `${n.id}: icon ${n.icon}`);
+      if (n.kind === 'note' && n.parent?.kind === 'note') assert.equal(n.icon, '', `${n.id}: a note line has no icon`);
+      else assert.match(n.icon, /^[a-z0-9-]+$/, `${n.id}: icon ${n.icon}`);
     }
   });
 

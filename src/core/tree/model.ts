@@ -5,7 +5,8 @@
  *
  *   Type 1 (bare metal)            systems with `classification: type1`, by title
  *     Hyper-V                      a system
- *       <classification note>      why it is in this class (or why that is debated)
+ *       Why Type 1 (bare metal)?   its classification note, wrapped into short lines below
+ *         Hyper-V looks hosted …   (KVM's heading: "Type 1 or Type 2? Debated")
  *       Root partition             its layers, TOP DOWN: the topmost row of `stack` first,
  *         Virtual Machine …        hardware last, as the diagram reads from top to bottom;
  *       …                          each layer's description says "top layer" … "bottom layer"
@@ -39,7 +40,7 @@ export interface AtlasNode {
   readonly description: string;
   /** Markdown; every piece of content in it is escaped */
   readonly tooltip: string;
-  /** a codicon id */
+  /** a codicon id ('' for the wrapped lines of a note) */
   readonly icon: string;
   /** the entry this node opens (entries; a note opens its system; a group may open a concept) */
   readonly entryId?: string;
@@ -68,6 +69,12 @@ export const GROUP = {
 
 /** How the layers of a system are listed; stated in each layer's description. */
 export const LAYER_ORDER = 'top-down' as const;
+
+/** Characters per line of a wrapped classification note. */
+export const NOTE_LINE_CHARS = 44;
+
+/** A PowerShell cmdlet name, Verb-Noun, optionally followed by a parenthesis: `New-VM (Hyper-V)` */
+const CMDLET = /^[A-Z][a-z]+-[A-Z][A-Za-z0-9]+(?: \(.*\))?$/;
 
 const MODE_ORDER: Record<Mode, number> = { user: 0, kernel: 1, firmware: 2 };
 
@@ -268,7 +275,7 @@ export function buildAtlasTree(kb: KnowledgeIndex): AtlasTree {
       ...fields,
     });
     // every entry shows something after its label: its short form, else its kind
-    if (!n.description) n.description = KIND_LABEL[entry.kind];
+    if (!n.description) n.description = entry.kind === 'tool' && CMDLET.test(entry.title) ? 'cmdlet' : KIND_LABEL[entry.kind];
     const list = places.get(entry.id) ?? [];
     list.push({ node: n, rank });
     places.set(entry.id, list);
@@ -310,16 +317,26 @@ export function buildAtlasTree(kb: KnowledgeIndex): AtlasTree {
       description: [shortOf(system), system.vendor].filter(Boolean).join(' · '),
     });
     if (system.classificationNote) {
-      node(s, 'note', {
+      // The note, visible in the tree: a heading item, expanded, with the text wrapped into
+      // short lines under it (a tree row does not wrap, and a long one is cut off).
+      const text = system.classificationNote;
+      const debated = classificationDebated(text);
+      const type = system.classification === 'type1' ? 'Type 1 (bare metal)' : system.classification === 'type2' ? 'Type 2 (hosted)' : undefined;
+      const tooltip = `**${escapeMarkdown(system.title)}: ${type ?? 'classification'}**\n\n${escapeMarkdown(text)}`;
+      const heading = node(s, 'note', {
         kind: 'note',
-        label: system.classificationNote,
-        description: '',
-        tooltip: `**${escapeMarkdown(system.title)}: ${system.classification === 'type1' ? 'Type 1' : system.classification === 'type2' ? 'Type 2' : 'classification'}**\n\n${escapeMarkdown(system.classificationNote)}`,
-        icon: /\b(debat|disput|argu|others call|some call)/i.test(system.classificationNote) ? 'question' : 'info',
+        label: debated ? 'Type 1 or Type 2? Debated' : type ? `Why ${type}?` : 'Classification',
+        description: debated && type ? `listed under ${type}` : 'classification',
+        tooltip,
+        icon: debated ? 'question' : 'info',
         entryId: system.id,
         systemId: system.id,
         contextValue: 'note',
+        expanded: true,
       });
+      wrapText(text, NOTE_LINE_CHARS).forEach((line, i) =>
+        node(heading, String(i + 1), { kind: 'note', label: line, description: '', tooltip, icon: '', entryId: system.id, systemId: system.id, contextValue: 'note' }),
+      );
     }
     // top-down: the last row of `stack` (furthest from the hardware) first
     for (let r = rows.length - 1; r >= 0; r--) {
@@ -418,6 +435,25 @@ export function buildAtlasTree(kb: KnowledgeIndex): AtlasTree {
   }
 
   return new AtlasTree(roots, places);
+}
+
+/** Whether a classification note names both classes (KVM: "many count it as Type 1; others call it hosted (Type 2)"). */
+export function classificationDebated(note: string): boolean {
+  return /\btype[\s-]*1\b/i.test(note) && /\btype[\s-]*2\b/i.test(note);
+}
+
+/** Splits text into lines of at most `width` characters at spaces (a longer word gets a line of its own). */
+export function wrapText(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.trim().split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
 }
 
 function ancestorSystem(n: Building | undefined): string | undefined {

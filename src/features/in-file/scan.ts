@@ -164,16 +164,16 @@ export function preview(text: string, lineStart: number, start: number, end: num
     to++;
   }
   const cutEnd = to < text.length && text.charCodeAt(to) !== 10 && text.charCodeAt(to) !== 13;
-  const lead = text.slice(from, start);
-  const trimmedLead = from === lineStart ? lead.replace(/^\s+/, '') : lead;
-  const before = `${from > lineStart ? '…' : ''}${oneLine(trimmedLead)}`;
+  const lead = oneLine(text.slice(from, start));
+  const before = `${from > lineStart ? '…' : ''}${from === lineStart ? lead.replace(/^ /, '') : lead}`;
   const match = oneLine(text.slice(start, end));
-  const after = `${oneLine(text.slice(end, to)).replace(/\s+$/, '')}${cutEnd ? '…' : ''}`;
+  const after = `${oneLine(text.slice(end, to)).replace(/ $/, '')}${cutEnd ? '…' : ''}`;
   return { preview: before + match + after, highlight: [before.length, before.length + match.length] };
 }
 
+/** Line breaks, tabs and runs of white space as one space, so the preview reads as one line. */
 function oneLine(s: string): string {
-  return s.replace(/\r\n|[\r\n\t]/g, ' ');
+  return s.replace(/\s+/g, ' ');
 }
 
 /**

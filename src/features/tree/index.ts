@@ -51,7 +51,7 @@ export class ArchitecturesProvider implements vscode.TreeDataProvider<AtlasNode>
     tooltip.supportHtml = false;
     tooltip.isTrusted = false;
     item.tooltip = tooltip;
-    item.iconPath = new vscode.ThemeIcon(node.icon);
+    if (node.icon) item.iconPath = new vscode.ThemeIcon(node.icon);
     item.contextValue = node.contextValue;
     item.accessibilityInformation = { label: node.description ? `${node.label}, ${node.description}` : node.label, role: 'treeitem' };
     if (node.entryId) item.command = { command: Commands.architecturesOpen, title: 'Open Card', arguments: [node.id] };
@@ -61,6 +61,21 @@ export class ArchitecturesProvider implements vscode.TreeDataProvider<AtlasNode>
   dispose(): void {
     this.changed.dispose();
   }
+}
+
+/**
+ * The term at the cursor: at the caret, else at the start of a selection (a double-clicked
+ * word leaves the caret after it), else just before the caret.
+ */
+function termUnderCursor(deps: FeatureDeps, editor: vscode.TextEditor): string | undefined {
+  const { document, selection } = editor;
+  const tries = [selection.active, selection.start];
+  if (selection.active.character > 0) tries.push(selection.active.translate(0, -1));
+  for (const position of tries) {
+    const found = termAt(deps, document, position);
+    if (found) return found.match.id;
+  }
+  return undefined;
 }
 
 /** The entry id an item command was invoked with: an id, a tree node, an "In This File" item. */
@@ -78,6 +93,8 @@ export function register(_context: vscode.ExtensionContext, deps: FeatureDeps): 
   const reveal = async (entryId: string, focus = true): Promise<string | undefined> => {
     const node = provider.tree.primary(entryId, deps.knowledge());
     if (!node) return undefined;
+    // opens the container and expands the view's pane if the user collapsed it; reveal alone does not
+    if (!view.visible) await vscode.commands.executeCommand(`${ARCHITECTURES_VIEW}.focus`);
     await view.reveal(node, { select: true, focus, expand: false });
     return node.id;
   };
@@ -90,7 +107,7 @@ export function register(_context: vscode.ExtensionContext, deps: FeatureDeps): 
       if (!id) {
         // from the editor (its context menu passes the document's URI): the term under the cursor
         const editor = vscode.window.activeTextEditor;
-        if (editor && isAtlasDocument(editor.document)) id = termAt(deps, editor.document, editor.selection.active)?.match.id;
+        if (editor && isAtlasDocument(editor.document)) id = termUnderCursor(deps, editor);
         if (!id) {
           void vscode.window.showInformationMessage('Hypervisor Atlas: there is no virtualization term under the cursor. Try Search Atlas… to find one.');
           return undefined;

@@ -1,0 +1,220 @@
+// The Hypervisor Atlas container as a person uses it: the activity bar item, the
+// Architectures tree (expand, read, select → card), In This File (list, jump to an
+// occurrence) and Reveal in Atlas from an editor. Also takes the two views' screenshots.
+import * as assert from 'node:assert/strict';
+import { clickActivityBar, listSamples, openFile, openWorkbench, runCommand, screenshot, webviewFrame } from './helpers.mjs';
+
+const TIMEOUT = 20_000;
+const PS1 = 'hyperv/lab-setup.ps1';
+const NOTES = 'hyperv/hyper-v-architecture.md';
+
+/** The side bar pane of a view, by its title ("Architectures", "In This File"). */
+function pane(page, title) {
+  return page.locator('.part.sidebar .pane', { has: page.locator(`.pane-header[aria-label^="${title}"]`) });
+}
+
+/** A tree row of a pane whose accessible label starts with `label` (label, then ", description"). */
+function row(page, title, label, { level } = {}) {
+  const lvl = level ? `[aria-level="${level}"]` : '';
+  return pane(page, title).locator(`.monaco-list-row${lvl}[aria-label^="${label.replace(/"/g, '\\"')}"]`).first();
+}
+
+/** Expands a collapsed row by its twistie (rows that open a card on click expand only there). */
+async function expand(page, title, label, opts) {
+  const r = row(page, title, label, opts);
+  await r.waitFor({ state: 'visible', timeout: TIMEOUT });
+  if ((await r.getAttribute('aria-expanded')) !== 'true') {
+    await r.locator('.monaco-tl-twistie').click();
+    await page.waitForFunction((el) => el.getAttribute('aria-expanded') === 'true', await r.elementHandle(), { timeout: TIMEOUT });
+  }
+  return r;
+}
+
+/** Makes sure a pane is expanded (its header not collapsed). */
+async function openPane(page, title, open = true) {
+  const header = page.locator(`.part.sidebar .pane-header[aria-label^="${title}"]`);
+  await header.waitFor({ state: 'visible', timeout: TIMEOUT });
+  const expanded = (await header.getAttribute('aria-expanded')) === 'true';
+  if (expanded !== open) await header.click();
+}
+
+/** The accessible labels of a pane's visible rows: "label, description". */
+async function rowTexts(page, title) {
+  return pane(page, title)
+    .locator('.monaco-list-row')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
+}
+
+/** Shows the Hypervisor Atlas container (clicking its activity bar item again would hide it). */
+async function showContainer(page) {
+  const visible = await page.locator('.part.sidebar .pane-header[aria-label^="Architectures"]').isVisible();
+  if (!visible) await clickActivityBar(page, 'Hypervisor Atlas');
+  await pane(page, 'Architectures').waitFor({ state: 'visible', timeout: TIMEOUT });
+}
+
+/** The cursor position the status bar shows ("Ln 34, Col 1"). */
+async function cursorPosition(page) {
+  const item = page.locator('.part.statusbar [id="status.editor.selection"]');
+  await item.waitFor({ state: 'visible', timeout: TIMEOUT });
+  return (await item.innerText()).trim();
+}
+
+/** Drags the sash between the side bar and the editor so the side bar is `width` px wide. */
+async function widenSideBar(page, width) {
+  const sidebar = await page.locator('.part.sidebar').boundingBox();
+  const x = sidebar.x + sidebar.width;
+  const y = sidebar.y + sidebar.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(sidebar.x + width, y, { steps: 8 });
+  await page.mouse.up();
+}
+
+describe('Hypervisor Atlas container (tree views)', function () {
+  let wb;
+  before(async () => {
+    wb = await openWorkbench({ viewport: { width: 1400, height: 900 } });
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && wb) {
+      const file = await screenshot(wb.page, `failure-tree-${this.currentTest.title}`, { dir: 'test-results/failures' }).catch(() => undefined);
+      if (file) this.currentTest.err.message += `\n(screenshot: ${file})`;
+    }
+  });
+  after(async () => {
+    await wb?.close();
+  });
+
+  it('opens from the activity bar with its two views', async () => {
+    await clickActivityBar(wb.page, 'Hypervisor Atlas');
+    await pane(wb.page, 'Architectures').waitFor({ state: 'visible', timeout: TIMEOUT });
+    assert.equal(await wb.page.locator('.part.activitybar .action-item.checked a[aria-label^="Hypervisor Atlas"], .part.activitybar .action-item.checked[aria-label^="Hypervisor Atlas"]').count() > 0, true, 'the activity bar item is not active');
+    await pane(wb.page, 'In This File').waitFor({ state: 'visible', timeout: TIMEOUT });
+    await row(wb.page, 'Architectures', 'Type 1 (bare metal)').waitFor({ state: 'visible', timeout: TIMEOUT });
+    const rows = await rowTexts(wb.page, 'Architectures');
+    for (const group of ['Type 2 (hosted)', 'Hardware assistance', 'Concepts', 'Files and formats', 'Management tools', 'Settings and parameters']) {
+      assert.ok(rows.some((r) => r.startsWith(`${group}, `)), `no "${group}" in ${JSON.stringify(rows)}`);
+    }
+  });
+
+  it('expands Type 1 → Hyper-V → Root partition and shows VMMS, VMWP, VID and WinHv', async () => {
+    const { page } = wb;
+    await openPane(page, 'In This File', false);
+    await expand(page, 'Architectures', 'Type 1 (bare metal)', { level: 1 });
+    await expand(page, 'Architectures', 'Hyper-V', { level: 2 });
+    // the classification note is an item of its own, visible without hovering
+    await row(page, 'Architectures', 'Why Type 1 (bare metal)?', { level: 3 }).waitFor({ state: 'visible', timeout: TIMEOUT });
+    await row(page, 'Architectures', 'Hyper-V looks hosted', { level: 4 }).waitFor({ state: 'visible', timeout: TIMEOUT });
+    await expand(page, 'Architectures', 'Root partition', { level: 3 });
+    const rows = await rowTexts(page, 'Architectures');
+    for (const want of ['Virtual Machine Management Service, VMMS · user mode', 'Virtual Machine Worker Process, VMWP · user mode', 'Virtualization Infrastructure Driver, Vid.sys · kernel mode', 'Windows Hypervisor Interface Library, winhv.sys · kernel mode']) {
+      assert.ok(rows.includes(want), `no row "${want}" in ${JSON.stringify(rows)}`);
+    }
+    const layers = rows.filter((r) => /, (top|middle|bottom) layer( ·|$)/.test(r));
+    assert.match(layers[0], /^Root partition, top layer/);
+    assert.match(layers.at(-1), /^Hardware, bottom layer/);
+  });
+
+  it('selecting an item opens its card', async () => {
+    const { page } = wb;
+    await row(page, 'Architectures', 'Virtual Machine Worker Process', { level: 4 }).click();
+    const frame = await webviewFrame(page, { hasSelector: 'main.card[data-id="hyperv.vmwp"]', timeout: TIMEOUT });
+    assert.match(await frame.locator('h1').innerText(), /Virtual Machine Worker Process/);
+    assert.match(await row(page, 'Architectures', 'Virtual Machine Worker Process', { level: 4 }).getAttribute('aria-selected'), /true/);
+  });
+
+  it('In This File lists the terms of the PowerShell sample and jumps to an occurrence', async function () {
+    if (!listSamples().includes(PS1)) this.skip();
+    const { page } = wb;
+    await openFile(page, PS1);
+    await showContainer(page);
+    // the list is virtualised: give In This File the whole side bar so its rows are rendered
+    await openPane(page, 'Architectures', false);
+    await openPane(page, 'In This File', true);
+    const group = row(page, 'In This File', 'Set-VMProcessor', { level: 1 });
+    await group.waitFor({ state: 'visible', timeout: TIMEOUT });
+    assert.match(await group.innerText(), /1 match/);
+    await expand(page, 'In This File', 'Set-VMProcessor', { level: 1 });
+    const occurrence = pane(page, 'In This File').locator('.monaco-list-row[aria-level="2"][aria-label*="Set-VMProcessor"]').first();
+    const label = await occurrence.getAttribute('aria-label');
+    const line = Number(/^Line (\d+):/.exec(label)?.[1]);
+    assert.ok(line > 1, `occurrence label "${label}"`);
+    await occurrence.click();
+    const end = Date.now() + TIMEOUT;
+    let pos = '';
+    while (Date.now() < end && !pos.startsWith(`Ln ${line},`)) {
+      pos = await cursorPosition(page);
+      await page.waitForTimeout(100);
+    }
+    // the occurrence is selected: "Ln 36, Col 16 (15 selected)"
+    assert.match(pos, new RegExp(`^Ln ${line}, Col \\d+ \\(${'Set-VMProcessor'.length} selected\\)`), `the cursor is at "${pos}"`);
+  });
+
+  it('Reveal in Atlas on VMBus in an editor selects it in the tree', async function () {
+    if (!listSamples().includes(NOTES)) this.skip();
+    const { page } = wb;
+    await openFile(page, NOTES);
+    // both panes collapsed: Reveal in Atlas must still show the tree
+    await openPane(page, 'In This File', false);
+    await openPane(page, 'Architectures', false);
+    // put the caret on the first VMBus with Find, as a person would
+    await page.keyboard.press('Control+F');
+    await page.keyboard.type('VMBus');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    const pos = await cursorPosition(page);
+    assert.match(pos, /\(5 selected\)/, `Find did not select VMBus: ${pos}`);
+    await runCommand(page, 'Hypervisor Atlas: Reveal in Atlas');
+    const selected = pane(page, 'Architectures').locator('.monaco-list-row.selected');
+    await selected.first().waitFor({ state: 'visible', timeout: TIMEOUT });
+    assert.match(await selected.first().getAttribute('aria-label'), /^VMBus, /);
+  });
+});
+
+describe('screenshots of the Architectures and In This File views', function () {
+  it('Architectures: Hyper-V expanded to its root partition, KVM with its debated class', async () => {
+    const wb = await openWorkbench({ viewport: { width: 1280, height: 860 } });
+    try {
+      const { page } = wb;
+      await runCommand(page, 'View: Close All Editors');
+      if (listSamples().includes(NOTES)) await openFile(page, NOTES);
+      await showContainer(page);
+      await widenSideBar(page, 470);
+      await openPane(page, 'In This File', false);
+      await expand(page, 'Architectures', 'Hyper-V', { level: 2 });
+      await expand(page, 'Architectures', 'Root partition', { level: 3 });
+      await expand(page, 'Architectures', 'KVM', { level: 2 });
+      await row(page, 'Architectures', 'Virtual Machine Worker Process', { level: 4 }).click();
+      await webviewFrame(page, { hasSelector: 'main.card[data-id="hyperv.vmwp"]', timeout: TIMEOUT });
+      await page.mouse.move(24, 600);
+      await page.waitForTimeout(500);
+      const file = await screenshot(page, 'tree-architectures');
+      assert.ok(file.endsWith('tree-architectures.png'));
+    } finally {
+      await wb.close();
+    }
+  });
+
+  it('In This File: the terms of the Hyper-V lab script', async function () {
+    if (!listSamples().includes(PS1)) this.skip();
+    const wb = await openWorkbench({ viewport: { width: 1280, height: 860 } });
+    try {
+      const { page } = wb;
+      await runCommand(page, 'View: Close All Editors');
+      await openFile(page, PS1);
+      await showContainer(page);
+      await widenSideBar(page, 470);
+      await openPane(page, 'Architectures', false);
+      await openPane(page, 'In This File', true);
+      await expand(page, 'In This File', 'New-VM (Hyper-V)', { level: 1 });
+      const occurrence = pane(page, 'In This File').locator('.monaco-list-row[aria-level="2"]').nth(1);
+      await occurrence.click();
+      await page.mouse.move(24, 600);
+      await page.waitForTimeout(500);
+      const file = await screenshot(page, 'in-this-file');
+      assert.ok(file.endsWith('in-this-file.png'));
+    } finally {
+      await wb.close();
+    }
+  });
+});
