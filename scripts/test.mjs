@@ -144,7 +144,7 @@ async function main() {
   }
   const built = await checkStep('build (node esbuild.mjs)', join(ROOT, 'esbuild.mjs'), [], 300_000);
   if (!built) {
-    summary.push(red('  tests not run: the build failed'));
+    summary.push(red('  tests not run: the build failed') + dim(' (if only content/ is in progress: `node esbuild.mjs --lenient && npx mocha && node test/workbench/run.mjs`)'));
   } else {
     await testStep(
       'unit tests (mocha)',
