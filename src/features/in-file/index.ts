@@ -32,6 +32,9 @@ export interface OccurrenceElement {
 }
 export type InFileElement = GroupElement | OccurrenceElement;
 
+/** Documents of panels rather than files: while one is active, the view keeps the file it showed. */
+const PANEL_SCHEMES = new Set(['output', 'debug', 'vscode-scm', 'comment', 'vscode-terminal', 'vscode-chat-code-block']);
+
 const DEBOUNCE_MS = 300;
 const DEBOUNCE_LARGE_MS = 1000;
 const LARGE_CHARS = 1_000_000;
@@ -120,9 +123,10 @@ export class InFileProvider implements vscode.TreeDataProvider<InFileElement>, v
   /** The document the view lists: the active editor's, or the last one while it stays visible (a card beside it takes focus). */
   private pickDocument(): vscode.TextDocument | undefined {
     const active = vscode.window.activeTextEditor?.document;
-    if (active) return active;
-    if (this.document && !this.document.isClosed && vscode.window.visibleTextEditors.some((e) => e.document === this.document)) return this.document;
-    return undefined;
+    const previous = this.document && !this.document.isClosed && vscode.window.visibleTextEditors.some((e) => e.document === this.document) ? this.document : undefined;
+    // clicking into the Output panel or the SCM input makes that the "active editor": keep the file
+    if (active && !(PANEL_SCHEMES.has(active.uri.scheme) && previous)) return active;
+    return previous;
   }
 
   private async rescan(): Promise<void> {

@@ -173,7 +173,7 @@ describe('Hypervisor Atlas container (tree views)', function () {
 
 describe('screenshots of the Architectures and In This File views', function () {
   it('Architectures: Hyper-V expanded to its root partition, KVM with its debated class', async () => {
-    const wb = await openWorkbench({ viewport: { width: 1280, height: 860 } });
+    const wb = await openWorkbench({ viewport: { width: 1280, height: 960 } });
     try {
       const { page } = wb;
       await runCommand(page, 'View: Close All Editors');
@@ -197,7 +197,7 @@ describe('screenshots of the Architectures and In This File views', function () 
 
   it('In This File: the terms of the Hyper-V lab script', async function () {
     if (!listSamples().includes(PS1)) this.skip();
-    const wb = await openWorkbench({ viewport: { width: 1280, height: 860 } });
+    const wb = await openWorkbench({ viewport: { width: 1280, height: 960 } });
     try {
       const { page } = wb;
       await runCommand(page, 'View: Close All Editors');
