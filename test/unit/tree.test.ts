@@ -246,6 +246,21 @@ describe('architecture tree: generated, with no code per system', () => {
     assert.deepEqual(tools.children.map((c) => [c.label, c.description]), [['bhyve', '1 tool']]);
   });
 
+  it('keeps every node id when the content grows', () => {
+    const before = [...t.all()].map((n) => n.id);
+    const grown = buildAtlasTree(
+      fixture([
+        entry({ id: 'bhyve.nmdm', kind: 'component', title: 'nmdm', systems: ['bhyve'], layers: ['bhyve.host'], mode: 'kernel' }),
+        entry({ id: 'xhyve', kind: 'system', title: 'xhyve', classification: 'type2', stack: [['bhyve.hw']] }),
+        entry({ id: 'concept.vm', kind: 'concept', title: 'Virtual machine' }),
+      ]),
+    );
+    const after = new Set([...grown.all()].map((n) => n.id));
+    for (const id of before) assert.ok(after.has(id), `${id} disappeared`);
+    assert.ok(after.has('type2/bhyve/bhyve.host/bhyve.nmdm'));
+    assert.ok(after.has('type2/xhyve'));
+  });
+
   it('resolves former ids to the entry’s place', () => {
     assert.equal(t.primary('bhyve.ctl', small)?.entryId, 'bhyve.bhyvectl');
   });

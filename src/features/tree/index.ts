@@ -54,7 +54,8 @@ export class ArchitecturesProvider implements vscode.TreeDataProvider<AtlasNode>
     if (node.icon) item.iconPath = new vscode.ThemeIcon(node.icon);
     item.contextValue = node.contextValue;
     item.accessibilityInformation = { label: node.description ? `${node.label}, ${node.description}` : node.label, role: 'treeitem' };
-    if (node.entryId) item.command = { command: Commands.architecturesOpen, title: 'Open Card', arguments: [node.id] };
+    // a group expands on click; its concept (Type 1 → "Type 1 hypervisor") is in its context menu
+    if (node.entryId && node.kind !== 'group') item.command = { command: Commands.architecturesOpen, title: 'Open Card', arguments: [node.id] };
     return item;
   }
 
