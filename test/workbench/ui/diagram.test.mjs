@@ -245,4 +245,32 @@ describe('architecture diagram webview', function () {
     assert.ok(sides.lRight < sides.rLeft, 'side by side');
     assert.match(await cmp.locator('svg').innerHTML(), /Type 1: bare metal[\s\S]*Type 2: hosted/);
   });
+
+  it('Export SVG saves a standalone drawing where the save dialog says', async () => {
+    await runCommand(wb.page, 'Hypervisor Atlas: Show Hyper-V Architecture');
+    frame = await webviewFrame(wb.page, { hasSelector: 'svg[aria-label^="Hyper-V architecture"] .node-component' });
+    await frame.locator('#export').click();
+    // the web workbench's save dialog is a quick input holding the proposed path
+    const input = wb.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    assert.match(await input.inputValue(), /hyperv-architecture\.svg$/);
+    await wb.page.keyboard.press('Enter');
+    await wb.page.locator('.notifications-toasts', { hasText: 'Saved hyperv-architecture.svg' }).waitFor({ state: 'visible' });
+    // test-web keeps writes to the mounted folder inside the workbench: open the file there.
+    // VS Code shows an .svg in its image preview, which must render it as a standalone image.
+    await wb.page.keyboard.press('Control+P');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('/hyperv-architecture.svg');
+    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'hyperv-architecture.svg' }).first().waitFor({ state: 'visible' });
+    await wb.page.keyboard.press('Enter');
+    await wb.page.locator('.tabs-container .tab[aria-label^="hyperv-architecture.svg"]').waitFor({ state: 'visible' });
+    const preview = await webviewFrame(wb.page, { hasSelector: 'img' });
+    const img = await preview
+      .waitForFunction(() => {
+        const i = document.querySelector('img');
+        return i && i.complete && i.naturalWidth > 0 ? { w: i.naturalWidth, h: i.naturalHeight } : false;
+      })
+      .then((h) => h.jsonValue());
+    assert.ok(img.w > 800 && img.h > 800, `the exported SVG renders as an image: ${JSON.stringify(img)}`);
+  });
 });
