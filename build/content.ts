@@ -126,6 +126,8 @@ export function parseEntry(file: SourceFile, problems: Problem[]): Parsed | unde
       const line = lineOfItem(doc.contents, 'sources', i, lineOf) ?? at('sources');
       if (!src || typeof src !== 'object' || typeof src.title !== 'string' || typeof src.url !== 'string') {
         report(line, 'each source needs a `title` and a `url`');
+      } else if (extraKeys(src, ['title', 'url'])) {
+        report(line, `source has unknown field(s) ${extraKeys(src, ['title', 'url'])}: quote text that contains commas or colons`);
       } else if (!/^https:\/\/[^\s/]+\.[^\s/]+(\/\S*)?$/.test(src.url)) {
         report(line, `source url \`${src.url}\` must be an https:// address`);
       } else {
@@ -144,6 +146,8 @@ export function parseEntry(file: SourceFile, problems: Problem[]): Parsed | unde
         const line = lineOfItem(doc.contents, 'connections', i, lineOf) ?? at('connections');
         if (!conn || typeof conn !== 'object' || typeof conn.to !== 'string' || typeof conn.label !== 'string') {
           report(line, 'each connection needs `to` (an id) and `label`');
+        } else if (extraKeys(conn, ['to', 'label', 'via'])) {
+          report(line, `connection has unknown field(s) ${extraKeys(conn, ['to', 'label', 'via'])}: quote a label that contains commas or colons`);
         } else {
           connections.push({ to: conn.to, label: conn.label, ...(typeof conn.via === 'string' ? { via: conn.via } : {}) });
         }
@@ -159,6 +163,8 @@ export function parseEntry(file: SourceFile, problems: Problem[]): Parsed | unde
         const sv = v as Partial<SettingValue> | null;
         if (!sv || typeof sv !== 'object' || sv.value === undefined || typeof sv.meaning !== 'string') {
           report(at('values'), 'each value needs `value` and `meaning`');
+        } else if (extraKeys(sv, ['value', 'meaning'])) {
+          report(at('values'), `value has unknown field(s) ${extraKeys(sv, ['value', 'meaning'])}: quote text that contains commas or colons`);
         } else values.push({ value: String(sv.value), meaning: sv.meaning });
       }
     }
@@ -220,6 +226,14 @@ export function parseEntry(file: SourceFile, problems: Problem[]): Parsed | unde
   for (const a of entry.ambiguous) if (!aliasSet.has(cleanAlias(a).toLowerCase())) report(at('ambiguous'), `ambiguous \`${a}\` is not one of the aliases`);
   for (const a of entry.aliases) if (aliasForms(a).length === 0) report(at('aliases'), `alias \`${a}\` has no letters or digits`);
   return { entry, lines: fieldLines };
+}
+
+/** Keys of a front-matter object beyond the allowed ones, as `a`, `b`; '' when none. */
+function extraKeys(o: object, allowed: string[]): string {
+  return Object.keys(o)
+    .filter((k) => !allowed.includes(k))
+    .map((k) => `\`${k}\``)
+    .join(', ');
 }
 
 function lineOfItem(

@@ -95,6 +95,11 @@ describe('content compiler', () => {
     assert.deepEqual(problems(other), ['content/kvm/kvm.md:7: stack lists `hyperv.hardware`, whose `system` is `hyperv`']);
   });
 
+  it('reports a connection label cut short by an unquoted comma', () => {
+    const f = entry('content/a.md', `id: a.b\ntitle: A\nkind: component\nsummary: A thing.\nconnections:\n  - { to: hyperv, label: hypercalls (domctl, sysctl) }\n${SRC}`);
+    assert.deepEqual(problems(f), ['content/a.md:6: connection has unknown field(s) `sysctl)`: quote a label that contains commas or colons']);
+  });
+
   it('reports generic or ambiguous words that are not aliases', () => {
     const f = entry('content/a.md', `id: a.b\ntitle: A\nkind: concept\nsummary: A thing.\naliases: [alpha]\ngeneric: [beta]\n${SRC}`);
     assert.deepEqual(problems(f), ['content/a.md:7: generic `beta` is not one of the aliases']);
