@@ -54,7 +54,8 @@ describe('preview plugin: marking terms', () => {
   it('wraps a term in a marker with the entry id and an escaped summary tooltip', () => {
     const html = renderer().render('The VMBus connects partitions.');
     assert.equal(html, `<p>The <span class="${TERM_CLASS}" data-atlas-entry="hyperv.vmbus" title="VMBus — The channel between partitions.">VMBus</span> connects partitions.</p>\n`);
-    assert.equal(tooltipOf(ENTRIES[2]), "VMXNET3 paravirtual network adapter (vmxnet3) — VMware's paravirtualized NIC.");
+    assert.equal(tooltipOf(ENTRIES[2]), "VMXNET3 paravirtual network adapter — VMware's paravirtualized NIC.");
+    assert.equal(tooltipOf({ title: 'Virtual hardware version', short: 'vmx-NN', summary: 'S.' }), 'Virtual hardware version (vmx-NN) — S.');
   });
 
   it('marks only the first occurrence of each term per section, and starts over at every heading', () => {

@@ -85,7 +85,8 @@ const NOT_CODE_FENCES = new Set(['mermaid', 'math', 'latex', 'tex', 'katex', 'pl
 
 /** The tooltip for an entry: "Title (short) — summary". */
 export function tooltipOf(entry: { title: string; short?: string; summary: string }): string {
-  const short = entry.short && entry.short.toLowerCase() !== entry.title.toLowerCase() ? ` (${entry.short})` : '';
+  // the short form only when the title does not already say it ("Dom0 (Domain-0)" has "dom0")
+  const short = entry.short && !entry.title.toLowerCase().includes(entry.short.toLowerCase()) ? ` (${entry.short})` : '';
   return `${entry.title}${short} — ${entry.summary}`;
 }
 

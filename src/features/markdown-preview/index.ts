@@ -10,13 +10,18 @@ import { markdownItTerms, type MarkdownItLike, type TermMarkerOptions } from '..
 import type { FeatureDeps } from '../deps';
 import { genericPolicy } from '../settings';
 
-/** The plugin's options from the settings (hypervisorAtlas.preview.*, genericTerms for Markdown). */
+/**
+ * The plugin's options from the settings (hypervisorAtlas.preview.*). Ordinary words that are
+ * also terms (`memory`, `boot`, `host`) are marked only when hypervisorAtlas.genericTerms is
+ * "always" for Markdown: in prose they are ordinary words far more often than xl.cfg keys, and a
+ * wrong tooltip is worse than none.
+ */
 export function previewOptions(): TermMarkerOptions {
   const config = vscode.workspace.getConfiguration('hypervisorAtlas');
   return {
     enabled: config.get<boolean>('preview.enabled', true) !== false,
     markCode: config.get<boolean>('preview.markCode', false) === true,
-    generic: genericPolicy({ languageId: 'markdown' }),
+    generic: genericPolicy({ languageId: 'markdown' }) === 'always' ? 'always' : 'never',
   };
 }
 
