@@ -130,6 +130,19 @@ describe('languages: VMware VMX and Xen xl.cfg', () => {
     assert.notEqual(languageOf(other.uri), 'xen-xl');
   });
 
+  it('does not sniff .cfg files with hypervisorAtlas.languages.detectXlConfigs off', async () => {
+    const config = vscode.workspace.getConfiguration('hypervisorAtlas');
+    await config.update('languages.detectXlConfigs', false, vscode.ConfigurationTarget.Global);
+    try {
+      fs.write('/lab/guests/off.cfg', 'name = "off"\nmemory = 512\nvcpus = 1\ndisk = [ "vdev=xvda" ]\n');
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: SCHEME, path: '/lab/guests/off.cfg' }));
+      await new Promise((r) => setTimeout(r, 500));
+      assert.notEqual(languageOf(doc.uri), 'xen-xl');
+    } finally {
+      await config.update('languages.detectXlConfigs', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('keeps a language chosen by hand for a sniffed .cfg file', async () => {
     fs.write('/lab/guests/keep.cfg', 'name = "keep"\nmemory = 512\nvcpus = 1\ndisk = [ "vdev=xvda" ]\n');
     const uri = vscode.Uri.from({ scheme: SCHEME, path: '/lab/guests/keep.cfg' });
