@@ -97,7 +97,7 @@ describe('content compiler', () => {
 
   it('reports a connection label cut short by an unquoted comma', () => {
     const f = entry('content/a.md', `id: a.b\ntitle: A\nkind: component\nsummary: A thing.\nconnections:\n  - { to: hyperv, label: hypercalls (domctl, sysctl) }\n${SRC}`);
-    assert.deepEqual(problems(f), ['content/a.md:6: connection has unknown field(s) `sysctl)`: quote a label that contains commas or colons']);
+    assert.deepEqual(problems(f), ['content/a.md:7: connection has unknown field(s) `sysctl)`: quote a label that contains commas or colons']);
   });
 
   it('reports generic or ambiguous words that are not aliases', () => {

@@ -114,6 +114,22 @@ describe('term engine', () => {
     assert.equal(matcher.scan('vmx', { systems: ['kvm'] })[0].id, 'hw.vt-x');
   });
 
+  it('reads an index in a key as any number', () => {
+    assert.deepEqual(ids('ethernet0.present ethernet12.present scsi0:0.fileName scsi1:4.fileName'), [
+      'vmx.ethernet-present',
+      'vmx.ethernet-present',
+      'vmx.scsi-filename',
+      'vmx.scsi-filename',
+    ]);
+  });
+
+  it('explains a config key that is an ordinary word where it is used as a key, or in its own config files', () => {
+    assert.deepEqual(ids('dom0 memory = 512'), ['xen.dom0', 'xl.memory']);
+    assert.deepEqual(ids('memory: 512 in dom0'), ['xl.memory', 'xen.dom0']);
+    assert.deepEqual(ids('dom0 needs more memory than that'), ['xen.dom0']);
+    assert.deepEqual(ids('memory = 512', { systems: ['xen'] }), ['xl.memory']);
+  });
+
   it('flags generic matches', () => {
     const m = matcher.scan('The host runs KVM.');
     assert.equal(m[0].generic, true);

@@ -19,15 +19,16 @@ function referenceScan(entries: readonly MatchableEntry[], text: string): { star
     ),
   );
   const lower = (t: Token) => text.slice(t.start, t.end).toLowerCase();
+  /** an index is any number: `ethernet1` reads as `ethernet0`, `4` as `0` */
+  const indexed = (t: Token) => (/[0-9]$/.test(lower(t)) ? lower(t).replace(/[0-9]+$/, '0') : undefined);
   /** the end offset if `key` (with its separator prefix) matches token i as the last piece */
   const lastPiece = (key: string, t: Token): number | undefined => {
     const k = lower(t);
     if (t.flags & PLURAL) return key === k.slice(0, -1) ? t.end : undefined;
-    if (key === k) return t.end;
+    if (key === k || key === indexed(t)) return t.end;
     if (k.length >= 4 && k.endsWith('s') && !(t.flags & ALL_CAPS) && (key === k.slice(0, -1) || (k.endsWith('es') && key === k.slice(0, -2)))) return t.end;
     if (t.flags & HAS_DIGIT && t.flags & HAS_LETTER) {
       const letters = k.replace(/[0-9]+$/, '');
-      if (letters && letters !== k && key === letters + '0') return t.end;
       if (letters && letters !== k && key === letters) return t.start + letters.length;
     }
     return undefined;
@@ -60,7 +61,7 @@ function referenceScan(entries: readonly MatchableEntry[], text: string): { star
           const e = lastPiece(key, t);
           if (e === undefined) ok = false;
           else end = e;
-        } else if (t.flags & PLURAL || lower(t) !== key) ok = false;
+        } else if (t.flags & PLURAL || (lower(t) !== key && indexed(t) !== key)) ok = false;
         if (!ok) break;
       }
       if (!ok || (f.strict && !allCaps)) continue;
@@ -80,15 +81,23 @@ function referenceScan(entries: readonly MatchableEntry[], text: string): { star
     const own = systems(generic);
     return own.size === 0 || [...systems(specific)].some((s) => own.has(s));
   };
+  // a config key that is an ordinary word also needs `=` or `:` after it
+  const keyPosition = (end: number) => /^["'\] \t]{0,3}[=:]/.test(text.slice(end, end + 4));
+  const settingsOnly = (ids: number[]) => ids.every((x) => entries[x].kind === 'setting');
   return raw
-    .filter((m) => !m.generic || strong.some((s) => s.end >= m.start - CONTEXT_RADIUS && s.start <= m.end + CONTEXT_RADIUS && vouches(m.ids, s.ids)))
+    .filter(
+      (m) =>
+        !m.generic ||
+        (strong.some((s) => s.end >= m.start - CONTEXT_RADIUS && s.start <= m.end + CONTEXT_RADIUS && vouches(m.ids, s.ids)) &&
+          (!settingsOnly(m.ids) || keyPosition(m.end))),
+    )
     .map((m) => ({ start: m.start, end: m.end, ids: m.ids.map((x) => entries[x].id).sort() }));
 }
 
 const entries = FIXTURE;
 const matcher = new TermMatcher(entries);
 const aliases = entries.flatMap((e) => e.aliases);
-const noise = ['the', 'runs', 'on', 'x', 'config', 'value', 'Data', 'ID', 'id', 'vid', 'video', 'processor', 'hosts', 'Path', 'New', 'set', 'disk1', 'os', 'a1b2'];
+const noise = ['the', 'runs', 'on', 'x', 'config', 'value', 'Data', 'ID', 'id', 'vid', 'video', 'processor', 'hosts', 'Path', 'New', 'set', 'disk1', 'os', 'a1b2', 'ethernet3.present', 'scsi1:4.fileName', '= 512', ': 1'];
 const separators = [' ', ' ', '  ', '\n', '\n  ', '\n# ', '\n\n', '-', '_', '.', '', '=', ', ', '"', '(', '/'];
 
 const variant = fc.tuple(fc.constantFrom(...aliases), fc.constantFrom('as-is', 'lower', 'upper', 'snake', 'kebab', 'spaced', 'plural')).map(([a, how]) => {

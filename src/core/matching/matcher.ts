@@ -7,6 +7,8 @@ export interface MatchableEntry {
   aliases: readonly string[];
   generic?: readonly string[];
   systems?: readonly string[];
+  /** `setting` entries (config keys) get stricter rules for their generic words */
+  kind?: string;
 }
 
 export interface TermMatch {
@@ -39,6 +41,8 @@ interface Variant {
   candidates: number[];
   strict: boolean;
   generic: boolean;
+  /** every candidate is a config key (xl.cfg's `memory`, `.vmx`'s `firmware`) */
+  settings: boolean;
 }
 
 /** How far (in characters) a specific term makes generic aliases count, and picks among ambiguous ones. */
@@ -58,6 +62,7 @@ const STEM_MIN = 4;
 export class TermMatcher {
   private readonly ids: string[];
   private readonly systemMask: number[];
+  private readonly isSetting: boolean[];
   private readonly systemBits = new Map<string, number>();
   /** per node: the aliases ending there, and whether any edge leaves it */
   private readonly variants: (Variant[] | undefined)[] = [undefined];
@@ -76,6 +81,7 @@ export class TermMatcher {
 
   constructor(entries: readonly MatchableEntry[]) {
     this.ids = entries.map((e) => e.id);
+    this.isSetting = entries.map((e) => e.kind === 'setting');
     const systemBits = this.systemBits;
     this.systemMask = entries.map((e) => {
       let mask = 0;
@@ -123,8 +129,9 @@ export class TermMatcher {
     const same = list.find((v) => v.strict === strict && v.generic === generic);
     if (same) {
       if (!same.candidates.includes(index)) same.candidates.push(index);
+      same.settings &&= this.isSetting[index];
     } else {
-      list.push({ candidates: [index], strict, generic });
+      list.push({ candidates: [index], strict, generic, settings: this.isSetting[index] });
       list.sort((a, b) => Number(b.strict) - Number(a.strict));
     }
   }
@@ -205,7 +212,7 @@ export class TermMatcher {
         pos = this.bestEnd;
       }
     }
-    return this.resolve(raw, policy, limit, this.maskOf(options.systems));
+    return this.resolve(text, raw, policy, limit, this.maskOf(options.systems));
   }
 
   private maskOf(systems: readonly string[] | undefined): number {
@@ -260,6 +267,12 @@ export class TermMatcher {
       if (!(flags & PLURAL)) {
         child = this.child(node, sepA, cur.hash, text, cur.start, cur.end);
         if (child === -1 && sepB !== -1) child = this.child(node, sepB, cur.hash, text, cur.start, cur.end);
+        if (child === -1 && cur.digitsAt !== -1) {
+          // an index is any number: `ethernet1` and `scsi0:4` follow aliases written with 0
+          const h = hashStep(cur.hashLetters, 48);
+          child = this.child(node, sepA, h, text, cur.start, cur.digitsAt, 48);
+          if (child === -1 && sepB !== -1) child = this.child(node, sepB, h, text, cur.start, cur.digitsAt, 48);
+        }
         if (child !== -1 && this.variants[child]) this.accept(child, cur.end, allCaps);
       }
       // plural and digit forms end a match; they never continue one
@@ -296,11 +309,9 @@ export class TermMatcher {
       if (this.tryStem(node, sepA, sepB, text, t, end - 1, t.hash1, -1, end, allCaps)) return;
       if (lowerCode(text.charCodeAt(end - 2)) === 101 /* e */ && this.tryStem(node, sepA, sepB, text, t, end - 2, t.hash2, -1, end, allCaps)) return;
     }
-    if (t.digitsAt !== -1 && flags & HAS_LETTER) {
-      // `ethernet1` tries the alias written `ethernet0`; `kvm64` falls back to `kvm`
-      const at = t.digitsAt;
-      if (this.tryStem(node, sepA, sepB, text, t, at, hashStep(t.hashLetters, 48), 48, end, allCaps)) return;
-      this.tryStem(node, sepA, sepB, text, t, at, t.hashLetters, -1, at, allCaps);
+    if (t.digitsAt > start) {
+      // `kvm64` falls back to `kvm`
+      this.tryStem(node, sepA, sepB, text, t, t.digitsAt, t.hashLetters, -1, t.digitsAt, allCaps);
     }
   }
 
@@ -318,9 +329,10 @@ export class TermMatcher {
         found = v;
         merged = false;
       } else if (found.generic === v.generic) {
-        if (!merged) found = { candidates: [...found.candidates], strict: found.strict, generic: found.generic };
+        if (!merged) found = { ...found, candidates: [...found.candidates] };
         merged = true;
         for (const c of v.candidates) if (!found.candidates.includes(c)) found.candidates.push(c);
+        found.settings &&= v.settings;
       }
     }
     if (!found) return false;
@@ -342,7 +354,7 @@ export class TermMatcher {
       const mask = this.systemMask[c];
       if (!mask) continue;
       const width = popcount(mask);
-      let score = mask & documentMask ? (2 * popcount(mask & documentMask)) / width : 0;
+      let score = mask & documentMask ? (2 * popcount(mask & documentMask)) / width + (this.isSetting[c] ? 0.01 : 0) : 0;
       for (let k = from; k < raw.start.length && raw.start[k] <= end + CONTEXT_RADIUS; k++) {
         const v = raw.variant[k];
         if (v.generic || raw.start[k] === at) continue;
@@ -381,7 +393,7 @@ export class TermMatcher {
   }
 
   /** Drops generic matches with no specific term near them and picks among ambiguous ones. */
-  private resolve(raw: Raw, policy: GenericPolicy, limit: number, documentMask: number): TermMatch[] {
+  private resolve(text: string, raw: Raw, policy: GenericPolicy, limit: number, documentMask: number): TermMatch[] {
     const out: TermMatch[] = [];
     const { start, end, variant } = raw;
     let s = 0; // first match that may still be within reach of the current one
@@ -390,7 +402,15 @@ export class TermMatcher {
       const candidates = v.candidates;
       if (v.generic || candidates.length > 1) {
         while (s < start.length && end[s] < start[i] - CONTEXT_RADIUS) s++;
-        if (v.generic && policy === 'context' && !this.inDocumentSystems(v, documentMask) && !this.specificNear(raw, s, end[i], v)) continue;
+        if (
+          v.generic &&
+          policy === 'context' &&
+          !this.inDocumentSystems(v, documentMask) &&
+          // a config key that is an ordinary word counts in prose only where it is used as a key
+          (!this.specificNear(raw, s, end[i], v) || (v.settings && !isKeyPosition(text, end[i])))
+        ) {
+          continue;
+        }
       }
       const chosen = candidates.length > 1 ? this.choose(candidates, raw, s, start[i], end[i], documentMask) : candidates[0];
       const match: TermMatch = { start: start[i], end: end[i], id: this.ids[chosen] };
@@ -410,6 +430,16 @@ interface Raw {
   variant: Variant[];
 }
 
+
+/** `memory = 512`, `memory: 512`, `["memsize"] = "2048"`: the word is followed by `=` or `:`. */
+function isKeyPosition(text: string, end: number): boolean {
+  for (let i = end; i < end + 4 && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 61 /* = */ || c === 58 /* : */) return true;
+    if (c !== 32 && c !== 9 && c !== 34 && c !== 39 && c !== 93) return false;
+  }
+  return false;
+}
 
 const ROOT_BITS = 1 << 16;
 

@@ -59,7 +59,7 @@ export interface Token {
   /** hashes of the key without its last one and two characters (for `-s` and `-es` plurals) */
   hash1: number;
   hash2: number;
-  /** where a trailing run of digits starts (`kvm64` → 3), or -1, and the hash of what precedes it */
+  /** where a trailing run of digits starts (`kvm64` → 3, `42` → 0), or -1, and the hash of what precedes it */
   digitsAt: number;
   hashLetters: number;
 }
@@ -143,7 +143,7 @@ export function nextToken(text: string, pos: number, limit: number, out: Token):
   out.hash = h;
   out.hash1 = hPrev;
   out.hash2 = hPrev2;
-  out.digitsAt = digitsAt > start ? digitsAt : -1;
+  out.digitsAt = digitsAt;
   out.hashLetters = hashLetters;
   return true;
 }
