@@ -130,6 +130,36 @@ describe('term engine', () => {
     assert.deepEqual(ids('memory = 512', { systems: ['xen'] }), ['xl.memory']);
   });
 
+  it('reads a short lower-case alias only in lower case or capitals, not in mixed-case identifiers', () => {
+    assert.deepEqual(found('vhd VHD Vhd xVhdY'), [
+      ['vhd', 'format.vhd'],
+      ['VHD', 'format.vhd'],
+    ]);
+  });
+
+  it('does not read a name ending in a number as any number: dom0 is not dom1', () => {
+    assert.deepEqual(ids('dom0 dom1 Domain-0'), ['xen.dom0', 'xen.dom0']);
+  });
+
+  it('treats flags, XML elements and aligned keys as key positions', () => {
+    assert.deepEqual(ids('dom0: -memory 512'), ['xen.dom0', 'xl.memory']);
+    assert.deepEqual(ids('dom0 <memory unit="MiB">'), ['xen.dom0', 'xl.memory']);
+    assert.deepEqual(ids('dom0\nmemory      = 512'), ['xen.dom0', 'xl.memory']);
+    assert.deepEqual(ids('dom0 pre-memory check'), ['xen.dom0']);
+  });
+
+  it('lets only unambiguous neighbours vouch for generic words and vote among meanings', () => {
+    // `vmx` could be Xen-unrelated VMware or Intel: it must not make xl.cfg's `memory = ` a Xen key
+    assert.deepEqual(ids('vmx\nmemory = 512'), ['hw.vt-x']);
+    const m = new TermMatcher([
+      { id: 'concept.guest-os', aliases: ['guestOS'] },
+      { id: 'vmx.guestos', aliases: ['guestOS'], systems: ['esxi'] },
+      { id: 'esxi', aliases: ['ESXi'], systems: ['esxi'] },
+    ]);
+    assert.equal(m.scan('the guestOS field')[0].id, 'concept.guest-os');
+    assert.equal(m.scan('ESXi reads guestOS')[1].id, 'vmx.guestos');
+  });
+
   it('flags generic matches', () => {
     const m = matcher.scan('The host runs KVM.');
     assert.equal(m[0].generic, true);

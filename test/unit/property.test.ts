@@ -25,7 +25,7 @@ function referenceScan(entries: readonly MatchableEntry[], text: string): { star
   const lastPiece = (key: string, t: Token): number | undefined => {
     const k = lower(t);
     if (t.flags & PLURAL) return key === k.slice(0, -1) ? t.end : undefined;
-    if (key === k || key === indexed(t)) return t.end;
+    if (key === k) return t.end;
     if (k.length >= 4 && k.endsWith('s') && !(t.flags & ALL_CAPS) && (key === k.slice(0, -1) || (k.endsWith('es') && key === k.slice(0, -2)))) return t.end;
     if (t.flags & HAS_DIGIT && t.flags & HAS_LETTER) {
       const letters = k.replace(/[0-9]+$/, '');
@@ -64,9 +64,11 @@ function referenceScan(entries: readonly MatchableEntry[], text: string): { star
         } else if (t.flags & PLURAL || (lower(t) !== key && indexed(t) !== key)) ok = false;
         if (!ok) break;
       }
-      if (!ok || (f.strict && !allCaps)) continue;
-      const last = i + f.keys.length - 1;
-      if (!best || end > best.end || (end === best.end && best.generic && !f.generic)) best = { end, last, ids: [f.index], generic: f.generic };
+      const last = tokens[i + f.keys.length - 1];
+      const mixed = last && /[A-Z]/.test(text.slice(last.start, last.end)) && !(last.flags & ALL_CAPS);
+      if (!ok || (f.strict && !allCaps) || (f.lowerOnly && mixed)) continue;
+      const lastIndex = i + f.keys.length - 1;
+      if (!best || end > best.end || (end === best.end && best.generic && !f.generic)) best = { end, last: lastIndex, ids: [f.index], generic: f.generic };
       else if (end === best.end && !best.ids.includes(f.index) && best.generic === f.generic) best.ids.push(f.index);
     }
     if (best) {
@@ -78,18 +80,20 @@ function referenceScan(entries: readonly MatchableEntry[], text: string): { star
   const strong = raw.filter((m) => !m.generic);
   const systems = (ids: number[]) => new Set(ids.flatMap((x) => entries[x].systems ?? []));
   const vouches = (generic: number[], specific: number[]) => {
+    if (specific.length > 1) return false; // ambiguous words do not vouch
     const own = systems(generic);
     return own.size === 0 || [...systems(specific)].some((s) => own.has(s));
   };
   // a config key that is an ordinary word also needs `=` or `:` after it
-  const keyPosition = (end: number) => /^["'\] \t]{0,3}[=:]/.test(text.slice(end, end + 4));
+  const keyPosition = (start: number, end: number) =>
+    /^["'\] \t]{0,39}[=:]/.test(text.slice(end, end + 40)) || /(<\/?|(^|[\s(-])-)$/.test(text.slice(Math.max(0, start - 2), start));
   const settingsOnly = (ids: number[]) => ids.every((x) => entries[x].kind === 'setting');
   return raw
     .filter(
       (m) =>
         !m.generic ||
         (strong.some((s) => s.end >= m.start - CONTEXT_RADIUS && s.start <= m.end + CONTEXT_RADIUS && vouches(m.ids, s.ids)) &&
-          (!settingsOnly(m.ids) || keyPosition(m.end))),
+          (!settingsOnly(m.ids) || keyPosition(m.start, m.end))),
     )
     .map((m) => ({ start: m.start, end: m.end, ids: m.ids.map((x) => entries[x].id).sort() }));
 }

@@ -15,6 +15,10 @@ describe('tokenize', () => {
     assert.deepEqual(pieces('kvm64 qcow2 vmkernel65Guest pc-q35-4.2'), ['kvm64', 'qcow2', 'vmkernel65', 'Guest', 'pc', 'q35', '4', '2']);
   });
 
+  it('keeps brands whole: two capitals then lower case, or a single trailing lower-case letter', () => {
+    assert.deepEqual(pieces('VMware VMwareTools PCIe ESXi VMBus IPAddress'), ['VMware', 'VMware', 'Tools', 'PCIe', 'ESXi', 'VM', 'Bus', 'IP', 'Address']);
+  });
+
   it('keeps a plural acronym together and flags it', () => {
     const ts = tokenize('VSPs VMsOnHost VMMS');
     assert.deepEqual(ts.map((t) => 'VSPs VMsOnHost VMMS'.slice(t.start, t.end)), ['VSPs', 'VMs', 'On', 'Host', 'VMMS']);

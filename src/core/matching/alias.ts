@@ -8,6 +8,11 @@ export interface AliasForm {
   keys: string[];
   /** ALL-CAPS alias: the text must be ALL CAPS too. */
   strict: boolean;
+  /**
+   * A short lower-case alias (`ept`, `tcg`, `vhd`): the text must be lower case or ALL CAPS,
+   * so `Ept` and `Vhd` in identifiers and encoded data are not read as terms.
+   */
+  lowerOnly: boolean;
 }
 
 /** PowerShell's approved verbs that appear in virtualization scripts. */
@@ -63,7 +68,8 @@ export function aliasForms(alias: string): AliasForm[] {
     if (sep === '') sep = text.slice(tokens[i - 1].end, tokens[i].start);
     keys.push(sep + piece(tokens[i]));
   }
-  const forms: AliasForm[] = [{ keys, strict }];
+  const lowerOnly = tokens.length === 1 && text.length <= 4 && !/[A-Z]/.test(text);
+  const forms: AliasForm[] = [{ keys, strict, lowerOnly }];
   // Pieces joined loosely may also be run together: `Hyper-V` → `hyperv`,
   // `Set-VMProcessor` → `set-vmprocessor` (a cmdlet keeps its hyphen).
   const squashed: string[] = [];
@@ -71,7 +77,7 @@ export function aliasForms(alias: string): AliasForm[] {
     if (squashed.length && k[0] === ' ') squashed[squashed.length - 1] += k.slice(1);
     else squashed.push(k);
   }
-  if (squashed.length < keys.length) forms.push({ keys: squashed, strict });
+  if (squashed.length < keys.length) forms.push({ keys: squashed, strict, lowerOnly: false });
   return forms;
 }
 

@@ -1,5 +1,5 @@
 import { aliasForms, cleanAlias } from './alias';
-import { ALL_CAPS, HAS_LETTER, PLURAL, hashStep, lowerCode, newToken, nextToken, separatorKey, type Token } from './tokenize';
+import { ALL_CAPS, HAS_LETTER, HAS_UPPER, PLURAL, hashStep, lowerCode, newToken, nextToken, separatorKey, type Token } from './tokenize';
 
 /** What the matcher needs to know of an entry. */
 export interface MatchableEntry {
@@ -40,6 +40,7 @@ export interface ScanOptions {
 interface Variant {
   candidates: number[];
   strict: boolean;
+  lowerOnly: boolean;
   generic: boolean;
   /** every candidate is a config key (xl.cfg's `memory`, `.vmx`'s `firmware`) */
   settings: boolean;
@@ -51,6 +52,8 @@ export const CONTEXT_RADIUS = 400;
 export const LOOKUP_RADIUS = 1024;
 
 const STEM_MIN = 4;
+/** what a candidate without systems scores: it wins unless some neighbour votes for another */
+const NO_SYSTEM_SCORE = 0.05;
 
 /**
  * The term engine: finds every alias occurrence in text, longest match first, no overlaps.
@@ -98,14 +101,14 @@ export class TermMatcher {
       for (const alias of entry.aliases) {
         longest = Math.max(longest, alias.length);
         const isGeneric = generic.has(cleanAlias(alias).toLowerCase());
-        for (const form of aliasForms(alias)) this.insert(edges, form.keys, form.strict, isGeneric, index);
+        for (const form of aliasForms(alias)) this.insert(edges, form.keys, form.strict, form.lowerOnly, isGeneric, index);
       }
     });
     this.buildTable();
     this.maxAliasChars = longest * 2 + 16;
   }
 
-  private insert(edges: Map<string, number>, keys: string[], strict: boolean, generic: boolean, index: number): void {
+  private insert(edges: Map<string, number>, keys: string[], strict: boolean, lowerOnly: boolean, generic: boolean, index: number): void {
     let node = 0;
     keys.forEach((raw, i) => {
       const sep = i === 0 ? 0 : sepCode(raw);
@@ -126,12 +129,12 @@ export class TermMatcher {
       node = child;
     });
     const list = (this.variants[node] ??= []);
-    const same = list.find((v) => v.strict === strict && v.generic === generic);
+    const same = list.find((v) => v.strict === strict && v.lowerOnly === lowerOnly && v.generic === generic);
     if (same) {
       if (!same.candidates.includes(index)) same.candidates.push(index);
       same.settings &&= this.isSetting[index];
     } else {
-      list.push({ candidates: [index], strict, generic, settings: this.isSetting[index] });
+      list.push({ candidates: [index], strict, lowerOnly, generic, settings: this.isSetting[index] });
       list.sort((a, b) => Number(b.strict) - Number(a.strict));
     }
   }
@@ -263,20 +266,25 @@ export class TermMatcher {
     for (;;) {
       const flags = cur.flags;
       if (flags & HAS_LETTER && !(flags & ALL_CAPS)) allCaps = false;
+      // mixed case: some capitals but not all (`Ept`, `VMware`)
+      const mixed = (flags & HAS_UPPER) !== 0 && !(flags & ALL_CAPS);
       let child = -1;
+      let indexed = false;
       if (!(flags & PLURAL)) {
         child = this.child(node, sepA, cur.hash, text, cur.start, cur.end);
         if (child === -1 && sepB !== -1) child = this.child(node, sepB, cur.hash, text, cur.start, cur.end);
         if (child === -1 && cur.digitsAt !== -1) {
-          // an index is any number: `ethernet1` and `scsi0:4` follow aliases written with 0
+          // an index inside a key is any number: `ethernet1.present`, `scsi1:4.fileName` follow
+          // aliases written with 0; a name that ends in a number (`dom0`, `vmnet8`) does not
           const h = hashStep(cur.hashLetters, 48);
           child = this.child(node, sepA, h, text, cur.start, cur.digitsAt, 48);
           if (child === -1 && sepB !== -1) child = this.child(node, sepB, h, text, cur.start, cur.digitsAt, 48);
+          indexed = child !== -1;
         }
-        if (child !== -1 && this.variants[child]) this.accept(child, cur.end, allCaps);
+        if (child !== -1 && this.variants[child] && !indexed) this.accept(child, cur.end, allCaps, mixed);
       }
       // plural and digit forms end a match; they never continue one
-      if (child === -1 || !this.variants[child]) this.stem(node, sepA, sepB, text, cur, allCaps);
+      if (child === -1 || !this.variants[child] || indexed) this.stem(node, sepA, sepB, text, cur, allCaps, mixed);
       if (child === -1 || !this.hasNext[child]) break;
       const end = cur.end;
       if (!nextToken(text, end, to, look)) break;
@@ -291,27 +299,27 @@ export class TermMatcher {
   }
 
   /** Accepts `node` for the key text[t.start, keyEnd) (+ `suffix`) under either separator. */
-  private tryStem(node: number, sepA: number, sepB: number, text: string, t: Token, keyEnd: number, hash: number, suffix: number, matchEnd: number, allCaps: boolean): boolean {
+  private tryStem(node: number, sepA: number, sepB: number, text: string, t: Token, keyEnd: number, hash: number, suffix: number, matchEnd: number, allCaps: boolean, mixed: boolean): boolean {
     let n = this.child(node, sepA, hash, text, t.start, keyEnd, suffix);
-    if (n !== -1 && this.variants[n] && this.accept(n, matchEnd, allCaps)) return true;
+    if (n !== -1 && this.variants[n] && this.accept(n, matchEnd, allCaps, mixed)) return true;
     if (sepB === -1) return false;
     n = this.child(node, sepB, hash, text, t.start, keyEnd, suffix);
-    return n !== -1 && !!this.variants[n] && this.accept(n, matchEnd, allCaps);
+    return n !== -1 && !!this.variants[n] && this.accept(n, matchEnd, allCaps, mixed);
   }
 
-  private stem(node: number, sepA: number, sepB: number, text: string, t: Token, allCaps: boolean): void {
+  private stem(node: number, sepA: number, sepB: number, text: string, t: Token, allCaps: boolean, mixed: boolean): void {
     const { start, end, flags } = t;
     if (flags & PLURAL) {
-      this.tryStem(node, sepA, sepB, text, t, end - 1, t.hash, -1, end, allCaps);
+      this.tryStem(node, sepA, sepB, text, t, end - 1, t.hash, -1, end, allCaps, mixed);
       return;
     }
     if (end - start >= STEM_MIN && !(flags & ALL_CAPS) && lowerCode(text.charCodeAt(end - 1)) === 115 /* s */) {
-      if (this.tryStem(node, sepA, sepB, text, t, end - 1, t.hash1, -1, end, allCaps)) return;
-      if (lowerCode(text.charCodeAt(end - 2)) === 101 /* e */ && this.tryStem(node, sepA, sepB, text, t, end - 2, t.hash2, -1, end, allCaps)) return;
+      if (this.tryStem(node, sepA, sepB, text, t, end - 1, t.hash1, -1, end, allCaps, mixed)) return;
+      if (lowerCode(text.charCodeAt(end - 2)) === 101 /* e */ && this.tryStem(node, sepA, sepB, text, t, end - 2, t.hash2, -1, end, allCaps, mixed)) return;
     }
     if (t.digitsAt > start) {
       // `kvm64` falls back to `kvm`
-      this.tryStem(node, sepA, sepB, text, t, t.digitsAt, t.hashLetters, -1, t.digitsAt, allCaps);
+      this.tryStem(node, sepA, sepB, text, t, t.digitsAt, t.hashLetters, -1, t.digitsAt, allCaps, mixed);
     }
   }
 
@@ -320,11 +328,11 @@ export class TermMatcher {
    * same spelling apply (`VMX` strict and `vmx` loose), their entries are merged, exact-case
    * first, and specific aliases outrank generic ones.
    */
-  private accept(node: number, end: number, allCaps: boolean): boolean {
+  private accept(node: number, end: number, allCaps: boolean, mixed: boolean): boolean {
     let found: Variant | undefined;
     let merged = false;
     for (const v of this.variants[node]!) {
-      if (v.strict && !allCaps) continue;
+      if ((v.strict && !allCaps) || (v.lowerOnly && mixed)) continue;
       if (!found || (found.generic && !v.generic)) {
         found = v;
         merged = false;
@@ -352,12 +360,20 @@ export class TermMatcher {
     let bestScore = 0;
     for (const c of candidates) {
       const mask = this.systemMask[c];
-      if (!mask) continue;
+      // a cross-cutting entry (no system) is the answer when no system's terms are around
+      if (!mask) {
+        if (bestScore < NO_SYSTEM_SCORE) {
+          bestScore = NO_SYSTEM_SCORE;
+          chosen = c;
+        }
+        continue;
+      }
       const width = popcount(mask);
       let score = mask & documentMask ? (2 * popcount(mask & documentMask)) / width + (this.isSetting[c] ? 0.01 : 0) : 0;
       for (let k = from; k < raw.start.length && raw.start[k] <= end + CONTEXT_RADIUS; k++) {
         const v = raw.variant[k];
-        if (v.generic || raw.start[k] === at) continue;
+        // only specific, unambiguous neighbours vote
+        if (v.generic || v.candidates.length > 1 || raw.start[k] === at) continue;
         const shared = mask & this.systemMask[v.candidates[0]];
         if (shared) score += popcount(shared) / width / (1 + Math.abs(raw.start[k] - at) / 64);
       }
@@ -385,7 +401,8 @@ export class TermMatcher {
     for (const c of generic.candidates) mask |= this.systemMask[c];
     for (let k = from; k < raw.start.length && raw.start[k] <= end + CONTEXT_RADIUS; k++) {
       const v = raw.variant[k];
-      if (v.generic) continue;
+      // an ambiguous word does not vouch: it could mean another system's thing
+      if (v.generic || v.candidates.length > 1) continue;
       if (!mask) return true;
       for (const c of v.candidates) if (this.systemMask[c] & mask) return true;
     }
@@ -407,7 +424,7 @@ export class TermMatcher {
           policy === 'context' &&
           !this.inDocumentSystems(v, documentMask) &&
           // a config key that is an ordinary word counts in prose only where it is used as a key
-          (!this.specificNear(raw, s, end[i], v) || (v.settings && !isKeyPosition(text, end[i])))
+          (!this.specificNear(raw, s, end[i], v) || (v.settings && !isKeyPosition(text, start[i], end[i])))
         ) {
           continue;
         }
@@ -431,12 +448,22 @@ interface Raw {
 }
 
 
-/** `memory = 512`, `memory: 512`, `["memsize"] = "2048"`: the word is followed by `=` or `:`. */
-function isKeyPosition(text: string, end: number): boolean {
-  for (let i = end; i < end + 4 && i < text.length; i++) {
+/**
+ * Whether a word is used as a key or an option rather than in prose: followed by `=` or `:`
+ * (`memory = 512`, `vcpus    = 2`, `["memsize"] = "2048"`, `memory: 512`), written as a flag
+ * (`-smp 4`, `--memory`, `-SwitchType`) or as an XML element (`<on_poweroff>`).
+ */
+export function isKeyPosition(text: string, start: number, end: number): boolean {
+  for (let i = end; i < end + 40 && i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 61 /* = */ || c === 58 /* : */) return true;
-    if (c !== 32 && c !== 9 && c !== 34 && c !== 39 && c !== 93) return false;
+    if (c !== 32 && c !== 9 && c !== 34 && c !== 39 && c !== 93) break;
+  }
+  const before = start > 0 ? text.charCodeAt(start - 1) : 0;
+  if (before === 60 /* < */ || (before === 47 /* / */ && start > 1 && text.charCodeAt(start - 2) === 60)) return true;
+  if (before === 45 /* - */) {
+    const b2 = start > 1 ? text.charCodeAt(start - 2) : 32;
+    return b2 === 45 || b2 === 32 || b2 === 9 || b2 === 10 || b2 === 13 || b2 === 40 /* ( */;
   }
   return false;
 }

@@ -2,7 +2,8 @@
  * Splits text into word pieces: at anything that is not a letter or digit, at lower→Upper
  * (`NewVhd` → `New Vhd`), at ACRONYM→Capitalised (`VHDPath` → `VHD Path`) and at digit→Upper.
  * Digits stay attached to the letters before them (`kvm64`, `qcow2`). An acronym with a
- * plural `s` stays one piece (`VSPs`), flagged PLURAL.
+ * plural `s` stays one piece (`VSPs`), flagged PLURAL; so do brands that start with two
+ * capitals or end in one lower-case letter (`VMware`, `PCIe`, `ESXi`).
  */
 
 export const UPPER = 1;
@@ -14,6 +15,7 @@ export const ALL_CAPS = 1; // every letter is upper case (a PLURAL acronym count
 export const PLURAL = 2; // an acronym with a trailing lower-case `s`: `VSPs`
 export const HAS_DIGIT = 4;
 export const HAS_LETTER = 8;
+export const HAS_UPPER = 16;
 
 const asciiClass = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
@@ -98,20 +100,26 @@ export function nextToken(text: string, pos: number, limit: number, out: Token):
     if (i > start) {
       if (c === UPPER && (prev === LOWER || prev === DIGIT)) break; // lower→Upper or digit→Upper
       if (c === LOWER && prev === UPPER && upperRun >= 2) {
-        // ACRONYM followed by lower case: a plural acronym `VSPs`, or `VHDPath`
+        // ACRONYM followed by lower case: a plural acronym `VSPs`, `VHDPath`, or a brand
+        // written this way (`VMware`, `PCIe`, `ESXi`), which stays whole
         const after = i + 1 < limit ? charClass(text.charCodeAt(i + 1)) : 0;
         if (code === 115 /* s */ && after !== LOWER && after !== DIGIT && i - start === upperRun) {
           flags |= PLURAL;
           i++;
           break; // the key is the singular; what follows the `s` starts a new token
         }
-        i--; // the last capital starts the next token
-        h = hPrev;
-        hPrev = hPrev2;
-        break;
+        if (upperRun > 2 && after === LOWER) {
+          i--; // the last capital starts the next token
+          h = hPrev;
+          hPrev = hPrev2;
+          break;
+        }
       }
     }
-    if (c === UPPER) upperRun++;
+    if (c === UPPER) {
+      upperRun++;
+      flags |= HAS_UPPER;
+    }
     else {
       if (c === LOWER) lowerSeen = true;
       if (c !== DIGIT) upperRun = 0;
