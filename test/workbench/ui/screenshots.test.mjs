@@ -6,7 +6,7 @@ import { statSync } from 'node:fs';
 import { clickActivityBar, dismissHover, hoverText, openFile, openWorkbench, screenshot, sideBarRows } from './helpers.mjs';
 
 const SAMPLE = 'hyperv/lab-setup.ps1';
-const TERM = 'New-VMSwitch';
+const TERM = 'ExposeVirtualizationExtensions';
 
 function assertPng(file) {
   assert.ok(statSync(file).size > 10_000, `${file} looks empty`);
