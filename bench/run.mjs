@@ -1,0 +1,330 @@
+// npm run bench [-- --json] [-- --quick] [-- --no-build]
+//
+// Measures the term engine against the alternatives (scan throughput, hover latency) and the
+// extension (activation, heap, sizes) in one run. See bench/README.md.
+//
+//   --json      print exactly one JSON object on stdout (progress goes to stderr)
+//   --quick     small inputs, one run: proves the benchmark works (CI); asserts nothing
+//   --no-build  use dist/ and the newest .vsix as they are (builds only what is missing)
+//   --runs N    timed runs per engine and input (default 5)
+import * as esbuild from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const quick = args.includes('--quick');
+const noBuild = args.includes('--no-build');
+const runsArg = args.indexOf('--runs');
+const runs = runsArg >= 0 ? Number(args[runsArg + 1]) : quick ? 1 : 5;
+const out = join(root, 'out', 'bench');
+const KB = 1024;
+const MB = 1024 * 1024;
+
+/** Targets from issue 6; the table marks each figure against them. */
+const TARGETS = { vsOthers: 1.5, vsNaive: 20, hoverP99us: 50, activationMs: 15, heapMB: 10, vsixKB: 1024 };
+
+function log(message) {
+  process.stderr.write(`${message}\n`);
+}
+
+/** Runs a command with its output on stderr (stdout is reserved for the result). */
+function run(command, commandArgs, options = {}) {
+  const r = spawnSync(command, commandArgs, { cwd: root, stdio: ['ignore', options.capture ? 'pipe' : 2, options.capture ? 'pipe' : 2], encoding: 'utf8', maxBuffer: 64 * MB, ...options });
+  if (r.error) throw r.error;
+  return r;
+}
+
+function walk(dir) {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const p = join(dir, name);
+      return statSync(p).isDirectory() ? walk(p) : [p];
+    });
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+// ---- 1. build the extension as it ships, and the benchmark's own bundles
+
+function build() {
+  const missing = !existsSync('dist/extension.node.js') || !existsSync('dist/knowledge.json');
+  if (noBuild && !missing) return;
+  log('building: node esbuild.mjs --production');
+  if (run(process.execPath, ['esbuild.mjs', '--production']).status !== 0) {
+    log('bench: the content has problems (above); building with --lenient to measure anyway');
+    if (run(process.execPath, ['esbuild.mjs', '--production', '--lenient']).status !== 0) throw new Error('the build failed');
+  }
+}
+
+/** `import text from 'atlas-knowledge'` → dist/knowledge.json, as esbuild.mjs bundles it. */
+const knowledgePlugin = {
+  name: 'atlas-knowledge',
+  setup(b) {
+    b.onResolve({ filter: /^atlas-knowledge$/ }, () => ({ path: 'knowledge', namespace: 'atlas-knowledge' }));
+    b.onLoad({ filter: /.*/, namespace: 'atlas-knowledge' }, () => ({ contents: readFileSync('dist/knowledge.json', 'utf8'), loader: 'text' }));
+  },
+};
+
+async function bundleBench() {
+  await esbuild.build({
+    entryPoints: { harness: 'bench/src/harness.ts', heap: 'bench/src/heap.ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outdir: out,
+    outExtension: { '.js': '.cjs' },
+    plugins: [knowledgePlugin],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'warning',
+  });
+}
+
+// ---- 2. inputs
+
+function cutAt(text, n, boundary) {
+  if (text.length <= n) return text;
+  let end = n;
+  while (end > 0 && !boundary.test(text[end - 1])) end--;
+  return text.slice(0, end);
+}
+
+function repeatTo(unit, joiner, n) {
+  const parts = [];
+  let length = 0;
+  while (length < n) {
+    parts.push(unit);
+    length += unit.length + joiner.length;
+  }
+  return parts.join(joiner);
+}
+
+async function makeInputs() {
+  const dir = join(out, 'inputs');
+  mkdirSync(dir, { recursive: true });
+  const size = (full) => (quick ? 256 * KB : full);
+  const samples = walk('samples').map((f) => readFileSync(f, 'utf8'));
+  const ts = readFileSync('node_modules/typescript/lib/typescript.js', 'utf8');
+  const minified = (await esbuild.transform(ts, { minify: true, loader: 'js', legalComments: 'none' })).code.replace(/\r?\n/g, ' ');
+  const inputs = {
+    // our samples, concatenated and repeated
+    virtualization: cutAt(repeatTo(samples.join('\n\n'), '\n\n', size(20 * MB)), size(20 * MB), /\n/),
+    // ordinary code: the TypeScript compiler as published
+    code: cutAt(ts, size(Infinity), /\n/),
+    // one long line: the TypeScript compiler minified (by esbuild), newlines removed, repeated
+    'long-line': cutAt(repeatTo(minified, ';', size(10 * MB)), size(10 * MB), /[^A-Za-z0-9_$]/),
+  };
+  return Object.entries(inputs).map(([name, text]) => {
+    const path = join(dir, `${name}${quick ? '.quick' : ''}.txt`);
+    writeFileSync(path, text);
+    return { name, path };
+  });
+}
+
+// ---- 3. sizes
+
+function sizeOf(path) {
+  return statSync(path).isDirectory() ? readdirSync(path).reduce((n, f) => n + sizeOf(join(path, f)), 0) : statSync(path).size;
+}
+
+function newestVsix() {
+  const found = [root, out]
+    .filter((d) => existsSync(d))
+    .flatMap((d) => readdirSync(d).filter((f) => /^hypervisor-atlas-.*\.vsix$/.test(f)).map((f) => join(d, f)))
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  return found[0];
+}
+
+function vsix() {
+  if (noBuild && newestVsix()) return newestVsix();
+  const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+  const file = join(out, `hypervisor-atlas-${version}.vsix`);
+  rmSync(file, { force: true });
+  // the flags `npm run package` gives vsce
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+  const flags = (/vsce package([^&|;]*)/.exec(pkg.scripts?.package ?? '')?.[1] ?? ' --no-dependencies').trim().split(/\s+/).filter(Boolean);
+  const vsce = ['node_modules/@vscode/vsce/vsce', 'package', ...flags, '--out', file];
+  log(`packaging: vsce package ${flags.join(' ')} --out ${relative(root, file)}`);
+  let r = run(process.execPath, vsce, { capture: true });
+  if (r.status !== 0 && /--baseContentUrl|--baseImagesUrl/.test(r.stdout + r.stderr)) {
+    // README links relative images and package.json names no repository yet: give vsce a base
+    // URL, which changes nothing but those links
+    log('packaging: package.json has no repository; retrying with --baseContentUrl/--baseImagesUrl');
+    r = run(process.execPath, [...vsce, '--baseContentUrl', 'https://example.invalid/', '--baseImagesUrl', 'https://example.invalid/'], { capture: true });
+  }
+  if (r.status === 0 && existsSync(file)) return file;
+  log(r.stdout + r.stderr);
+  log('bench: vsce package failed; measuring the newest existing .vsix instead');
+  return newestVsix();
+}
+
+// ---- 4. activation and heap, each in fresh processes
+
+/** Runs a script in a fresh Node process; its progress goes to stderr, its one JSON line is the result. */
+function child(script, nodeArgs = [], scriptArgs = []) {
+  const r = run(process.execPath, [...nodeArgs, script, ...scriptArgs], { stdio: ['ignore', 'pipe', 2] });
+  if (r.status !== 0) throw new Error(`${relative(root, script)} failed (exit ${r.status})`);
+  return JSON.parse(r.stdout.trim().split('\n').pop());
+}
+
+function activation() {
+  const samples = quick ? 1 : 9;
+  const results = [];
+  for (let i = 0; i <= samples; i++) {
+    const r = child('bench/activation.cjs', [], ['dist/extension.node.js']);
+    if (i > 0 || quick) results.push(r); // the first run warms the file cache
+    if (quick) break;
+  }
+  const pick = (k) => median(results.map((r) => r[k]));
+  return {
+    requireMs: pick('requireMs'),
+    activateMs: pick('activateMs'),
+    syncMs: pick('syncMs'),
+    deferredMs: pick('deferredMs'),
+    firstHoverMs: results[0].firstHoverMs === null ? null : pick('firstHoverMs'),
+    totalMs: median(results.map((r) => r.requireMs + r.activateMs)),
+    samples: results.length,
+    registered: results[0].registered,
+  };
+}
+
+function heap() {
+  const results = [];
+  for (let i = 0; i < (quick ? 1 : 3); i++) results.push(child(join(out, 'heap.cjs'), ['--expose-gc']));
+  return { heapMB: median(results.map((r) => r.heapMB)), indexMB: median(results.map((r) => r.indexMB)), matcherMB: median(results.map((r) => r.matcherMB)), textMB: results[0].textMB };
+}
+
+// ---- 5. report
+
+const ENGINES = ['atlas', 'naive', 'alternation', 'modern-ahocorasick', 'ahocorasick'];
+const round = (x, digits = 1) => (x === null || x === undefined ? null : Number(x.toFixed(digits)));
+
+function table(r) {
+  const lines = [];
+  const pad = (s, n, left = false) => (left ? String(s).padEnd(n) : String(s).padStart(n));
+  const mark = (ok) => (ok ? 'yes' : 'NO');
+  const h = r.harness;
+  lines.push(`Hypervisor Atlas benchmark${quick ? ' (quick: small inputs, one run; not a measurement)' : ''}`);
+  lines.push(`node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} x${cpus().length}; ${h.entries} entries, ${h.aliases} aliases`);
+  lines.push(`load average (1 min) ${r.load.map((x) => x.toFixed(2)).join(' at the start, ')} at the end; ${(r.seconds).toFixed(0)} s`);
+  lines.push('');
+  lines.push(`Scan throughput, MB/s (MB = 2^20 bytes; median of ${runs} runs after a warm-up; engines interleaved)`);
+  lines.push(`${pad('input', 15, true)}${pad('size', 9)}${ENGINES.map((e) => pad(e === 'naive' ? 'naive*' : e, e.length > 11 ? e.length + 2 : 13)).join('')}${pad('atlas/best', 12)}${pad('atlas/naive', 13)}`);
+  for (const [name, input] of Object.entries(h.inputs)) {
+    const e = input.engines;
+    const others = ENGINES.filter((n) => n !== 'atlas' && n !== 'naive').map((n) => e[n].mbPerSec);
+    const best = Math.max(...others, e.naive.mbPerSec);
+    const cells = ENGINES.map((n) => pad(e[n].mbPerSec >= 10 ? e[n].mbPerSec.toFixed(1) : e[n].mbPerSec.toFixed(2), n.length > 11 ? n.length + 2 : 13));
+    lines.push(`${pad(name, 15, true)}${pad((input.bytes / MB).toFixed(1) + ' MB', 9)}${cells.join('')}${pad((e.atlas.mbPerSec / best).toFixed(1) + 'x', 12)}${pad((e.atlas.mbPerSec / e.naive.mbPerSec).toFixed(0) + 'x', 13)}`);
+  }
+  const anyInput = Object.values(h.inputs)[0];
+  lines.push(`* naive runs on the first ${(anyInput.engines.naive.bytes / KB).toFixed(0)} KB of each input (${anyInput.engines.naive.runs} timed runs); its MB/s is that slice's.`);
+  lines.push(`  matches per input (atlas): ${Object.entries(h.inputs).map(([n, i]) => `${n} ${i.engines.atlas.matches}`).join(', ')}`);
+  lines.push(`  patterns: ${ENGINES.map((n) => `${n} ${h.engines[n].patterns}`).join(', ')}`);
+  lines.push('');
+  lines.push(`Hover lookup: matchAt on the ±1024-character window the extension reads, random positions, µs`);
+  lines.push(`${pad('input', 15, true)}${pad('p50', 9)}${pad('p99', 9)}${pad('max', 9)}${pad('lookups', 10)}`);
+  for (const [name, x] of Object.entries(h.hover)) lines.push(`${pad(name, 15, true)}${pad(x.p50us.toFixed(1), 9)}${pad(x.p99us.toFixed(1), 9)}${pad(x.maxus.toFixed(0), 9)}${pad(x.lookups, 10)}`);
+  lines.push('');
+  const a = r.activation;
+  lines.push(`Activation (dist/extension.node.js in Node, vscode stubbed; median of ${a.samples} fresh processes):`);
+  lines.push(`  require ${a.requireMs.toFixed(1)} ms + activate ${a.activateMs.toFixed(1)} ms (of which deferred to timers ${a.deferredMs.toFixed(1)} ms) = ${(a.requireMs + a.activateMs).toFixed(1)} ms`);
+  if (a.firstHoverMs !== null) lines.push(`  first hover ${a.firstHoverMs.toFixed(1)} ms (parses the knowledge base and builds the term engine on first use)`);
+  lines.push(`Heap, knowledge index + term engine: ${r.heap.heapMB.toFixed(2)} MB (index ${r.heap.indexMB.toFixed(2)} MB, engine ${r.heap.matcherMB.toFixed(2)} MB; the knowledge text they are built from, ${r.heap.textMB.toFixed(2)} MB, is part of the loaded bundle)`);
+  lines.push(`Size: dist/ ${Math.round(r.distKB)} KB; .vsix ${r.vsixKB === null ? 'n/a' : Math.round(r.vsixKB) + ' KB'}${r.vsixFile ? ` (${relative(root, r.vsixFile)})` : ''}`);
+  lines.push(`Engines agree (identical start, end, id on every input): ${h.agree ? 'yes' : 'NO'} (${h.compared} matches compared; also with every generic word on the first ${quick ? '256 KB' : '2 MB'} of each input)`);
+  lines.push('');
+  lines.push('Targets:');
+  for (const t of r.targets) lines.push(`  ${mark(t.ok)}  ${t.what}: ${t.value}`);
+  return lines.join('\n');
+}
+
+function targets(r) {
+  const list = [];
+  for (const [name, input] of Object.entries(r.harness.inputs)) {
+    const e = input.engines;
+    const others = ENGINES.filter((n) => n !== 'atlas');
+    const best = others.reduce((b, n) => (e[n].mbPerSec > e[b].mbPerSec ? n : b), others[0]);
+    const vs = e.atlas.mbPerSec / e[best].mbPerSec;
+    list.push({ ok: vs >= TARGETS.vsOthers, what: `${name}: atlas >= ${TARGETS.vsOthers}x the fastest other (${best})`, value: `${vs.toFixed(2)}x` });
+    const vn = e.atlas.mbPerSec / e.naive.mbPerSec;
+    list.push({ ok: vn >= TARGETS.vsNaive, what: `${name}: atlas >= ${TARGETS.vsNaive}x naive`, value: `${vn.toFixed(0)}x` });
+  }
+  for (const [name, x] of Object.entries(r.harness.hover)) list.push({ ok: x.p99us <= TARGETS.hoverP99us, what: `${name}: hover p99 <= ${TARGETS.hoverP99us} µs`, value: `${x.p99us.toFixed(1)} µs` });
+  const act = r.activation.requireMs + r.activation.activateMs;
+  list.push({ ok: act <= TARGETS.activationMs, what: `require + activate <= ${TARGETS.activationMs} ms`, value: `${act.toFixed(1)} ms` });
+  list.push({ ok: r.heap.heapMB <= TARGETS.heapMB, what: `index + engine heap <= ${TARGETS.heapMB} MB`, value: `${r.heap.heapMB.toFixed(2)} MB` });
+  list.push({ ok: r.vsixKB !== null && r.vsixKB <= TARGETS.vsixKB, what: `.vsix <= 1 MB`, value: r.vsixKB === null ? 'n/a' : `${Math.round(r.vsixKB)} KB` });
+  return list;
+}
+
+async function main() {
+  const started = performance.now();
+  const loadBefore = loadavg()[0];
+  mkdirSync(out, { recursive: true });
+  build();
+  await bundleBench();
+  const vsixFile = vsix();
+  const inputs = await makeInputs();
+  log('activation: fresh processes');
+  const act = activation();
+  log('heap: fresh processes');
+  const heapResult = heap();
+  const settings = quick
+    ? { inputs, runs, naiveChars: 32 * KB, naiveRuns: 1, alwaysChars: 256 * KB, hoverLookups: 500, hoverRuns: 1 }
+    : { inputs, runs, naiveChars: 256 * KB, naiveRuns: Math.min(3, runs), alwaysChars: 2 * MB, hoverLookups: 4000, hoverRuns: runs };
+  log(`scanning: ${inputs.map((i) => `${i.name} ${(statSync(i.path).size / MB).toFixed(1)} MB`).join(', ')}`);
+  const h = child(join(out, 'harness.cjs'), ['--expose-gc', '--max-old-space-size=6144'], [JSON.stringify(settings)]);
+  const result = {
+    harness: h,
+    activation: act,
+    heap: heapResult,
+    distKB: sizeOf('dist') / KB,
+    vsixKB: vsixFile ? statSync(vsixFile).size / KB : null,
+    vsixFile,
+    load: [loadBefore, loadavg()[0]],
+    seconds: (performance.now() - started) / 1000,
+  };
+  if (!h.agree) {
+    for (const d of h.disagreements) log(`DISAGREEMENT ${d}`);
+    log('bench: the engines do not report the same matches; no timings reported');
+  }
+  if (json) {
+    const report = {
+      inputs: Object.fromEntries(
+        Object.entries(h.inputs).map(([name, input]) => [
+          name,
+          { bytes: input.bytes, engines: Object.fromEntries(Object.entries(input.engines).map(([e, x]) => [e, { mbPerSec: round(x.mbPerSec, 2) }])) },
+        ]),
+      ),
+      hover: Object.fromEntries(Object.entries(h.hover).map(([name, x]) => [name, { p50us: round(x.p50us), p99us: round(x.p99us) }])),
+      activation: { requireMs: round(act.requireMs, 2), activateMs: round(act.activateMs, 2) },
+      heapMB: round(heapResult.heapMB, 2),
+      distKB: round(result.distKB, 0),
+      vsixKB: round(result.vsixKB, 0),
+      agree: h.agree,
+    };
+    process.stdout.write(`${JSON.stringify(report)}\n`);
+  } else if (h.agree) {
+    result.targets = targets(result);
+    process.stdout.write(`${table(result)}\n`);
+  }
+  log(`bench: done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  if (!h.agree) process.exitCode = 1;
+}
+
+main().catch((e) => {
+  log(e && e.stack ? e.stack : String(e));
+  process.exit(1);
+});

@@ -1,0 +1,234 @@
+/**
+ * The in-process part of the benchmark: scan throughput of every engine on every input (engines
+ * interleaved, median of several runs after a warm-up that also checks the engines agree), and
+ * hover lookup latency. bench/run.mjs builds this file, runs it in a child process with the
+ * settings as JSON in argv[2], and reads one JSON object from its stdout.
+ */
+import { readFileSync } from 'node:fs';
+import { bundledKnowledge } from '../../src/core/knowledge/load';
+import { LOOKUP_RADIUS, type TermMatch } from '../../src/core/matching/matcher';
+import { alternationEngine, atlasEngine, classicAhoCorasickEngine, modernAhoCorasickEngine, naiveEngine, type Engine } from './engines';
+import { Verifier } from './shared';
+
+export interface HarnessSettings {
+  inputs: { name: string; path: string }[];
+  /** timed runs per engine and input, after one warm-up run */
+  runs: number;
+  /** naive runs on this many leading characters of each input */
+  naiveChars: number;
+  /** timed runs for naive (it is slow) */
+  naiveRuns: number;
+  /** engines are also compared with every generic word on this many leading characters */
+  alwaysChars: number;
+  /** hover lookups per run, and runs */
+  hoverLookups: number;
+  hoverRuns: number;
+}
+
+export interface EngineResult {
+  mbPerSec: number;
+  /** median time of one scan */
+  ms: number;
+  /** bytes of the text scanned (naive: a leading slice) */
+  bytes: number;
+  matches: number;
+  runs: number;
+}
+
+export interface HarnessResult {
+  inputs: Record<string, { bytes: number; chars: number; engines: Record<string, EngineResult> }>;
+  hover: Record<string, { p50us: number; p99us: number; maxus: number; lookups: number }>;
+  agree: boolean;
+  /** matches compared between engines */
+  compared: number;
+  disagreements: string[];
+  engines: Record<string, { patterns: number; buildMs: number }>;
+  entries: number;
+  aliases: number;
+}
+
+const MB = 1024 * 1024;
+const gc: () => void = (globalThis as { gc?: () => void }).gc ?? (() => {});
+
+function log(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function quantile(sorted: Float64Array, q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+/** The first `n` characters of text, cut after a line break or space so no word is split. */
+function leading(text: string, n: number): string {
+  if (text.length <= n) return text;
+  let end = n;
+  while (end > n / 2 && !/\s/.test(text[end - 1])) end--;
+  return text.slice(0, end);
+}
+
+/** The first difference between two match lists, or undefined when they are identical. */
+function difference(text: string, want: TermMatch[], got: TermMatch[]): string | undefined {
+  const n = Math.max(want.length, got.length);
+  for (let i = 0; i < n; i++) {
+    const a = want[i];
+    const b = got[i];
+    if (a && b && a.start === b.start && a.end === b.end && a.id === b.id) continue;
+    const show = (m: TermMatch | undefined) => (m ? `${JSON.stringify(text.slice(m.start, m.end))} [${m.start}, ${m.end}) ${m.id}` : 'nothing');
+    return `match ${i} of ${want.length}: atlas ${show(a)}, got ${show(b)} (of ${got.length})`;
+  }
+  return undefined;
+}
+
+/** A small deterministic random generator, so every run looks up the same positions. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function main(settings: HarnessSettings): HarnessResult {
+  const kb = bundledKnowledge();
+  const built: Record<string, { patterns: number; buildMs: number }> = {};
+  const make = (f: () => Engine): Engine => {
+    const t = performance.now();
+    const e = f();
+    built[e.name] = { patterns: e.patterns, buildMs: performance.now() - t };
+    return e;
+  };
+  const atlas = make(() => atlasEngine(kb));
+  const verifier = new Verifier(kb.matcher, kb.entries);
+  const engines = [
+    atlas,
+    make(() => naiveEngine(verifier)),
+    make(() => alternationEngine(verifier)),
+    make(() => modernAhoCorasickEngine(verifier)),
+    make(() => classicAhoCorasickEngine(verifier)),
+  ];
+  log(`engines built: ${Object.entries(built).map(([n, b]) => `${n} ${b.buildMs.toFixed(0)} ms`).join(', ')}`);
+
+  const inputs = settings.inputs.map(({ name, path }) => {
+    const text = readFileSync(path, 'utf8');
+    const naiveText = leading(text, settings.naiveChars);
+    return { name, text, naiveText, bytes: Buffer.byteLength(text), naiveBytes: Buffer.byteLength(naiveText) };
+  });
+  const textFor = (input: (typeof inputs)[number], e: Engine) => (e.name === 'naive' ? input.naiveText : input.text);
+
+  // warm-up run: also checks that every engine reports atlas's matches, as the extension scans
+  // (generic words near specific terms) on the whole input, and with every generic word on a
+  // leading slice (so ordinary code, where the extension finds little, is compared too)
+  const disagreements: string[] = [];
+  const matches = new Map<string, number>();
+  let compared = 0;
+  for (const input of inputs) {
+    const reference = atlas.scan(input.text);
+    const naiveReference = input.naiveText === input.text ? reference : atlas.scan(input.naiveText);
+    const allText = leading(input.text, settings.alwaysChars);
+    const allReference = atlas.scan(allText, 'always');
+    matches.set(`${input.name}/atlas`, reference.length);
+    compared += reference.length + allReference.length * (engines.length - 1);
+    for (const e of engines) {
+      if (e === atlas) continue;
+      const t = performance.now();
+      const got = e.scan(textFor(input, e));
+      const want = e.name === 'naive' ? naiveReference : reference;
+      compared += want.length;
+      matches.set(`${input.name}/${e.name}`, got.length);
+      let diff = difference(textFor(input, e), want, got);
+      const always = e.name === 'naive' ? [allReference, atlas.scan(input.naiveText, 'always'), e.scan(input.naiveText, 'always')] : [allReference, allReference, e.scan(allText, 'always')];
+      const alwaysDiff = difference(e.name === 'naive' ? input.naiveText : allText, always[1], always[2]);
+      if (alwaysDiff) diff = `${diff ? `${diff}; ` : ''}generic 'always': ${alwaysDiff}`;
+      if (diff) disagreements.push(`${input.name}, ${e.name}: ${diff}`);
+      log(`warm-up ${input.name} ${e.name}: ${got.length} matches (${always[2].length} with every generic word), ${(performance.now() - t).toFixed(0)} ms${diff ? ' DISAGREES' : ''}`);
+    }
+    gc();
+  }
+  const agree = disagreements.length === 0;
+  const result: HarnessResult = {
+    inputs: {},
+    hover: {},
+    agree,
+    compared,
+    disagreements,
+    engines: built,
+    entries: kb.entries.length,
+    aliases: kb.entries.reduce((n, e) => n + e.aliases.length, 0),
+  };
+  if (!agree) return result;
+
+  // timed runs: every run visits every input and every engine, in a rotating order
+  const times = new Map<string, number[]>();
+  const maxRuns = Math.max(settings.runs, settings.naiveRuns);
+  for (let run = 0; run < maxRuns; run++) {
+    for (const input of inputs) {
+      for (let k = 0; k < engines.length; k++) {
+        const e = engines[(k + run) % engines.length];
+        if (run >= (e.name === 'naive' ? settings.naiveRuns : settings.runs)) continue;
+        const text = textFor(input, e);
+        gc();
+        const t = performance.now();
+        const found = e.scan(text);
+        const ms = performance.now() - t;
+        if (found.length !== matches.get(`${input.name}/${e.name}`)) throw new Error(`${e.name} found ${found.length} matches in ${input.name} on run ${run}`);
+        const key = `${input.name}/${e.name}`;
+        times.set(key, [...(times.get(key) ?? []), ms]);
+      }
+    }
+    log(`run ${run + 1}/${maxRuns} done`);
+  }
+  for (const input of inputs) {
+    const engineResults: Record<string, EngineResult> = {};
+    for (const e of engines) {
+      const ts = times.get(`${input.name}/${e.name}`)!;
+      const ms = median(ts);
+      const bytes = e.name === 'naive' ? input.naiveBytes : input.bytes;
+      engineResults[e.name] = { mbPerSec: bytes / MB / (ms / 1000), ms, bytes, matches: matches.get(`${input.name}/${e.name}`)!, runs: ts.length };
+    }
+    result.inputs[input.name] = { bytes: input.bytes, chars: input.text.length, engines: engineResults };
+  }
+
+  // hover: matchAt on the window the extension reads around a random position
+  const matcher = kb.matcher;
+  for (const input of inputs) {
+    const { text } = input;
+    const next = random(0x5eed);
+    const lookup = (offset: number) => {
+      const from = Math.max(0, offset - LOOKUP_RADIUS);
+      const window = text.slice(from, Math.min(text.length, offset + LOOKUP_RADIUS));
+      return matcher.matchAt(window, offset - from);
+    };
+    for (let i = 0; i < Math.min(2000, settings.hoverLookups); i++) lookup(Math.floor(next() * text.length));
+    const p50: number[] = [];
+    const p99: number[] = [];
+    let max = 0;
+    for (let run = 0; run < settings.hoverRuns; run++) {
+      const us = new Float64Array(settings.hoverLookups);
+      gc();
+      for (let i = 0; i < us.length; i++) {
+        const offset = Math.floor(next() * text.length);
+        const t = performance.now();
+        lookup(offset);
+        us[i] = (performance.now() - t) * 1000;
+      }
+      us.sort();
+      p50.push(quantile(us, 0.5));
+      p99.push(quantile(us, 0.99));
+      max = Math.max(max, us[us.length - 1]);
+    }
+    result.hover[input.name] = { p50us: median(p50), p99us: median(p99), maxus: max, lookups: settings.hoverLookups * settings.hoverRuns };
+  }
+  return result;
+}
+
+const settings = JSON.parse(process.argv[2] ?? '{}') as HarnessSettings;
+process.stdout.write(`${JSON.stringify(main(settings))}\n`);
