@@ -305,7 +305,7 @@ async function main() {
       inputs: Object.fromEntries(
         Object.entries(h.inputs).map(([name, input]) => [
           name,
-          { bytes: input.bytes, engines: Object.fromEntries(Object.entries(input.engines).map(([e, x]) => [e, { mbPerSec: round(x.mbPerSec, 2) }])) },
+          { bytes: input.bytes, engines: Object.fromEntries(Object.entries(input.engines).map(([e, x]) => [e, { mbPerSec: Number(x.mbPerSec.toPrecision(4)) }])) },
         ]),
       ),
       hover: Object.fromEntries(Object.entries(h.hover).map(([name, x]) => [name, { p50us: round(x.p50us), p99us: round(x.p99us) }])),
