@@ -38,6 +38,8 @@ export const FIXTURE: (MatchableEntry & { ambiguous?: string[] })[] = [
   { id: 'esxi', aliases: ['ESXi', 'VMware ESXi'], systems: ['esxi'] },
   { id: 'xen.pvh', aliases: ['PVH', 'pvh'], systems: ['xen'] },
   { id: 'xen.dom0', aliases: ['dom0', 'Domain-0'], systems: ['xen'] },
+  { id: 'concept.vcpu', aliases: ['vCPU'] },
+  { id: 'xl.vcpus', aliases: ['vcpus'], systems: ['xen'] },
   { id: 'xl.memory', kind: 'setting', aliases: ['memory'], generic: ['memory'], systems: ['xen'] },
   { id: 'vmx.ethernet-present', kind: 'setting', aliases: ['ethernet0.present'], systems: ['esxi'] },
   { id: 'vmx.scsi-filename', kind: 'setting', aliases: ['scsi0:0.fileName'], systems: ['esxi'] },

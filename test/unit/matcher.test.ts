@@ -160,6 +160,10 @@ describe('term engine', () => {
     assert.equal(m.scan('ESXi reads guestOS')[1].id, 'vmx.guestos');
   });
 
+  it('prefers an exact spelling to a plural: vcpus is its own key, vCPUs the plural of vCPU', () => {
+    assert.deepEqual(ids('vcpus = 2 and four vCPUs'), ['xl.vcpus', 'concept.vcpu']);
+  });
+
   it('flags generic matches', () => {
     const m = matcher.scan('The host runs KVM.');
     assert.equal(m[0].generic, true);

@@ -21,11 +21,16 @@ function referenceScan(entries: readonly MatchableEntry[], text: string): { star
   const lower = (t: Token) => text.slice(t.start, t.end).toLowerCase();
   /** an index is any number: `ethernet1` reads as `ethernet0`, `4` as `0` */
   const indexed = (t: Token) => (/[0-9]$/.test(lower(t)) ? lower(t).replace(/[0-9]+$/, '0') : undefined);
-  /** the end offset if `key` (with its separator prefix) matches token i as the last piece */
+  let exactLast = false;
+  /** the end offset if `key` (with its separator prefix) matches token i as the last piece; sets exactLast */
   const lastPiece = (key: string, t: Token): number | undefined => {
     const k = lower(t);
+    exactLast = false;
     if (t.flags & PLURAL) return key === k.slice(0, -1) ? t.end : undefined;
-    if (key === k) return t.end;
+    if (key === k) {
+      exactLast = true;
+      return t.end;
+    }
     if (k.length >= 4 && k.endsWith('s') && !(t.flags & ALL_CAPS) && (key === k.slice(0, -1) || (k.endsWith('es') && key === k.slice(0, -2)))) return t.end;
     if (t.flags & HAS_DIGIT && t.flags & HAS_LETTER) {
       const letters = k.replace(/[0-9]+$/, '');
@@ -36,11 +41,12 @@ function referenceScan(entries: readonly MatchableEntry[], text: string): { star
   const raw: { start: number; end: number; ids: number[]; generic: boolean }[] = [];
   let i = 0;
   while (i < tokens.length) {
-    let best: { end: number; last: number; ids: number[]; generic: boolean } | undefined;
+    let best: { end: number; last: number; ids: number[]; generic: boolean; exact: boolean } | undefined;
     for (const f of forms) {
       let ok = true;
       let allCaps = true;
       let end = -1;
+      let exact = false;
       for (let p = 0; p < f.keys.length; p++) {
         const t = tokens[i + p];
         if (!t) {
@@ -60,7 +66,10 @@ function referenceScan(entries: readonly MatchableEntry[], text: string): { star
         if (p === f.keys.length - 1) {
           const e = lastPiece(key, t);
           if (e === undefined) ok = false;
-          else end = e;
+          else {
+            end = e;
+            exact = exactLast;
+          }
         } else if (t.flags & PLURAL || (lower(t) !== key && indexed(t) !== key)) ok = false;
         if (!ok) break;
       }
@@ -68,8 +77,13 @@ function referenceScan(entries: readonly MatchableEntry[], text: string): { star
       const mixed = last && /[A-Z]/.test(text.slice(last.start, last.end)) && !(last.flags & ALL_CAPS);
       if (!ok || (f.strict && !allCaps) || (f.lowerOnly && mixed)) continue;
       const lastIndex = i + f.keys.length - 1;
-      if (!best || end > best.end || (end === best.end && best.generic && !f.generic)) best = { end, last: lastIndex, ids: [f.index], generic: f.generic };
-      else if (end === best.end && !best.ids.includes(f.index) && best.generic === f.generic) best.ids.push(f.index);
+      // longest first; at the same end the exact spelling beats a plural or digit form (`vcpus`
+      // is its own key, not the plural of vCPU), then specific beats generic
+      const better =
+        !best || end > best.end || (end === best.end && (exact && !best.exact ? true : exact === best.exact && best.generic && !f.generic));
+      const same = best && end === best.end && exact === best.exact && best.generic === f.generic;
+      if (better) best = { end, last: lastIndex, ids: [f.index], generic: f.generic, exact };
+      else if (same && !best!.ids.includes(f.index)) best!.ids.push(f.index);
     }
     if (best) {
       raw.push({ start: tokens[i].start, end: best.end, ids: best.ids, generic: best.generic });

@@ -1,5 +1,5 @@
 import { aliasForms, cleanAlias } from './alias';
-import { ALL_CAPS, HAS_LETTER, HAS_UPPER, PLURAL, hashStep, lowerCode, newToken, nextToken, separatorKey, type Token } from './tokenize';
+import { ALL_CAPS, HAS_LETTER, HAS_UPPER, PLURAL, charClass, hashStep, lowerCode, newToken, nextToken, separatorKey, type Token } from './tokenize';
 
 /** What the matcher needs to know of an entry. */
 export interface MatchableEntry {
@@ -106,7 +106,13 @@ export class TermMatcher {
     });
     this.buildTable();
     this.maxAliasChars = longest * 2 + 16;
+    // what `accept` takes at each node for each case of the text, computed once: a match then
+    // costs no loop and no allocation
+    for (const list of this.variants) for (let c = 0; c < 4; c++) this.accepted.push(list ? merge(list, c >= 2, (c & 1) === 1) : undefined);
   }
+
+  /** per node, 4 entries: the variant `accept` takes when the text is [mixed-case][ALL CAPS] */
+  private readonly accepted: (Variant | undefined)[] = [];
 
   private insert(edges: Map<string, number>, keys: string[], strict: boolean, lowerOnly: boolean, generic: boolean, index: number): void {
     let node = 0;
@@ -187,12 +193,19 @@ export class TermMatcher {
   scan(text: string, options: ScanOptions = {}, from = 0, to = text.length): TermMatch[] {
     const policy = options.generic ?? 'context';
     const limit = options.limit ?? Infinity;
+    const raw = this.rawScan(text, from, to, policy, limit, Infinity);
+    return this.resolve(text, raw, policy, limit, this.maskOf(options.systems));
+  }
+
+  /** Raw matches in text[from, to): at most `limit`, and none starting after `stopAfter`. */
+  private rawScan(text: string, from: number, to: number, policy: GenericPolicy, limit: number, stopAfter: number): Raw {
     const raw: Raw = { start: [], end: [], variant: [] };
     const tok = newToken();
     const look = newToken();
     const rootBits = this.rootBits;
     let pos = from;
     while (nextToken(text, pos, to, tok)) {
+      if (tok.start > stopAfter) break;
       pos = tok.end;
       // most pieces of ordinary text start no alias: reject them on the root filter
       const f = tok.flags;
@@ -215,7 +228,7 @@ export class TermMatcher {
         pos = this.bestEnd;
       }
     }
-    return this.resolve(text, raw, policy, limit, this.maskOf(options.systems));
+    return raw;
   }
 
   private maskOf(systems: readonly string[] | undefined): number {
@@ -229,16 +242,32 @@ export class TermMatcher {
 
   /**
    * The match that covers `offset`, reading only `text` around it: at most LOOKUP_RADIUS
-   * characters on each side.
+   * characters on each side. The same answer as scanning that whole window, for less reading:
+   * the scan starts where every scan of the window passes (after a separator no alias crosses),
+   * stops at `offset`, and reads the context on both sides only for a match that needs it (a
+   * generic or ambiguous alias).
    */
   matchAt(text: string, offset: number, options: ScanOptions = {}): TermMatch | undefined {
     const [from, to] = lookupWindow(text, offset);
     if (from > offset || to < offset) return undefined;
-    for (const m of this.scan(text, { generic: options.generic, systems: options.systems }, from, to)) {
-      if (m.start <= offset && offset < m.end) return m;
-      if (m.start > offset) break;
+    const policy = options.generic ?? 'context';
+    let raw = this.rawScan(text, syncPoint(text, offset, from), to, policy, Infinity, offset);
+    let i = raw.start.length - 1;
+    if (i < 0 || raw.end[i] <= offset) return undefined;
+    const v = raw.variant[i];
+    if (v.candidates.length === 1 && (!v.generic || policy === 'always')) {
+      const match: TermMatch = { start: raw.start[i], end: raw.end[i], id: this.ids[v.candidates[0]] };
+      if (v.generic) match.generic = true;
+      return match;
     }
-    return undefined;
+    // a generic or ambiguous alias: read its context on both sides
+    const start = raw.start[i];
+    const end = raw.end[i];
+    raw = this.rawScan(text, syncPoint(text, start - CONTEXT_RADIUS, from), to, policy, Infinity, end + CONTEXT_RADIUS);
+    i = raw.start.indexOf(start);
+    let s = 0;
+    while (s < raw.start.length && raw.end[s] < start - CONTEXT_RADIUS) s++;
+    return this.resolveOne(text, raw, i, s, policy, this.maskOf(options.systems));
   }
 
   /** The entry ids an exact term resolves to (the whole string must be one match). */
@@ -329,21 +358,8 @@ export class TermMatcher {
    * first, and specific aliases outrank generic ones.
    */
   private accept(node: number, end: number, allCaps: boolean, mixed: boolean): boolean {
-    let found: Variant | undefined;
-    let merged = false;
-    for (const v of this.variants[node]!) {
-      if ((v.strict && !allCaps) || (v.lowerOnly && mixed)) continue;
-      if (!found || (found.generic && !v.generic)) {
-        found = v;
-        merged = false;
-      } else if (found.generic === v.generic) {
-        if (!merged) found = { ...found, candidates: [...found.candidates] };
-        merged = true;
-        for (const c of v.candidates) if (!found.candidates.includes(c)) found.candidates.push(c);
-        found.settings &&= v.settings;
-      }
-    }
-    if (!found) return false;
+    const found = this.accepted[node * 4 + (allCaps ? 2 : 0) + (mixed ? 1 : 0)];
+    if (found === undefined) return false;
     this.bestEnd = end;
     this.bestVariant = found;
     return true;
@@ -416,28 +432,80 @@ export class TermMatcher {
     let s = 0; // first match that may still be within reach of the current one
     for (let i = 0; i < start.length; i++) {
       const v = variant[i];
-      const candidates = v.candidates;
-      if (v.generic || candidates.length > 1) {
+      if (v.generic || v.candidates.length > 1) {
         while (s < start.length && end[s] < start[i] - CONTEXT_RADIUS) s++;
-        if (
-          v.generic &&
-          policy === 'context' &&
-          !this.inDocumentSystems(v, documentMask) &&
-          // a config key that is an ordinary word counts in prose only where it is used as a key
-          (!this.specificNear(raw, s, end[i], v) || (v.settings && !isKeyPosition(text, start[i], end[i])))
-        ) {
-          continue;
-        }
-      }
-      const chosen = candidates.length > 1 ? this.choose(candidates, raw, s, start[i], end[i], documentMask) : candidates[0];
-      const match: TermMatch = { start: start[i], end: end[i], id: this.ids[chosen] };
-      if (candidates.length > 1) match.candidates = [chosen, ...candidates.filter((c) => c !== chosen)].map((c) => this.ids[c]);
-      if (v.generic) match.generic = true;
-      out.push(match);
+        const match = this.resolveOne(text, raw, i, s, policy, documentMask);
+        if (!match) continue;
+        out.push(match);
+      } else out.push({ start: start[i], end: end[i], id: this.ids[v.candidates[0]] });
       if (out.length >= limit) break;
     }
     return out;
   }
+
+  /** Raw match i settled; undefined for a generic one that does not count here. `s`: the first match within reach of it. */
+  private resolveOne(text: string, raw: Raw, i: number, s: number, policy: GenericPolicy, documentMask: number): TermMatch | undefined {
+    const { start, end, variant } = raw;
+    const v = variant[i];
+    const candidates = v.candidates;
+    if (
+      v.generic &&
+      policy === 'context' &&
+      !this.inDocumentSystems(v, documentMask) &&
+      // a config key that is an ordinary word counts in prose only where it is used as a key
+      (!this.specificNear(raw, s, end[i], v) || (v.settings && !isKeyPosition(text, start[i], end[i])))
+    ) {
+      return undefined;
+    }
+    const chosen = candidates.length > 1 ? this.choose(candidates, raw, s, start[i], end[i], documentMask) : candidates[0];
+    const match: TermMatch = { start: start[i], end: end[i], id: this.ids[chosen] };
+    if (candidates.length > 1) match.candidates = [chosen, ...candidates.filter((c) => c !== chosen)].map((c) => this.ids[c]);
+    if (v.generic) match.generic = true;
+    return match;
+  }
+}
+
+/**
+ * The last token start at or before `at`, and not before `from`, that every scan starting at or
+ * before `from` reads: the one after a separator no alias crosses (a paragraph break, two or
+ * more punctuation marks). `from` where there is none.
+ */
+function syncPoint(text: string, at: number, from: number): number {
+  let b = Math.min(at, text.length);
+  // inside a separator: look at all of it
+  while (b > from && b < text.length && charClass(text.charCodeAt(b)) === 0 && charClass(text.charCodeAt(b - 1)) === 0) b++;
+  while (b > from) {
+    while (b > from && charClass(text.charCodeAt(b - 1)) !== 0) b--;
+    let a = b;
+    while (a > from && charClass(text.charCodeAt(a - 1)) === 0) a--;
+    if (a <= from) return from;
+    if (b < text.length && separatorKey(text, a, b) === '') return b;
+    b = a;
+  }
+  return from;
+}
+
+/**
+ * The variant a node gives for text of the given case, if its case rules allow one. Where several
+ * aliases of the same spelling apply (`VMX` strict and `vmx` loose), their entries are merged,
+ * exact-case first, and specific aliases outrank generic ones.
+ */
+function merge(variants: Variant[], allCaps: boolean, mixed: boolean): Variant | undefined {
+  let found: Variant | undefined;
+  let merged = false;
+  for (const v of variants) {
+    if ((v.strict && !allCaps) || (v.lowerOnly && mixed)) continue;
+    if (!found || (found.generic && !v.generic)) {
+      found = v;
+      merged = false;
+    } else if (found.generic === v.generic) {
+      if (!merged) found = { ...found, candidates: [...found.candidates] };
+      merged = true;
+      for (const c of v.candidates) if (!found.candidates.includes(c)) found.candidates.push(c);
+      found.settings &&= v.settings;
+    }
+  }
+  return found;
 }
 
 /** Raw matches before generic and ambiguous ones are settled, as parallel arrays. */

@@ -97,6 +97,18 @@ export function nextToken(text: string, pos: number, limit: number, out: Token):
   let digitsAt = -1;
   let hashLetters = 0;
   for (;;) {
+    if (c === LOWER && prev === LOWER && code < 128) {
+      // a lower-case letter after another: nothing splits here, only the hash moves on
+      hPrev2 = hPrev;
+      hPrev = h;
+      h = (Math.imul(h, 31) + code) | 0;
+      i++;
+      if (i >= limit) break;
+      code = text.charCodeAt(i);
+      c = code < 128 ? asciiClass[code] : charClass(code);
+      if (c === 0) break;
+      continue;
+    }
     if (i > start) {
       if (c === UPPER && (prev === LOWER || prev === DIGIT)) break; // lower→Upper or digit→Upper
       if (c === LOWER && prev === UPPER && upperRun >= 2) {

@@ -1,6 +1,8 @@
-import MarkdownIt from 'markdown-it';
+import type MarkdownItType from 'markdown-it';
+// loaded on first use: markdown-it is a fifth of the bundle and nothing needs it at activation
+declare const require: (id: string) => { default: typeof MarkdownItType };
 
-type MarkdownRenderer = ReturnType<typeof MarkdownIt>;
+type MarkdownRenderer = ReturnType<typeof MarkdownItType>;
 
 /** Escapes text so Markdown shows it literally (for anything taken from a document). */
 export function escapeMarkdown(text: string): string {
@@ -20,6 +22,7 @@ let instance: MarkdownRenderer | undefined;
  */
 export function markdown(): MarkdownRenderer {
   if (!instance) {
+    const MarkdownIt = require('markdown-it').default;
     instance = new MarkdownIt({ html: false, linkify: false, typographer: false });
     instance.validateLink = (url: string) => /^https:\/\//i.test(url.trim());
   }
