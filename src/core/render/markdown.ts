@@ -1,6 +1,6 @@
 import type MarkdownItType from 'markdown-it';
 // loaded on first use: markdown-it is a fifth of the bundle and nothing needs it at activation
-declare const require: (id: string) => { default: typeof MarkdownItType };
+declare const require: (id: string) => typeof MarkdownItType | { default: typeof MarkdownItType };
 
 type MarkdownRenderer = ReturnType<typeof MarkdownItType>;
 
@@ -22,7 +22,9 @@ let instance: MarkdownRenderer | undefined;
  */
 export function markdown(): MarkdownRenderer {
   if (!instance) {
-    const MarkdownIt = require('markdown-it').default;
+    // the Node bundle sees markdown-it's ES module (a `default` export), the web bundle its CommonJS build
+    const loaded = require('markdown-it');
+    const MarkdownIt = 'default' in loaded ? loaded.default : loaded;
     instance = new MarkdownIt({ html: false, linkify: false, typographer: false });
     instance.validateLink = (url: string) => /^https:\/\//i.test(url.trim());
   }

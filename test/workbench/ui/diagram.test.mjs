@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../../scripts/workbench.mjs';
-import { openWorkbench, quickPickRows, runCommand, screenshot, waitForWorkbench, webviewFrame } from './helpers.mjs';
+import { openFile, openWorkbench, quickPickRows, runCommand, screenshot, waitForWorkbench, webviewFrame } from './helpers.mjs';
 
 const VIEWPORT = { width: 1600, height: 1000 };
 const DIAGRAM = 'svg.diagram .node-component';
@@ -258,12 +258,8 @@ describe('architecture diagram webview', function () {
     await wb.page.locator('.notifications-toasts', { hasText: 'Saved hyperv-architecture.svg' }).waitFor({ state: 'visible' });
     // test-web keeps writes to the mounted folder inside the workbench: open the file there.
     // VS Code shows an .svg in its image preview, which must render it as a standalone image.
-    await wb.page.keyboard.press('Control+P');
-    await input.waitFor({ state: 'visible' });
-    await input.fill('/hyperv-architecture.svg');
-    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'hyperv-architecture.svg' }).first().waitFor({ state: 'visible' });
-    await wb.page.keyboard.press('Enter');
-    await wb.page.locator('.tabs-container .tab[aria-label^="hyperv-architecture.svg"]').waitFor({ state: 'visible' });
+    // Quick Open from the workbench (focus may still be inside the diagram's webview)
+    await openFile(wb.page, 'hyperv-architecture.svg', 20_000, { textEditor: false });
     const preview = await webviewFrame(wb.page, { hasSelector: 'img' });
     const img = await preview
       .waitForFunction(() => {

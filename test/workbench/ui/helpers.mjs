@@ -96,7 +96,8 @@ export async function waitForWorkbench(page, timeout = 30_000) {
  * Opens samples/<relPath> (e.g. `kvm/guest.xml`) with Quick Open (Ctrl+P), as a person would,
  * and waits for its editor. Re-types the query while the workspace's file search warms up.
  */
-export async function openFile(page, relPath, timeout = DEFAULT_TIMEOUT_MS) {
+/** Opens a file of the workspace with Quick Open; `textEditor: false` for files VS Code shows another way (images). */
+export async function openFile(page, relPath, timeout = DEFAULT_TIMEOUT_MS, { textEditor = true } = {}) {
   const base = relPath.split('/').pop();
   const end = Date.now() + timeout;
   const input = page.locator('.quick-input-widget input');
@@ -120,7 +121,7 @@ export async function openFile(page, relPath, timeout = DEFAULT_TIMEOUT_MS) {
   }
   if (!opened) throw new Error(`openFile: Quick Open found no "${relPath}" within ${timeout} ms`);
   await page.locator(`.tabs-container .tab[aria-label^="${cssString(base)}"]`).first().waitFor({ state: 'visible', timeout: Math.max(1000, end - Date.now()) });
-  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout: Math.max(1000, end - Date.now()) });
+  if (textEditor) await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout: Math.max(1000, end - Date.now()) });
 }
 
 /**
