@@ -210,10 +210,20 @@ export async function dismissHover(page) {
  * rows if no row has exactly that label.
  */
 export async function runCommand(page, title, timeout = DEFAULT_TIMEOUT_MS) {
-  await focusWorkbench(page);
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout });
+  const opensBy = Date.now() + timeout;
+  // F1 can be lost while a webview's iframe holds the focus: take it back and try again
+  for (let attempt = 0; ; attempt++) {
+    await focusWorkbench(page);
+    if (attempt > 0) await page.evaluate(() => (document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined));
+    await page.keyboard.press('F1');
+    try {
+      await input.waitFor({ state: 'visible', timeout: Math.min(3000, Math.max(500, opensBy - Date.now())) });
+      break;
+    } catch (e) {
+      if (Date.now() >= opensBy) throw e;
+    }
+  }
   await input.fill(`>${title}`);
   const rows = page.locator('.quick-input-list .monaco-list-row');
   const end = Date.now() + timeout;
