@@ -253,6 +253,10 @@ describe('architecture diagram webview', function () {
     // the web workbench's save dialog is a quick input holding the proposed path
     const input = wb.page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible' });
+    // the dialog fills in the proposed path just after it opens
+    await wb.page
+      .waitForFunction(() => /hyperv-architecture\.svg$/.test(document.querySelector('.quick-input-widget input')?.value ?? ''), undefined, { timeout: 5000 })
+      .catch(() => {});
     assert.match(await input.inputValue(), /hyperv-architecture\.svg$/);
     await wb.page.keyboard.press('Enter');
     await wb.page.locator('.notifications-toasts', { hasText: 'Saved hyperv-architecture.svg' }).waitFor({ state: 'visible' });

@@ -106,11 +106,12 @@ export async function openFile(page, relPath, timeout = DEFAULT_TIMEOUT_MS, { te
   while (!opened && Date.now() < end) {
     await focusWorkbench(page);
     await page.keyboard.press(`${mod}+P`);
-    await input.waitFor({ state: 'visible', timeout: Math.max(1000, end - Date.now()) });
-    // Fuzzy file search does not work with test-web's file system here; a path from the
-    // workspace root ("/kvm/guest.xml") resolves directly.
-    await input.fill(`/${relPath.replace(/^\/+/, '')}`);
     try {
+      await input.waitFor({ state: 'visible', timeout: Math.min(3000, Math.max(1000, end - Date.now())) });
+      // Fuzzy file search does not work with test-web's file system here; a path from the
+      // workspace root ("/kvm/guest.xml") resolves directly. Quick Open can close again at
+      // once (another quick input still closing): then the loop opens it again.
+      await input.fill(`/${relPath.replace(/^\/+/, '')}`, { timeout: 2000 });
       await row.waitFor({ state: 'visible', timeout: Math.min(2000, Math.max(500, end - Date.now())) });
       await page.keyboard.press('Enter');
       opened = true;
@@ -213,18 +214,18 @@ export async function runCommand(page, title, timeout = DEFAULT_TIMEOUT_MS) {
   const input = page.locator('.quick-input-widget input');
   const opensBy = Date.now() + timeout;
   // F1 can be lost while a webview's iframe holds the focus: take it back and try again
-  for (let attempt = 0; ; attempt++) {
+  for (;;) {
     await focusWorkbench(page);
-    if (attempt > 0) await page.evaluate(() => (document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined));
     await page.keyboard.press('F1');
     try {
+      // the palette can also close again at once (a quick pick that was still closing): retry
       await input.waitFor({ state: 'visible', timeout: Math.min(3000, Math.max(500, opensBy - Date.now())) });
+      await input.fill(`>${title}`, { timeout: 2000 });
       break;
     } catch (e) {
       if (Date.now() >= opensBy) throw e;
     }
   }
-  await input.fill(`>${title}`);
   const rows = page.locator('.quick-input-list .monaco-list-row');
   const end = Date.now() + timeout;
   let labels = [];
@@ -334,6 +335,12 @@ export async function screenshot(page, name, { dir = screenshotDir(), locator, f
 async function focusWorkbench(page) {
   await page.keyboard.press('Escape').catch(() => {});
   await page.bringToFront();
+  // a webview's iframe keeps keyboard focus after a click inside it, and shortcuts typed
+  // there may not reach the workbench: give the focus back to the main document
+  await page.evaluate(() => {
+    const active = document.activeElement;
+    if (active && active.tagName === 'IFRAME') active.blur();
+  });
 }
 
 function cssString(s) {
