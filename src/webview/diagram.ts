@@ -5,7 +5,8 @@
 import { neighbour, readingOrder, type Direction } from '../core/diagram/navigate';
 import { PALETTE_KEYS } from '../core/diagram/svg';
 import { DIAGRAM_FONT } from '../core/diagram/text';
-import type { DiagramLayout, LaidEdge, LaidNode, TextItem } from '../core/diagram/types';
+import type { LaidEdge, LaidNode, TextItem } from '../core/diagram/types';
+import type { DiagramPageData } from '../features/diagram/data';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -14,15 +15,7 @@ interface VsCodeApi {
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
-interface PageData {
-  view: string;
-  token: string;
-  title: string;
-  layout: DiagramLayout;
-  cards: Record<string, string>;
-  select?: string;
-  canReveal: boolean;
-}
+type PageData = DiagramPageData;
 
 interface Zoom {
   k: number;

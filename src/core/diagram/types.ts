@@ -120,14 +120,7 @@ export interface LaidFrame extends Rect {
   layerKey?: string;
 }
 
-export interface LaidEdge {
-  id: string;
-  from: string;
-  to: string;
-  fromEntry: string;
-  toEntry: string;
-  label: string;
-  via?: string;
+export interface LaidEdge extends ModelEdge {
   /** orthogonal polyline from the source box's border to the target box's border */
   points: [number, number][];
   /** where the label goes when the edge is highlighted */
