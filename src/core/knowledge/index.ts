@@ -61,11 +61,6 @@ export class KnowledgeIndex {
     );
   }
 
-  /** The layer of `systemId` that an entry is drawn in, if any. */
-  layerIn(entry: Entry, systemId: string): Entry | undefined {
-    return this.getAll(entry.layers).find((l) => l.system === systemId);
-  }
-
   /**
    * Resolves what a person typed: an alias or id or title, exactly; then a search.
    * Returns the best entry, or undefined.

@@ -44,13 +44,6 @@ export function hashStep(h: number, lower: number): number {
   return (Math.imul(h, 31) + lower) | 0;
 }
 
-/** Hash of the lower-cased text[start, end). */
-export function hashRange(text: string, start: number, end: number): number {
-  let h = 0;
-  for (let i = start; i < end; i++) h = hashStep(h, lowerCode(text.charCodeAt(i)));
-  return h;
-}
-
 /** The token found by `nextToken`; reused to avoid allocation on hot paths. */
 export interface Token {
   start: number;

@@ -72,10 +72,6 @@ export class EntryPanel {
     if (entry) this.render(entry);
   }
 
-  get entryId(): string | undefined {
-    return this.panel ? this.current?.id : undefined;
-  }
-
   private render(entry: Entry): void {
     const panel = this.panel!;
     this.current = entry;
