@@ -261,6 +261,10 @@ async function runUiTests() {
         if (!s.root) depth--;
       });
       const pad = () => '  '.repeat(depth);
+      runner.on('test end', (t) => {
+        const notes = helpers.takeRetries();
+        if (notes.length) retried.push({ title: t.fullTitle(), notes });
+      });
       runner.on('pass', (t) => {
         results.ui.passed++;
         console.log(`${pad()}  ${green('✓')} ${t.title}${dim(` (${t.duration} ms)`)}`);
@@ -282,6 +286,7 @@ async function runUiTests() {
     }
   }
 
+  const retried = [];
   const mocha = new Mocha({ ui: 'bdd', timeout: UI_TEST_TIMEOUT_MS, reporter: AtlasUiReporter, color });
   if (grep) mocha.grep(grep);
   for (const f of files) mocha.addFile(f);
@@ -292,6 +297,11 @@ async function runUiTests() {
   } catch (e) {
     recordError('ui', `could not load the UI tests: ${e.stack ?? e}`);
   }
+  // tests are never retried whole; these are the bounded retries inside the UI helpers
+  if (retried.length) {
+    console.log(`  UI tests whose helpers retried a step (${retried.length}):`);
+    for (const r of retried) console.log(dim(`    ${r.title}: ${[...new Set(r.notes)].join('; ')} (${r.notes.length}×)`));
+  } else console.log(dim('  UI: no test needed a retry'));
   console.log(dim(`  UI: ${results.ui.passed} passed, ${results.ui.failed} failed, ${results.ui.skipped} skipped in ${((Date.now() - started) / 1000).toFixed(1)} s`));
   await helpers.closeAllWorkbenches();
   await server.dispose();

@@ -210,47 +210,68 @@ export async function dismissHover(page) {
  * what the palette shows, e.g. "Hypervisor Atlas: Show Diagram". Throws listing the palette's
  * rows if no row has exactly that label.
  */
+/** Retries the helpers made since the last `takeRetries()`: the runner reports them per test. */
+const retries = [];
+export function noteRetry(what) {
+  retries.push(what);
+}
+export function takeRetries() {
+  return retries.splice(0);
+}
+
 export async function runCommand(page, title, timeout = DEFAULT_TIMEOUT_MS) {
   const input = page.locator('.quick-input-widget input');
-  const opensBy = Date.now() + timeout;
-  // F1 can be lost while a webview's iframe holds the focus: take it back and try again
+  const rows = page.locator('.quick-input-list .monaco-list-row');
+  const end = Date.now() + timeout;
+  let labels = [];
+  // The palette lists the commands registered when it opens. Some workbench contributions
+  // register theirs late (the Output view's "Show Output Channels..."), so a palette opened
+  // too early never shows them: reopen it until the command is there.
+  for (;;) {
+    await openPalette(page, input, end);
+    await input.fill(`>${title}`, { timeout: 2000 });
+    const reopenAt = Math.min(end, Date.now() + 2500);
+    while (Date.now() < reopenAt) {
+      labels = (await rows.allInnerTexts()).map((t) => t.split('\n')[0].trim());
+      const i = labels.findIndex((l) => l === title || l.startsWith(`${title} `) || l.replace(/\s+/g, ' ') === title);
+      if (i >= 0) {
+        await rows.nth(i).click();
+        // The palette closes, or turns into the command's own quick pick (new text in the box).
+        await page
+          .waitForFunction(
+            (typed) => {
+              const el = document.querySelector('.quick-input-widget input');
+              return !el || el.offsetParent === null || el.value !== typed;
+            },
+            `>${title}`,
+            { timeout: 5000 },
+          )
+          .catch(() => {});
+        return;
+      }
+      await page.waitForTimeout(150);
+    }
+    await page.keyboard.press('Escape');
+    if (Date.now() >= end) break;
+    noteRetry(`runCommand: "${title}" not in the palette yet; reopened it`);
+  }
+  throw new Error(`runCommand: no command titled "${title}" in the palette; it showed: ${JSON.stringify(labels.slice(0, 10))}`);
+}
+
+/** Opens the command palette; F1 can be lost while a webview's iframe holds the focus, so it takes the focus back and tries again. */
+async function openPalette(page, input, end) {
   for (;;) {
     await focusWorkbench(page);
     await page.keyboard.press('F1');
     try {
       // the palette can also close again at once (a quick pick that was still closing): retry
-      await input.waitFor({ state: 'visible', timeout: Math.min(3000, Math.max(500, opensBy - Date.now())) });
-      await input.fill(`>${title}`, { timeout: 2000 });
-      break;
-    } catch (e) {
-      if (Date.now() >= opensBy) throw e;
-    }
-  }
-  const rows = page.locator('.quick-input-list .monaco-list-row');
-  const end = Date.now() + timeout;
-  let labels = [];
-  while (Date.now() < end) {
-    labels = (await rows.allInnerTexts()).map((t) => t.split('\n')[0].trim());
-    const i = labels.findIndex((l) => l === title || l.startsWith(`${title} `) || l.replace(/\s+/g, ' ') === title);
-    if (i >= 0) {
-      await rows.nth(i).click();
-      // The palette closes, or turns into the command's own quick pick (new text in the box).
-      await page
-        .waitForFunction(
-          (typed) => {
-            const el = document.querySelector('.quick-input-widget input');
-            return !el || el.offsetParent === null || el.value !== typed;
-          },
-          `>${title}`,
-          { timeout: 5000 },
-        )
-        .catch(() => {});
+      await input.waitFor({ state: 'visible', timeout: Math.min(3000, Math.max(500, end - Date.now())) });
       return;
+    } catch (e) {
+      if (Date.now() >= end) throw e;
+      noteRetry('runCommand: the palette did not open; pressed F1 again');
     }
-    await page.waitForTimeout(150);
   }
-  await page.keyboard.press('Escape');
-  throw new Error(`runCommand: no command titled "${title}" in the palette; it showed: ${JSON.stringify(labels.slice(0, 10))}`);
 }
 
 /**
