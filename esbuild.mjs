@@ -109,8 +109,8 @@ function optional(entries) {
 const testEntries = existsSync('test/unit') ? walk('test/unit').filter((f) => f.endsWith('.test.ts')) : [];
 
 const configs = [
-  { ...common, entryPoints: ['src/extension.ts'], platform: 'node', format: 'cjs', target: 'node20', outfile: 'dist/extension.node.js', external: ['vscode'], plugins: [knowledgeFilePlugin] },
-  { ...common, entryPoints: ['src/extension.ts'], platform: 'browser', format: 'cjs', target: 'es2022', outfile: 'dist/extension.web.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/extension.ts'], platform: 'node', format: 'cjs', target: 'node20', outfile: 'dist/extension.node.js', external: ['vscode'], plugins: [knowledgeFilePlugin], define: { ...common.define, __ATLAS_BUNDLE__: '"node"' } },
+  { ...common, entryPoints: ['src/extension.ts'], platform: 'browser', format: 'cjs', target: 'es2022', outfile: 'dist/extension.web.js', external: ['vscode'], define: { ...common.define, __ATLAS_BUNDLE__: '"web"' } },
   {
     ...common,
     entryPoints: ['src/cli.ts'],

@@ -25,7 +25,7 @@ const mochaGlobals = Object.fromEntries(['describe', 'it', 'before', 'after', 'b
 const browserGlobals = Object.fromEntries(['window', 'document', 'NodeFilter', 'HTMLElement', 'getComputedStyle', 'location', 'navigator'].map((g) => [g, 'readonly']));
 
 export default tseslint.config(
-  { ignores: ['dist/', 'out/', 'node_modules/', 'media/', '.vscode-test/', '.vscode-test-web/', 'test-results/', '**/*.d.ts.map'] },
+  { ignores: ['dist/', 'out/', 'node_modules/', 'media/', '.vscode-test/', '.vscode-test-web/', '.vscode-test-cs/', 'test-results/', '**/*.d.ts.map'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

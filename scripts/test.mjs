@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: typecheck, lint, build (strict), unit tests, then the workbench tests (API tests
-// inside a real VS Code for the Web, and UI tests driving it with Playwright). Each step's
-// output is streamed. Ends with one line summing every suite:
+// inside a real VS Code for the Web, and UI tests driving it with Playwright), then the packed
+// .vsix in code-server's Node extension host: the API suite in every pinned code-server (newest
+// and the one matching engines.vscode) and the UI tests in the newest. Each step's output is
+// streamed. Ends with one line summing every suite:
 //   N passed, N failed[, N skipped]
 // A step that fails or crashes counts as one failure (typecheck, lint, build) or, for a test
 // step that cannot report, as one failure on top of what it reported; the line still prints.
@@ -10,11 +12,14 @@
 // Usage: node scripts/test.mjs [--unit] [--no-workbench] [mocha options for the unit tests]
 //   --unit          build and run the unit tests only (what `npm run test:unit` does)
 //   --no-workbench  skip the workbench tests (they are counted as not run, not as passed)
+// code-server runs where `node scripts/code-server.mjs install` has installed it; elsewhere its
+// suites count as skipped, and with ATLAS_REQUIRE_CODE_SERVER=1 (as CI sets) as failed.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { ROOT } from './workbench.mjs';
+import { CODE_SERVERS, codeServerPath } from './code-server.mjs';
 
 const require = createRequire(join(ROOT, 'package.json'));
 const argv = process.argv.slice(2);
@@ -33,6 +38,7 @@ const dim = (s) => paint(2, s);
 const RESULTS = join(ROOT, 'test-results');
 const UNIT_RESULTS = join(RESULTS, 'unit.json');
 const WORKBENCH_RESULTS = join(RESULTS, 'workbench.json');
+const VSIX = join(RESULTS, 'hypervisor-atlas.vsix');
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const summary = [];
@@ -134,6 +140,37 @@ async function testStep(title, script, args, resultsFile, timeoutMs, readCounts)
   summary.push(`${ok ? green('✓') : red('✗')} ${title} ${dim(`(${detail})`)}`);
 }
 
+/** The packed .vsix in code-server's Node extension host: API suite per version, UI tests in the newest. */
+async function codeServerSteps() {
+  const versions = Object.keys(CODE_SERVERS);
+  const installed = versions.filter((v) => codeServerPath(v));
+  const missing = versions.filter((v) => !codeServerPath(v));
+  if (missing.length) {
+    const why = `code-server ${missing.join(', ')} not installed (node scripts/code-server.mjs install)`;
+    if (process.env.ATLAS_REQUIRE_CODE_SERVER === '1') {
+      totals.failed += missing.length;
+      summary.push(`${red('✗')} Node extension host: ${why}`);
+    } else {
+      totals.skipped += missing.length;
+      summary.push(`${dim('-')} Node extension host: ${why}; not run`);
+    }
+  }
+  if (!installed.length) return;
+  const packed =
+    (await checkStep('production build (node esbuild.mjs --production)', join(ROOT, 'esbuild.mjs'), ['--production'], 300_000)) &&
+    (await checkStep('package the .vsix (vsce package)', bin('@vscode/vsce', 'vsce'), ['package', '--no-dependencies', '--no-rewrite-relative-links', '--allow-missing-repository', '--out', VSIX], 300_000));
+  if (!packed) return;
+  const runner = join(ROOT, 'test', 'workbench', 'run.mjs');
+  const countsOf = (j) => (j && j.api && j.ui ? sum(j.api, j.ui) : undefined);
+  for (const v of installed) {
+    const file = join(RESULTS, `code-server-${v}-api.json`);
+    await testStep(`API suite in code-server ${v} (VS Code ${CODE_SERVERS[v].vscode}, Node extension host, packed .vsix)`, runner, ['--api-only', '--host', `code-server-${v}`, '--vsix', VSIX, '--results', file], file, 400_000, countsOf);
+  }
+  const newest = installed[0];
+  const file = join(RESULTS, `code-server-${newest}-ui.json`);
+  await testStep(`UI tests in code-server ${newest} (Node extension host, packed .vsix)`, runner, ['--ui-only', '--host', `code-server-${newest}`, '--vsix', VSIX, '--results', file], file, 570_000, countsOf);
+}
+
 const sum = (a, b) => ({ passed: a.passed + b.passed, failed: a.failed + b.failed, skipped: a.skipped + b.skipped });
 
 async function main() {
@@ -163,6 +200,7 @@ async function main() {
         570_000,
         (j) => (j && j.api && j.ui ? sum(j.api, j.ui) : undefined),
       );
+      await codeServerSteps();
     }
   }
   console.log(`\n${bold('Summary')} ${dim(`(${((Date.now() - started) / 1000).toFixed(1)} s)`)}`);

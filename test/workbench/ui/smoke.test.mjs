@@ -1,6 +1,6 @@
 // UI smoke test: the real workbench loads with samples/ mounted and the extension running.
 import * as assert from 'node:assert/strict';
-import { clickActivityBar, listSamples, noteRetry, openFile, openWorkbench, quickPickRows, runCommand, sideBarRows } from './helpers.mjs';
+import { clickActivityBar, listSamples, noteRetry, openFile, openWorkbench, quickPickRows, runCommand, screenshot, sideBarRows } from './helpers.mjs';
 
 describe('workbench UI smoke', function () {
   /** One workbench shared by the tests below (opening one takes a few seconds). */
@@ -22,12 +22,13 @@ describe('workbench UI smoke', function () {
   it('the extension is running: its output channel is listed', async () => {
     // the picker lists the channels that exist when it opens: reopen it until the one that
     // activation creates is there (filtered, so list virtualisation cannot hide it)
-    const end = Date.now() + 20_000;
+    // activation waits for startup to finish, which a busy machine can take a while to reach
+    const end = Date.now() + 60_000;
     let rows = [];
     while (!rows.includes('Hypervisor Atlas')) {
       await runCommand(wb.page, 'Output: Show Output Channels...');
       await wb.page.locator('.quick-input-widget input').fill('Hypervisor Atlas');
-      rows = await quickPickRows(wb.page).catch(() => []);
+      rows = await quickPickRows(wb.page, 2000).catch(() => []);
       await wb.page.keyboard.press('Escape');
       if (rows.includes('Hypervisor Atlas') || Date.now() > end) break;
       noteRetry('the output channel picker did not list Hypervisor Atlas yet; reopened it');
@@ -39,6 +40,11 @@ describe('workbench UI smoke', function () {
   it('opens a sample file with Quick Open', async function () {
     const [first] = listSamples();
     if (!first) this.skip(); // samples/ has no files yet
-    await openFile(wb.page, first);
+    try {
+      await openFile(wb.page, first);
+    } catch (e) {
+      e.message += `\n(screenshot: ${await screenshot(wb.page, 'failure-smoke-open-file', { dir: 'test-results/failures' }).catch(() => '')})`;
+      throw e;
+    }
   });
 });
