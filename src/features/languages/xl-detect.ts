@@ -28,6 +28,9 @@ export const XL_KEYS: ReadonlySet<string> = new Set(
     'spice_streaming_video serial soundhw vkb_device usb usbdevice vendor_device xen_platform_pci nomigrate driver_domain ' +
     'pvshim pvshim_path pvshim_cmdline passthrough cpuid claim_mode mca_caps msr_relaxed vpmu gic_version nr_spis tee ' +
     'vuart trap_unmapped_accesses shadow_memory ' +
+    'hdtype usbversion smbios mmio_hole oos nx hvm_pirq xen_platform_pci_bar_uc altp2mhvm altp2m_count pvshim_extra ' +
+    'bootloader_restrict bootloader_user dm_restrict stubdomain_kernel stubdomain_cmdline stubdomain_ramdisk stubdomain_memory ' +
+    'virtio vmtrace_buf_kb xend_suspend_evtchn_compat xenstore_feature_mask xenstore_quota sve llc_colors arm_sci ' +
     'vif.default.bridge vif.default.script vif.default.gatewaydev vif.default.backend autoballoon run_hotplug_scripts ' +
     'lockfile blkdev_start vm.cpumask vm.pv.cpumask vm.hvm.cpumask'
   ).split(/\s+/),
