@@ -33,6 +33,29 @@ const KNOWN_FIELDS = new Set([
 ]);
 const ID = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
 
+/**
+ * Documentation hosts that were shut down or now redirect to unrelated pages, with where their
+ * content lives now. A prefix ends in `/` when only that path is retired.
+ */
+const RETIRED_SOURCES: readonly { prefix: string; instead: string }[] = [
+  ...['docs.vmware.com', 'pubs.vmware.com', 'kb.vmware.com', 'vdc-repo.vmware.com', 'vdc-download.vmware.com', 'communities.vmware.com', 'customerconnect.vmware.com', 'my.vmware.com', 'code.vmware.com', 'developer.vmware.com'].map(
+    (host) => ({ prefix: host, instead: 'techdocs.broadcom.com, knowledge.broadcom.com or developer.broadcom.com' }),
+  ),
+  ...['www.vmware.com/pdf/', 'www.vmware.com/files/', 'www.vmware.com/techpapers/', 'www.vmware.com/support/', 'vmware.com/pdf/'].map((prefix) => ({
+    prefix,
+    instead: 'techdocs.broadcom.com or knowledge.broadcom.com',
+  })),
+  { prefix: 'technet.microsoft.com', instead: 'learn.microsoft.com' },
+  { prefix: 'msdn.microsoft.com', instead: 'learn.microsoft.com' },
+];
+
+/** The retired source a URL points at, if any. */
+export function retiredSource(url: string): { prefix: string; instead: string } | undefined {
+  const rest = url.replace(/^https?:\/\//i, '').toLowerCase();
+  const host = rest.split(/[/?#]/)[0];
+  return RETIRED_SOURCES.find((r) => (r.prefix.includes('/') ? rest.startsWith(r.prefix) : host === r.prefix));
+}
+
 export function formatProblem(p: Problem): string {
   return `${p.file}:${p.line}: ${p.message}`;
 }
@@ -130,6 +153,9 @@ export function parseEntry(file: SourceFile, problems: Problem[]): Parsed | unde
         report(line, `source has unknown field(s) ${extraKeys(src, ['title', 'url'])}: quote text that contains commas or colons`);
       } else if (!/^https:\/\/[^\s/]+\.[^\s/]+(\/\S*)?$/.test(src.url)) {
         report(line, `source url \`${src.url}\` must be an https:// address`);
+      } else if (retiredSource(src.url)) {
+        const r = retiredSource(src.url)!;
+        report(line, `source url \`${src.url}\` is on a retired documentation host (${r.prefix}): cite the current page on ${r.instead}`);
       } else {
         sources.push({ title: src.title.trim(), url: src.url.trim() });
       }

@@ -70,6 +70,22 @@ describe('content compiler', () => {
     assert.deepEqual(problems(f), ['content/a.md:7: source url `http://example.org/x` must be an https:// address']);
   });
 
+  it('reports a source on a retired documentation host, with its replacement', () => {
+    const at = (url: string) => entry('content/a.md', `id: a.b\ntitle: A\nkind: concept\nsummary: A thing.\nsources:\n  - { title: T, url: "${url}" }`);
+    assert.deepEqual(problems(at('https://docs.vmware.com/en/VMware-vSphere/7.0/x.html')), [
+      'content/a.md:7: source url `https://docs.vmware.com/en/VMware-vSphere/7.0/x.html` is on a retired documentation host (docs.vmware.com): cite the current page on techdocs.broadcom.com, knowledge.broadcom.com or developer.broadcom.com',
+    ]);
+    assert.match(problems(at('https://www.vmware.com/pdf/vmware_timekeeping.pdf'))[0], /^content\/a\.md:7: .* retired documentation host \(www\.vmware\.com\/pdf\/\)/);
+    assert.match(problems(at('https://KB.VMware.com/kb/1001805'))[0], /retired documentation host \(kb\.vmware\.com\)/);
+    // the second source of an entry is reported at its own line
+    const two = entry('content/b.md', `id: b.b\ntitle: B\nkind: concept\nsummary: B.\nsources:\n  - { title: T, url: "https://techdocs.broadcom.com/us/en/vmware-cis/vsphere.html" }\n  - { title: U, url: "https://pubs.vmware.com/vsphere-65/index.jsp" }`);
+    assert.match(problems(two)[0], /^content\/b\.md:8: .*\(pubs\.vmware\.com\)/);
+    // current hosts, and a retired host's name inside another host or a path, pass
+    for (const ok of ['https://techdocs.broadcom.com/us/en/vmware-cis/vsphere.html', 'https://knowledge.broadcom.com/external/article?legacyId=1001805', 'https://github.com/vmware/open-vm-tools', 'https://www.vmware.com/docs/vsphere-esxi-vcenter-server-80-performance-best-practices', 'https://example.org/docs.vmware.com/x']) {
+      assert.deepEqual(problems(at(ok)), [], ok);
+    }
+  });
+
   it('reports malformed front matter at its line', () => {
     const f = entry('content/a.md', `id: a.b\ntitle: A\nkind: concept\nsummary: [unclosed\n${SRC}`);
     const p = problems(f);
