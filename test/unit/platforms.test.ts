@@ -60,10 +60,10 @@ describe('platform and tool cards in real file shapes', () => {
   });
 
   it('explains Proxmox VM config keys and volume IDs', () => {
-    const conf = 'cicustom: user=local:snippets/user.yaml\nhostpci1: 0000:02:00,pcie=1,x-vga=1\nipconfig0: ip=dhcp\nostype: l26\nscsi0: local-lvm:vm-100-disk-0,iothread=1\n';
-    assert.deepEqual(cardsFor(conf, ['cicustom', 'hostpci1', 'ipconfig0', 'l26', 'local-lvm']), {
+    const conf = 'cicustom: user=local:snippets/user.yaml\nhostpci4: 0000:02:00,pcie=1,x-vga=1\nipconfig0: ip=dhcp\nostype: l26\nscsi0: local-lvm:vm-100-disk-0,iothread=1\n';
+    assert.deepEqual(cardsFor(conf, ['cicustom', 'hostpci4', 'ipconfig0', 'l26', 'local-lvm']), {
       cicustom: 'platform.proxmox-cloud-init',
-      hostpci1: 'platform.proxmox-hostpci',
+      hostpci4: 'platform.proxmox-hostpci',
       ipconfig0: 'platform.proxmox-cloud-init',
       l26: 'platform.proxmox-ostype',
       'local-lvm': 'platform.proxmox-storage',
