@@ -225,4 +225,63 @@ describe('term engine', () => {
     assert.equal(matcher.lookupTerm('-ExposeVirtualizationExtensions')?.id, 'hyperv.expose-virtualization-extensions');
     assert.equal(matcher.lookupTerm('VMWP and VID'), undefined);
   });
+
+  it('joins alias pieces over a bounded run of spaces, and a match spans at most maxAliasChars', () => {
+    assert.deepEqual(found(`root${' '.repeat(1 << 20)}partition`), []);
+    assert.deepEqual(found(`root${' '.repeat(9)}partition`), []);
+    assert.deepEqual(found(`root${'\t'.repeat(8)}partition`).map(([, id]) => id), ['hyperv.root-partition']);
+    const text = `root${' '.repeat(8)}\n${' '.repeat(38)}# partition`;
+    const [m] = matcher.scan(text);
+    assert.equal(m.id, 'hyperv.root-partition');
+    assert.ok(m.end - m.start <= matcher.maxAliasChars);
+  });
+
+  it('reads a number of at most six digits as an index: ethernet123456 is, ethernet1234567 is not', () => {
+    assert.deepEqual(ids('ethernet123456.present'), ['vmx.ethernet-present']);
+    assert.deepEqual(ids('ethernet1234567.present'), []);
+  });
+
+  it('takes any offset: NaN, negative, fractional or past the end', () => {
+    const text = 'the root partition and VMBus';
+    const all = matcher.scan(text);
+    assert.equal(matcher.matchAt(text, NaN), undefined);
+    assert.equal(matcher.matchAt(text, Infinity), undefined);
+    assert.equal(matcher.matchAt(text, -1), undefined);
+    assert.equal(matcher.matchAt(text, text.length + 5), undefined);
+    assert.equal(matcher.matchAt(text, 5.7)?.id, matcher.matchAt(text, 5)?.id);
+    assert.deepEqual(matcher.scan(text, {}, NaN), []);
+    assert.deepEqual(matcher.scan(text, {}, 0, NaN), []);
+    assert.deepEqual(matcher.scan(text, {}, -100, 1e9), all);
+    assert.deepEqual(matcher.scan(text, {}, 0.5, text.length - 0.5), matcher.scan(text, {}, 0, text.length - 1));
+    assert.deepEqual(matcher.scan(text, {}, 10, 5), []);
+    assert.deepEqual(matcher.scan(text, { limit: NaN }), all);
+    assert.deepEqual(matcher.scan(text, { limit: 0 }), []);
+    assert.deepEqual(matcher.scan(text, { limit: -1 }), []);
+    assert.deepEqual(lookupWindow(text, NaN), lookupWindow(text, 0));
+  });
+
+  it('stays in its window over a long run of separators', () => {
+    const text = `VMBus${' '.repeat(4 << 20)}root partition`;
+    const offset = 2 << 20;
+    const [from, to] = lookupWindow(text, offset);
+    assert.ok(to - from <= 2 * LOOKUP_RADIUS);
+    assert.equal(matcher.matchAt(text, offset), undefined);
+    assert.equal(matcher.matchAt(text, text.length - 3)?.id, 'hyperv.root-partition');
+  });
+
+  it('keeps the limit in matches that count, not raw ones: generic words it drops do not use it up', () => {
+    const text = `${'host guest '.repeat(50)}VMBus root partition`;
+    const all = matcher.scan(text);
+    assert.ok(all.length >= 2);
+    assert.deepEqual(matcher.scan(text, { limit: 2 }), all.slice(0, 2));
+  });
+
+  it('settles only the kept range of a window, as a filtered scan of the window would', () => {
+    const text = 'host VMBus '.repeat(30) + 'the root partition '.repeat(30) + 'vmx vhv.enable guest '.repeat(30);
+    const whole = matcher.scan(text, {}, 100, text.length - 50);
+    for (const [a, b] of [[100, 300], [250, 251], [400, text.length], [0, 10]]) {
+      assert.deepEqual(matcher.scanRange(text, {}, 100, text.length - 50, a, b), whole.filter((m) => m.start >= a && m.start < b));
+    }
+  });
 });
+

@@ -19,8 +19,8 @@ function referenceScan(entries: readonly MatchableEntry[], text: string): { star
     ),
   );
   const lower = (t: Token) => text.slice(t.start, t.end).toLowerCase();
-  /** an index is any number: `ethernet1` reads as `ethernet0`, `4` as `0` */
-  const indexed = (t: Token) => (/[0-9]$/.test(lower(t)) ? lower(t).replace(/[0-9]+$/, '0') : undefined);
+  /** an index is any number of up to six digits: `ethernet1` reads as `ethernet0`, `4` as `0` */
+  const indexed = (t: Token) => (/(^|[^0-9])[0-9]{1,6}$/.test(lower(t)) ? lower(t).replace(/[0-9]+$/, '0') : undefined);
   let exactLast = false;
   /** the end offset if `key` (with its separator prefix) matches token i as the last piece; sets exactLast */
   const lastPiece = (key: string, t: Token): number | undefined => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { ALL_CAPS, PLURAL, separatorKey, tokenize } from '../../src/core/matching/tokenize';
+import { ALL_CAPS, MAX_INDENT, MAX_SEPARATOR, MAX_SPACES, PLURAL, separatorKey, tokenize } from '../../src/core/matching/tokenize';
 
 const pieces = (s: string) => tokenize(s).map((t) => s.slice(t.start, t.end));
 
@@ -46,5 +46,25 @@ describe('tokenize', () => {
     assert.equal(key('vmwp.exe'), '.');
     assert.equal(key('accel=kvm'), '=');
     assert.equal(key('a, b'), '');
+  });
+
+  it('joins over a bounded run of white space only', () => {
+    const key = (s: string) => {
+      const [a, b] = tokenize(s);
+      return separatorKey(s, a.end, b.start);
+    };
+    assert.equal(key(`root${' '.repeat(MAX_SPACES)}partition`), ' ');
+    assert.equal(key(`root${' '.repeat(MAX_SPACES + 1)}partition`), '');
+    assert.equal(key(`root${'\t'.repeat(MAX_SPACES + 1)}partition`), '');
+    assert.equal(key(`root${' '.repeat(MAX_SPACES)}\r\n${' '.repeat(MAX_INDENT - 3)}#  partition`), ' ');
+    assert.equal(key(`root\n${' '.repeat(MAX_INDENT + 1)}partition`), '');
+    assert.equal(key(`root\n#${' '.repeat(MAX_INDENT + 1)}partition`), '');
+    assert.equal(key(`root${' '.repeat(1 << 20)}partition`), '');
+    assert.equal(key('root\r\rpartition'), '');
+    assert.equal(key('root\rpartition'), ' ');
+    // the longest separator that joins is MAX_SEPARATOR characters
+    const longest = `${' '.repeat(MAX_SPACES)}\r\n${' '.repeat(MAX_INDENT - 2)}//  `;
+    assert.equal(longest.length, MAX_SEPARATOR);
+    assert.equal(key(`root${longest}partition`), ' ');
   });
 });

@@ -1,5 +1,5 @@
 import { aliasForms, cleanAlias } from './alias';
-import { ALL_CAPS, HAS_LETTER, HAS_UPPER, PLURAL, charClass, hashStep, lowerCode, newToken, nextToken, separatorKey, type Token } from './tokenize';
+import { ALL_CAPS, HAS_LETTER, HAS_UPPER, MAX_SEPARATOR, PLURAL, charClass, hashStep, lowerCode, newToken, nextToken, separatorKey, type Token } from './tokenize';
 
 /** What the matcher needs to know of an entry. */
 export interface MatchableEntry {
@@ -44,6 +44,8 @@ interface Variant {
   generic: boolean;
   /** every candidate is a config key (xl.cfg's `memory`, `.vmx`'s `firmware`) */
   settings: boolean;
+  /** the candidates' ids for each choice, made once (see `ordered`) */
+  orders?: string[][];
 }
 
 /** How far (in characters) a specific term makes generic aliases count, and picks among ambiguous ones. */
@@ -52,6 +54,10 @@ export const CONTEXT_RADIUS = 400;
 export const LOOKUP_RADIUS = 1024;
 
 const STEM_MIN = 4;
+/** digits an index inside a key may have (`ethernet12.present`); a longer number is no index */
+const MAX_INDEX_DIGITS = 6;
+/** characters a raw scan reads before it settles the matches whose context it has */
+const SCAN_BLOCK = 16 * 1024;
 /** what a candidate without systems scores: it wins unless some neighbour votes for another */
 const NO_SYSTEM_SCORE = 0.05;
 
@@ -79,7 +85,10 @@ export class TermMatcher {
   /** a bit per hash of every first piece, to skip text that starts no alias */
   private readonly rootBits = new Uint32Array(ROOT_BITS / 32);
   private mask = 0;
-  /** characters the longest alias can span, with generous separators */
+  /**
+   * Characters a match can span at most: each piece as long as its key plus a plural ending
+   * or an index, and the longest separator between pieces.
+   */
   readonly maxAliasChars: number;
 
   constructor(entries: readonly MatchableEntry[]) {
@@ -99,13 +108,17 @@ export class TermMatcher {
     entries.forEach((entry, index) => {
       const generic = new Set((entry.generic ?? []).map((g) => cleanAlias(g).toLowerCase()));
       for (const alias of entry.aliases) {
-        longest = Math.max(longest, alias.length);
         const isGeneric = generic.has(cleanAlias(alias).toLowerCase());
-        for (const form of aliasForms(alias)) this.insert(edges, form.keys, form.strict, form.lowerOnly, isGeneric, index);
+        for (const form of aliasForms(alias)) {
+          let span = (form.keys.length - 1) * MAX_SEPARATOR;
+          for (const k of form.keys) span += k.length + 2 + MAX_INDEX_DIGITS;
+          longest = Math.max(longest, span);
+          this.insert(edges, form.keys, form.strict, form.lowerOnly, isGeneric, index);
+        }
       }
     });
     this.buildTable();
-    this.maxAliasChars = longest * 2 + 16;
+    this.maxAliasChars = longest;
     // what `accept` takes at each node for each case of the text, computed once: a match then
     // costs no loop and no allocation
     for (const list of this.variants) for (let c = 0; c < 4; c++) this.accepted.push(list ? merge(list, c >= 2, (c & 1) === 1) : undefined);
@@ -189,23 +202,63 @@ export class TermMatcher {
     }
   }
 
-  /** Every match in `text[from, to)`, in order. Offsets are into `text`. */
+  /**
+   * Every match in `text[from, to)`, in order, at most `options.limit`. Offsets are into `text`;
+   * they are clamped to the text and rounded down, and a NaN or empty range finds nothing.
+   */
   scan(text: string, options: ScanOptions = {}, from = 0, to = text.length): TermMatch[] {
-    const policy = options.generic ?? 'context';
-    const limit = options.limit ?? Infinity;
-    const raw = this.rawScan(text, from, to, policy, limit, Infinity);
-    return this.resolve(text, raw, policy, limit, this.maskOf(options.systems));
+    const a = clampOffset(from, text.length);
+    const b = clampOffset(to, text.length);
+    return this.scanRange(text, options, a, b, a, b);
   }
 
-  /** Raw matches in text[from, to): at most `limit`, and none starting after `stopAfter`. */
-  private rawScan(text: string, from: number, to: number, policy: GenericPolicy, limit: number, stopAfter: number): Raw {
-    const raw: Raw = { start: [], end: [], variant: [] };
+  /**
+   * The matches that start in `text[keepFrom, keepTo)`, reading `text[from, to)` for their
+   * context: the same as `scan(text, options, from, to)` filtered to those starts, but it stops
+   * as soon as `options.limit` matches are found and settles no match outside the kept range.
+   */
+  scanRange(text: string, options: ScanOptions, from: number, to: number, keepFrom: number, keepTo: number): TermMatch[] {
+    from = clampOffset(from, text.length);
+    to = clampOffset(to, text.length);
+    keepFrom = Math.max(from, clampOffset(keepFrom, text.length));
+    keepTo = Math.min(to, clampOffset(keepTo, text.length));
+    const out: TermMatch[] = [];
+    const limit = Number.isNaN(options.limit) ? Infinity : (options.limit ?? Infinity);
+    if (Number.isNaN(from) || Number.isNaN(to) || from >= to || keepFrom >= keepTo || !(limit >= 1)) return out;
+    const policy = options.generic ?? 'context';
+    const documentMask = this.maskOf(options.systems);
+    const raw = newRaw();
+    let pos = from;
+    let i = 0;
+    for (;;) {
+      pos = this.rawScan(text, pos, to, policy, pos + SCAN_BLOCK, raw);
+      const done = pos >= to;
+      // settle the matches whose context has been read in full
+      for (; i < raw.start.length && (done || raw.end[i] + CONTEXT_RADIUS < pos); i++) {
+        if (raw.start[i] >= keepTo) return out;
+        if (raw.start[i] < keepFrom) continue;
+        const v = raw.variant[i];
+        if (v.generic || v.candidates.length > 1) {
+          const match = this.resolveOne(text, raw, i, policy, documentMask);
+          if (match) out.push(match);
+        } else out.push({ start: raw.start[i], end: raw.end[i], id: this.ids[v.candidates[0]] });
+        if (out.length >= limit) return out;
+      }
+      // every match read is settled, and any still to read starts after keepTo
+      if (done || (pos > keepTo && i === raw.start.length)) return out;
+    }
+  }
+
+  /**
+   * Appends to `raw` the raw matches in text[pos, to) that start at or before `stopAfter`.
+   * Returns where to go on: the start of the first token after `stopAfter`, or `to`.
+   */
+  private rawScan(text: string, pos: number, to: number, policy: GenericPolicy, stopAfter: number, raw: Raw): number {
     const tok = newToken();
     const look = newToken();
     const rootBits = this.rootBits;
-    let pos = from;
     while (nextToken(text, pos, to, tok)) {
-      if (tok.start > stopAfter) break;
+      if (tok.start > stopAfter) return tok.start;
       pos = tok.end;
       // most pieces of ordinary text start no alias: reject them on the root filter
       const f = tok.flags;
@@ -219,16 +272,28 @@ export class TermMatcher {
       }
       if (this.walk(text, tok, look, to)) {
         const variant = this.bestVariant!;
-        if (!(variant.generic && policy === 'never')) {
-          raw.start.push(tok.start);
-          raw.end.push(this.bestEnd);
-          raw.variant.push(variant);
-          if (raw.start.length >= limit) break;
-        }
+        if (!(variant.generic && policy === 'never')) this.push(raw, tok.start, this.bestEnd, variant);
         pos = this.bestEnd;
       }
     }
-    return raw;
+    return to;
+  }
+
+  private push(raw: Raw, start: number, end: number, variant: Variant): void {
+    raw.start.push(start);
+    raw.end.push(end);
+    raw.variant.push(variant);
+    if (variant.generic || variant.candidates.length > 1) return;
+    // a specific, unambiguous match: it votes and vouches for its systems
+    const mask = this.systemMask[variant.candidates[0]];
+    const k = raw.spStart.length;
+    raw.spStart.push(start);
+    raw.spEnd.push(end);
+    raw.spMask.push(mask);
+    for (let m = mask; m; m &= m - 1) {
+      const b = 31 - Math.clz32(m & -m);
+      (raw.bySystem[b] ??= []).push(k);
+    }
   }
 
   private maskOf(systems: readonly string[] | undefined): number {
@@ -248,10 +313,13 @@ export class TermMatcher {
    * generic or ambiguous alias).
    */
   matchAt(text: string, offset: number, options: ScanOptions = {}): TermMatch | undefined {
+    if (typeof text !== 'string' || !Number.isFinite(offset) || offset < 0 || offset > text.length) return undefined;
+    offset = Math.floor(offset);
     const [from, to] = lookupWindow(text, offset);
     if (from > offset || to < offset) return undefined;
     const policy = options.generic ?? 'context';
-    let raw = this.rawScan(text, syncPoint(text, offset, from), to, policy, Infinity, offset);
+    let raw = newRaw();
+    this.rawScan(text, syncPoint(text, offset, from, to), to, policy, offset, raw);
     let i = raw.start.length - 1;
     if (i < 0 || raw.end[i] <= offset) return undefined;
     const v = raw.variant[i];
@@ -263,11 +331,11 @@ export class TermMatcher {
     // a generic or ambiguous alias: read its context on both sides
     const start = raw.start[i];
     const end = raw.end[i];
-    raw = this.rawScan(text, syncPoint(text, start - CONTEXT_RADIUS, from), to, policy, Infinity, end + CONTEXT_RADIUS);
+    raw = newRaw();
+    this.rawScan(text, syncPoint(text, start - CONTEXT_RADIUS, from, to), to, policy, end + CONTEXT_RADIUS, raw);
     i = raw.start.indexOf(start);
-    let s = 0;
-    while (s < raw.start.length && raw.end[s] < start - CONTEXT_RADIUS) s++;
-    return this.resolveOne(text, raw, i, s, policy, this.maskOf(options.systems));
+    if (i < 0) return undefined;
+    return this.resolveOne(text, raw, i, policy, this.maskOf(options.systems));
   }
 
   /** The entry ids an exact term resolves to (the whole string must be one match). */
@@ -302,7 +370,7 @@ export class TermMatcher {
       if (!(flags & PLURAL)) {
         child = this.child(node, sepA, cur.hash, text, cur.start, cur.end);
         if (child === -1 && sepB !== -1) child = this.child(node, sepB, cur.hash, text, cur.start, cur.end);
-        if (child === -1 && cur.digitsAt !== -1) {
+        if (child === -1 && cur.digitsAt !== -1 && cur.end - cur.digitsAt <= MAX_INDEX_DIGITS) {
           // an index inside a key is any number: `ethernet1.present`, `scsi1:4.fileName` follow
           // aliases written with 0; a name that ends in a number (`dom0`, `vmnet8`) does not
           const h = hashStep(cur.hashLetters, 48);
@@ -371,7 +439,10 @@ export class TermMatcher {
    * by how specific the candidate is to that system (`vmx` near `vhv.enable` is VMware's file,
    * near `qemu` Intel's CPU flag). Ties keep the content's order.
    */
-  private choose(candidates: number[], raw: Raw, from: number, at: number, end: number, documentMask: number): number {
+  private choose(candidates: number[], raw: Raw, at: number, end: number, documentMask: number): number {
+    // the specific neighbours within reach: ending at or after at - R, starting at or before end + R
+    const lo = lowerBound(raw.spEnd, at - CONTEXT_RADIUS);
+    const hi = upperBound(raw.spStart, end + CONTEXT_RADIUS);
     let chosen = candidates[0];
     let bestScore = 0;
     for (const c of candidates) {
@@ -386,19 +457,35 @@ export class TermMatcher {
       }
       const width = popcount(mask);
       let score = mask & documentMask ? (2 * popcount(mask & documentMask)) / width + (this.isSetting[c] ? 0.01 : 0) : 0;
-      for (let k = from; k < raw.start.length && raw.start[k] <= end + CONTEXT_RADIUS; k++) {
-        const v = raw.variant[k];
-        // only specific, unambiguous neighbours vote
-        if (v.generic || v.candidates.length > 1 || raw.start[k] === at) continue;
-        const shared = mask & this.systemMask[v.candidates[0]];
-        if (shared) score += popcount(shared) / width / (1 + Math.abs(raw.start[k] - at) / 64);
-      }
+      if (lo < hi) score += this.votes(raw, mask, width, lo, hi, at);
       if (score > bestScore) {
         bestScore = score;
         chosen = c;
       }
     }
     return chosen;
+  }
+
+  /**
+   * The votes of the specific neighbours lo..hi-1 for a candidate of systems `mask`, summed in
+   * text order. Only those sharing a system count: with one system, its own list is read.
+   */
+  private votes(raw: Raw, mask: number, width: number, lo: number, hi: number, at: number): number {
+    let score = 0;
+    if (width === 1) {
+      const list = raw.bySystem[31 - Math.clz32(mask)];
+      if (!list) return 0;
+      for (let j = lowerBound(list, lo); j < list.length && list[j] < hi; j++) {
+        const k = list[j];
+        if (raw.spStart[k] !== at) score += 1 / (1 + Math.abs(raw.spStart[k] - at) / 64);
+      }
+      return score;
+    }
+    for (let k = lo; k < hi; k++) {
+      const shared = mask & raw.spMask[k];
+      if (shared && raw.spStart[k] !== at) score += popcount(shared) / width / (1 + Math.abs(raw.spStart[k] - at) / 64);
+    }
+    return score;
   }
 
   private inDocumentSystems(v: Variant, documentMask: number): boolean {
@@ -412,39 +499,48 @@ export class TermMatcher {
    * term for a cross-cutting entry (`host`), but for a system's entry (xl.cfg's `memory`) one
    * that belongs to the same system.
    */
-  private specificNear(raw: Raw, from: number, end: number, generic: Variant): boolean {
+  private specificNear(raw: Raw, start: number, end: number, generic: Variant): boolean {
+    const lo = lowerBound(raw.spEnd, start - CONTEXT_RADIUS);
+    const hi = upperBound(raw.spStart, end + CONTEXT_RADIUS);
+    if (lo >= hi) return false;
     let mask = 0;
     for (const c of generic.candidates) mask |= this.systemMask[c];
-    for (let k = from; k < raw.start.length && raw.start[k] <= end + CONTEXT_RADIUS; k++) {
-      const v = raw.variant[k];
-      // an ambiguous word does not vouch: it could mean another system's thing
-      if (v.generic || v.candidates.length > 1) continue;
-      if (!mask) return true;
-      for (const c of v.candidates) if (this.systemMask[c] & mask) return true;
+    if (!mask) return true;
+    // an ambiguous word does not vouch (it could mean another system's thing): only listed ones do
+    for (let m = mask; m; m &= m - 1) {
+      const list = raw.bySystem[31 - Math.clz32(m & -m)];
+      if (!list) continue;
+      const j = lowerBound(list, lo);
+      if (j < list.length && list[j] < hi) return true;
     }
     return false;
   }
 
-  /** Drops generic matches with no specific term near them and picks among ambiguous ones. */
-  private resolve(text: string, raw: Raw, policy: GenericPolicy, limit: number, documentMask: number): TermMatch[] {
+  /**
+   * The ids of an ambiguous variant's candidates, `chosen` first: one frozen array per choice,
+   * shared by every match that makes it (dense text makes hundreds of thousands).
+   */
+  private ordered(v: Variant, chosen: number): string[] {
+    const orders = (v.orders ??= []);
+    const at = v.candidates.indexOf(chosen);
+    return (orders[at] ??= Object.freeze([chosen, ...v.candidates.filter((c) => c !== chosen)].map((c) => this.ids[c])) as string[]);
+  }
+
+  /** Settles raw matches found by other means (the benchmark's engines): as `scan` would. */
+  protected resolve(text: string, found: Pick<Raw, 'start' | 'end' | 'variant'>, policy: GenericPolicy, limit: number, documentMask: number): TermMatch[] {
+    const raw = newRaw();
+    for (let i = 0; i < found.start.length; i++) this.push(raw, found.start[i], found.end[i], found.variant[i]);
     const out: TermMatch[] = [];
-    const { start, end, variant } = raw;
-    let s = 0; // first match that may still be within reach of the current one
-    for (let i = 0; i < start.length; i++) {
-      const v = variant[i];
-      if (v.generic || v.candidates.length > 1) {
-        while (s < start.length && end[s] < start[i] - CONTEXT_RADIUS) s++;
-        const match = this.resolveOne(text, raw, i, s, policy, documentMask);
-        if (!match) continue;
-        out.push(match);
-      } else out.push({ start: start[i], end: end[i], id: this.ids[v.candidates[0]] });
-      if (out.length >= limit) break;
+    for (let i = 0; i < raw.start.length && out.length < limit; i++) {
+      const v = raw.variant[i];
+      const match = v.generic || v.candidates.length > 1 ? this.resolveOne(text, raw, i, policy, documentMask) : { start: raw.start[i], end: raw.end[i], id: this.ids[v.candidates[0]] };
+      if (match) out.push(match);
     }
     return out;
   }
 
-  /** Raw match i settled; undefined for a generic one that does not count here. `s`: the first match within reach of it. */
-  private resolveOne(text: string, raw: Raw, i: number, s: number, policy: GenericPolicy, documentMask: number): TermMatch | undefined {
+  /** Raw match i settled; undefined for a generic one that does not count here. */
+  private resolveOne(text: string, raw: Raw, i: number, policy: GenericPolicy, documentMask: number): TermMatch | undefined {
     const { start, end, variant } = raw;
     const v = variant[i];
     const candidates = v.candidates;
@@ -453,13 +549,13 @@ export class TermMatcher {
       policy === 'context' &&
       !this.inDocumentSystems(v, documentMask) &&
       // a config key that is an ordinary word counts in prose only where it is used as a key
-      (!this.specificNear(raw, s, end[i], v) || (v.settings && !isKeyPosition(text, start[i], end[i])))
+      (!this.specificNear(raw, start[i], end[i], v) || (v.settings && !isKeyPosition(text, start[i], end[i])))
     ) {
       return undefined;
     }
-    const chosen = candidates.length > 1 ? this.choose(candidates, raw, s, start[i], end[i], documentMask) : candidates[0];
+    const chosen = candidates.length > 1 ? this.choose(candidates, raw, start[i], end[i], documentMask) : candidates[0];
     const match: TermMatch = { start: start[i], end: end[i], id: this.ids[chosen] };
-    if (candidates.length > 1) match.candidates = [chosen, ...candidates.filter((c) => c !== chosen)].map((c) => this.ids[c]);
+    if (candidates.length > 1) match.candidates = this.ordered(v, chosen);
     if (v.generic) match.generic = true;
     return match;
   }
@@ -470,16 +566,16 @@ export class TermMatcher {
  * before `from` reads: the one after a separator no alias crosses (a paragraph break, two or
  * more punctuation marks). `from` where there is none.
  */
-function syncPoint(text: string, at: number, from: number): number {
-  let b = Math.min(at, text.length);
-  // inside a separator: look at all of it
-  while (b > from && b < text.length && charClass(text.charCodeAt(b)) === 0 && charClass(text.charCodeAt(b - 1)) === 0) b++;
+function syncPoint(text: string, at: number, from: number, to: number): number {
+  let b = Math.min(at, to);
+  // inside a separator: look at all of it (within the window)
+  while (b > from && b < to && charClass(text.charCodeAt(b)) === 0 && charClass(text.charCodeAt(b - 1)) === 0) b++;
   while (b > from) {
     while (b > from && charClass(text.charCodeAt(b - 1)) !== 0) b--;
     let a = b;
     while (a > from && charClass(text.charCodeAt(a - 1)) === 0) a--;
     if (a <= from) return from;
-    if (b < text.length && separatorKey(text, a, b) === '') return b;
+    if (b < to && separatorKey(text, a, b) === '') return b;
     b = a;
   }
   return from;
@@ -508,11 +604,53 @@ function merge(variants: Variant[], allCaps: boolean, mixed: boolean): Variant |
   return found;
 }
 
-/** Raw matches before generic and ambiguous ones are settled, as parallel arrays. */
+/**
+ * Raw matches before generic and ambiguous ones are settled, as parallel arrays; and the
+ * specific, unambiguous ones among them (the only ones that vote or vouch), with, per system
+ * bit, the indices (into spStart) of those of that system.
+ */
 interface Raw {
   start: number[];
   end: number[];
   variant: Variant[];
+  spStart: number[];
+  spEnd: number[];
+  spMask: number[];
+  bySystem: (number[] | undefined)[];
+}
+
+function newRaw(): Raw {
+  return { start: [], end: [], variant: [], spStart: [], spEnd: [], spMask: [], bySystem: [] };
+}
+
+/** The first index whose value is >= x, in an ascending array. */
+function lowerBound(a: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first index whose value is > x, in an ascending array. */
+function upperBound(a: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** An offset as an integer in [0, length]; NaN stays NaN (the caller finds nothing). */
+function clampOffset(x: number, length: number): number {
+  if (Number.isNaN(x)) return NaN;
+  return Math.max(0, Math.min(length, Math.floor(x)));
 }
 
 
@@ -573,6 +711,7 @@ function popcount(x: number): number {
 
 /** The part of `text` a lookup at `offset` reads: whole tokens only, at most LOOKUP_RADIUS each side. */
 export function lookupWindow(text: string, offset: number): [number, number] {
+  offset = Number.isFinite(offset) ? Math.max(0, Math.min(text.length, Math.floor(offset))) : 0;
   let from = Math.max(0, offset - LOOKUP_RADIUS);
   let to = Math.min(text.length, offset + LOOKUP_RADIUS);
   if (from > 0) {

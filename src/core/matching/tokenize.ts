@@ -173,12 +173,20 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
+/** Spaces or tabs that may join alias pieces on one line. */
+export const MAX_SPACES = 8;
+/** Spaces or tabs (with a comment leader) that may indent the piece after the one line break. */
+export const MAX_INDENT = 40;
+/** The longest separator that joins anything: spaces, a CRLF, a comment leader, an indent. */
+export const MAX_SEPARATOR = MAX_SPACES + 2 + 2 + MAX_INDENT;
+
 /**
  * How the text between two tokens joins them, as a one-character key:
- * ' ' for nothing (CamelCase), a run of spaces or tabs with at most one line break
- * (a comment leader such as `#` or `//` may follow the break), or `_`;
+ * ' ' for nothing (CamelCase), `_`, or at most MAX_SPACES spaces or tabs, then at most one line
+ * break followed by at most MAX_INDENT columns of indent and a comment leader (`#`, `//`, ...);
  * '-' for a hyphen; any other single punctuation character stands for itself;
- * '' when the tokens are not joined (a paragraph break, several punctuation marks).
+ * '' when the tokens are not joined (a paragraph break, several punctuation marks, a long run
+ * of white space). Reads at most MAX_SEPARATOR characters.
  */
 export function separatorKey(text: string, from: number, to: number): string {
   if (from === to) return ' ';
@@ -189,11 +197,14 @@ export function separatorKey(text: string, from: number, to: number): string {
     if (code >= 0x2000 && code <= 0x206f) return '';
     return text[from];
   }
+  if (!(to - from <= MAX_SEPARATOR)) return '';
   let newlines = 0;
+  let run = 0;
   let i = from;
   while (i < to) {
     const code = text.charCodeAt(i);
     if (code === 32 || code === 9 || code === 0xa0) {
+      if (++run > (newlines ? MAX_INDENT : MAX_SPACES)) return '';
       i++;
       continue;
     }
@@ -201,9 +212,13 @@ export function separatorKey(text: string, from: number, to: number): string {
       if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
       newlines++;
       if (newlines > 1) return '';
+      run = 0;
       i++;
       // a comment leader right after the line break: `#`, `//`, `*`, `;`, `--`
-      while (i < to && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+      while (i < to && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) {
+        i++;
+        if (++run > MAX_INDENT) return '';
+      }
       const lead = text.charCodeAt(i);
       if (lead === 35 || lead === 42 || lead === 59) i++;
       else if ((lead === 47 || lead === 45) && text.charCodeAt(i + 1) === lead) i += 2;
