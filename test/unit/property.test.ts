@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { aliasForms } from '../../src/core/matching/alias';
-import { CONTEXT_RADIUS, TermMatcher, type MatchableEntry } from '../../src/core/matching/matcher';
+import { CONTEXT_RADIUS, LOOKUP_RADIUS, TermMatcher, type MatchableEntry } from '../../src/core/matching/matcher';
+import { scanText } from '../../src/features/in-file/scan';
 import { ALL_CAPS, HAS_DIGIT, HAS_LETTER, PLURAL, separatorKey, tokenize, type Token } from '../../src/core/matching/tokenize';
 import { FIXTURE } from './fixture';
 
@@ -161,5 +162,36 @@ describe('term engine against a reference matcher (property)', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+/** the shapes the audit found disagreements with: dense ambiguous words, long runs, cut neighbours */
+const shapes = ['vmx vmx ', 'PV PV ', 'host guest vmx hyperv driver kvm ', 'New-VM Get-VM ', 'Get-VM Connect-VIServer ', 'root' + ' '.repeat(60) + 'partition ', '\n'.repeat(3), '\r', ' \t'.repeat(30)];
+const shape = fc.tuple(fc.constantFrom(...shapes), fc.integer({ min: 1, max: 40 })).map(([s, n]) => s.repeat(n));
+const long = fc.array(fc.oneof(text, shape), { minLength: 1, maxLength: 6 }).map((parts) => parts.join(''));
+
+describe('one answer everywhere (property)', () => {
+  it('In This File, in chunks of any size, finds what one scan finds, and the hover agrees on each', async () => {
+    await fc.assert(
+      fc.asyncProperty(long, fc.integer({ min: 64, max: 4000 }), fc.constantFrom(undefined, ['vmware'], ['hyperv']), async (t, chunkChars, systems) => {
+        const whole = matcher.scan(t, { systems });
+        const r = await scanText(matcher, t, { systems, limits: { chunkChars }, pause: async () => {} });
+        const chunked = r!.groups.flatMap((g) => g.occurrences.map((o) => ({ start: o.start, end: o.end, id: g.id }))).sort((a, b) => a.start - b.start);
+        assert.deepEqual(chunked, whole.map(({ start, end, id }) => ({ start, end, id })));
+        const step = Math.max(1, Math.floor(whole.length / 20));
+        for (let k = 0; k < whole.length; k += step) {
+          const m = whole[k];
+          for (const at of [m.start, (m.start + m.end) >> 1, m.end - 1]) {
+            const hover = matcher.matchAt(t, at, { systems });
+            assert.deepEqual(hover && { start: hover.start, end: hover.end, id: hover.id }, { start: m.start, end: m.end, id: m.id });
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a window lookup reads no more than the lookup radius needs', () => {
+    assert.ok(CONTEXT_RADIUS + 2 * matcher.maxAliasChars <= LOOKUP_RADIUS);
   });
 });

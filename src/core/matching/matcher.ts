@@ -51,7 +51,7 @@ interface Variant {
 /** How far (in characters) a specific term makes generic aliases count, and picks among ambiguous ones. */
 export const CONTEXT_RADIUS = 400;
 /** How much text a lookup at a position reads on each side. */
-export const LOOKUP_RADIUS = 1024;
+export const LOOKUP_RADIUS = 2048;
 
 const STEM_MIN = 4;
 /** digits an index inside a key may have (`ethernet12.present`); a longer number is no index */

@@ -3,8 +3,9 @@
  * numbers and previews. Plain data, no `vscode` import, so unit tests run it directly.
  *
  * Big files stay cheap: at most `maxChars` characters are read and at most `maxMatches`
- * matches kept; the text is scanned in chunks of `chunkChars`, yielding to the event loop
- * between chunks, and a scan stops as soon as `isCancelled()` says a newer one replaced it.
+ * matches kept; the text is scanned in chunks of at most `chunkChars`, sized so that one takes
+ * about `sliceMs`, yielding to the event loop between chunks, and a scan stops as soon as
+ * `isCancelled()` says a newer one replaced it.
  */
 import { CONTEXT_RADIUS, type GenericPolicy, type TermMatch, type TermMatcher } from '../../core/matching/matcher';
 
@@ -13,11 +14,17 @@ export interface ScanLimits {
   maxChars: number;
   /** matches kept; the scan stops there */
   maxMatches: number;
-  /** characters scanned between two yields */
+  /** characters scanned between two yields, at most */
   chunkChars: number;
+  /** the time one chunk should take: chunks grow or shrink to it */
+  sliceMs: number;
 }
 
-export const DEFAULT_LIMITS: ScanLimits = { maxChars: 4 * 1024 * 1024, maxMatches: 5000, chunkChars: 128 * 1024 };
+export const DEFAULT_LIMITS: ScanLimits = { maxChars: 4 * 1024 * 1024, maxMatches: 5000, chunkChars: 128 * 1024, sliceMs: 6 };
+
+/** the smallest chunk the time budget makes, and the first one */
+const MIN_CHUNK = 2048;
+const FIRST_CHUNK = 16 * 1024;
 
 export interface Occurrence {
   /** offsets into the document text; `end` exclusive */
@@ -65,6 +72,8 @@ export interface ScanOptions {
   isCancelled?: () => boolean;
   /** how to give the event loop a turn between chunks */
   pause?: () => Promise<void>;
+  /** a clock in milliseconds, for sizing chunks */
+  now?: () => number;
 }
 
 const PREVIEW_BEFORE = 30;
@@ -73,79 +82,114 @@ const PREVIEW_AFTER = 70;
 const EDGE_SEARCH = 256;
 
 const defaultPause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const defaultNow = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 /**
- * Scans `text` and groups its matches by entry. Returns undefined when cancelled. The
- * result equals one `matcher.scan` over the scanned part, except (rarely) for an alias that
- * spans a chunk edge by more than the context radius.
+ * Scans `text` and groups its matches by entry. Returns undefined when cancelled. The result
+ * equals one `matcher.scan` over the scanned part, whatever the chunks: each chunk's matches
+ * are settled reading `reach(matcher)` characters more on each side, enough for every
+ * neighbour that can vote on them and for the scan to fall in step with a whole-text scan.
  */
 export async function scanText(matcher: TermMatcher, text: string, options: ScanOptions = {}): Promise<InFileResult | undefined> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const pause = options.pause ?? defaultPause;
+  const now = options.now ?? defaultNow;
   const cancelled = options.isCancelled ?? (() => false);
+  const maxChunk = Math.max(1, limits.chunkChars);
   let end = text.length;
   let truncated: InFileResult['truncated'];
   if (end > limits.maxChars) {
     end = edgeBefore(text, limits.maxChars);
     truncated = 'size';
   }
-  const reach = Math.max(CONTEXT_RADIUS, matcher.maxAliasChars);
-  const kept: TermMatch[] = [];
+  const r = reach(matcher);
+  const grouper = new Grouper(text);
+  const scanOptions = { generic: options.generic, systems: options.systems };
+  let size = Math.min(maxChunk, FIRST_CHUNK);
   let from = 0;
   while (from < end) {
-    let to = Math.min(end, from + Math.max(1, limits.chunkChars));
+    const started = now();
+    let to = Math.min(end, from + size);
     if (to < end) to = Math.max(from + 1, edgeBefore(text, to));
-    const windowFrom = from === 0 ? 0 : edgeBefore(text, Math.max(0, from - reach));
-    const windowTo = to >= end ? end : Math.min(end, edgeAfter(text, Math.min(end, to + reach)));
-    for (const m of matcher.scan(text, { generic: options.generic, systems: options.systems }, windowFrom, windowTo)) {
-      if (m.start < from) continue;
-      if (m.start >= to) break;
-      kept.push(m);
-      if (kept.length >= limits.maxMatches) break;
-    }
-    if (kept.length >= limits.maxMatches) {
+    const windowFrom = from === 0 ? 0 : edgeBefore(text, Math.max(0, from - r));
+    const windowTo = to >= end ? end : Math.min(end, edgeAfter(text, Math.min(end, to + r)));
+    const found = matcher.scanRange(text, { ...scanOptions, limit: limits.maxMatches - grouper.total }, windowFrom, windowTo, from, to);
+    grouper.add(found);
+    if (grouper.total >= limits.maxMatches) {
       truncated = 'matches';
-      end = Math.min(end, kept[kept.length - 1].end);
+      end = Math.min(end, found[found.length - 1].end);
       break;
     }
     from = to;
+    // the next chunk takes about the time budget, growing at most fourfold
+    const took = now() - started;
+    size = Math.round(Math.min(maxChunk, size * 4, Math.max(MIN_CHUNK, took > 0 ? (size * limits.sliceMs) / took : size * 4)));
     if (from < end) {
       await pause();
       if (cancelled()) return undefined;
     }
   }
   if (cancelled()) return undefined;
-  return { ...group(text, kept), scannedChars: end, textLength: text.length, ...(truncated ? { truncated } : {}) };
+  return { groups: grouper.groups(), total: grouper.total, scannedChars: end, textLength: text.length, ...(truncated ? { truncated } : {}) };
+}
+
+/**
+ * How far beyond a chunk a scan reads to settle its matches as a whole-text scan does: the
+ * context radius, plus a match that ends there (whose neighbours vote), plus a neighbour
+ * the window would cut; the same before the chunk, where a match may run into it.
+ */
+export function reach(matcher: TermMatcher): number {
+  return CONTEXT_RADIUS + 2 * matcher.maxAliasChars + EDGE_SEARCH;
+}
+
+/** Groups matches given in text order, chunk by chunk: positions, previews, one group per entry. */
+class Grouper {
+  private readonly byId = new Map<string, TermGroup>();
+  private readonly cursor: ReturnType<typeof lineCursor>;
+  total = 0;
+
+  constructor(private readonly text: string) {
+    this.cursor = lineCursor(text);
+  }
+
+  add(matches: readonly TermMatch[]): void {
+    const { text, cursor } = this;
+    for (const m of matches) {
+      const start = cursor.at(m.start);
+      const startLineStart = cursor.lineStart;
+      const endPos = cursor.peek(m.end);
+      const occurrence: Occurrence = {
+        start: m.start,
+        end: m.end,
+        line: start.line,
+        character: start.character,
+        endLine: endPos.line,
+        endCharacter: endPos.character,
+        text: text.slice(m.start, m.end),
+        ...preview(text, startLineStart, m.start, m.end),
+        ...(m.generic ? { generic: true } : {}),
+        ...(m.candidates ? { candidates: m.candidates.filter((c) => c !== m.id) } : {}),
+      };
+      let g = this.byId.get(m.id);
+      if (!g) {
+        g = { id: m.id, occurrences: [] };
+        this.byId.set(m.id, g);
+      }
+      g.occurrences.push(occurrence);
+      this.total++;
+    }
+  }
+
+  groups(): TermGroup[] {
+    return [...this.byId.values()];
+  }
 }
 
 /** Groups matches (in text order) by entry, with positions and previews. */
 export function group(text: string, matches: readonly TermMatch[]): { groups: TermGroup[]; total: number } {
-  const groups = new Map<string, TermGroup>();
-  const cursor = lineCursor(text);
-  for (const m of matches) {
-    const start = cursor.at(m.start);
-    const startLineStart = cursor.lineStart;
-    const endPos = cursor.peek(m.end);
-    const occurrence: Occurrence = {
-      start: m.start,
-      end: m.end,
-      line: start.line,
-      character: start.character,
-      endLine: endPos.line,
-      endCharacter: endPos.character,
-      text: text.slice(m.start, m.end),
-      ...preview(text, startLineStart, m.start, m.end),
-      ...(m.generic ? { generic: true } : {}),
-      ...(m.candidates ? { candidates: m.candidates.filter((c) => c !== m.id) } : {}),
-    };
-    let g = groups.get(m.id);
-    if (!g) {
-      g = { id: m.id, occurrences: [] };
-      groups.set(m.id, g);
-    }
-    g.occurrences.push(occurrence);
-  }
-  return { groups: [...groups.values()], total: matches.length };
+  const grouper = new Grouper(text);
+  grouper.add(matches);
+  return { groups: grouper.groups(), total: grouper.total };
 }
 
 /** The text around a match on its line, on one line, with the match's place in it. */
