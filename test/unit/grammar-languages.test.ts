@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundledKnowledge } from '../../src/core/knowledge/load';
 import { Languages, documentSystems } from '../../src/features/languages/systems';
-import { XL_KEYS, looksLikeXlConfig } from '../../src/features/languages/xl-detect';
+import { MAX_CHARS, XL_KEYS, looksLikeXlConfig } from '../../src/features/languages/xl-detect';
 
 const sample = (rel: string) => readFileSync(join(process.cwd(), 'samples', ...rel.split('/')), 'utf8');
 
@@ -81,6 +81,13 @@ describe('languages: is this .cfg an xl domain config?', () => {
     assert.ok(looksLikeXlConfig('name = "db"\nmemory = 1024\nvcpus = 1\ndisk = [ "phy:/dev/vg/db,xvda,w" ]\n'));
     assert.ok(looksLikeXlConfig("builder='hvm'\nmemory=512\nname='old'; vif=['bridge=xenbr0']\nboot='c'\n"));
     assert.ok(looksLikeXlConfig('# xl\nkernel = "/boot/vmlinuz"\nramdisk = "/boot/initrd"\nextra = "console=hvc0"\nmemory = 256\n'));
+  });
+
+  it('reads a bounded prefix: a 7.6 MB line is not an xl config, and lines after it are not read', () => {
+    const xl = 'name = "db"\nmemory = 1024\nvcpus = 1\ndisk = [ "phy:/dev/vg/db,xvda,w" ]\n';
+    assert.equal(looksLikeXlConfig(`memory = "${'x'.repeat(7.6 * 1024 * 1024)}"\n${xl}`), false);
+    assert.equal(looksLikeXlConfig(`${xl}# ${'x'.repeat(MAX_CHARS)}\n`), true);
+    assert.equal(looksLikeXlConfig(`${'\n'.repeat(MAX_CHARS)}${xl}`), false);
   });
 
   it('leaves other .cfg files alone', () => {

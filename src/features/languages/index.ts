@@ -13,13 +13,12 @@ import * as vscode from 'vscode';
 import type { FeatureDeps } from '../deps';
 import { isAtlasDocument } from '../settings';
 import { Languages } from './systems';
-import { looksLikeXlConfig } from './xl-detect';
+import { MAX_CHARS, MAX_LINES, looksLikeXlConfig } from './xl-detect';
 
 export { Languages, documentSystems } from './systems';
 
 /** Languages VS Code gives `.cfg` files when nothing more specific claims them. */
 const CFG_DEFAULT_LANGUAGES = new Set(['properties', 'plaintext', 'ini']);
-const SNIFF_LINES = 400;
 
 export function register(_context: vscode.ExtensionContext, deps: FeatureDeps): vscode.Disposable[] {
   const seen = new Set<string>();
@@ -32,7 +31,9 @@ export function register(_context: vscode.ExtensionContext, deps: FeatureDeps): 
     if (!vscode.workspace.getConfiguration('hypervisorAtlas', document).get<boolean>('languages.detectXlConfigs', true)) return;
     if (!isAtlasDocument(document) || userAssociated(document)) return;
     seen.add(key);
-    const text = document.getText(new vscode.Range(0, 0, Math.min(document.lineCount, SNIFF_LINES), 0));
+    // the first lines, but never more than MAX_CHARS: a minified one-line file is not read whole
+    const end = Math.min(document.offsetAt(new vscode.Position(Math.min(document.lineCount, MAX_LINES), 0)), MAX_CHARS);
+    const text = document.getText(new vscode.Range(new vscode.Position(0, 0), document.positionAt(end)));
     if (!looksLikeXlConfig(text)) return;
     vscode.languages.setTextDocumentLanguage(document, Languages.xl).then(
       () => deps.log.info(`Opened ${document.uri.toString(true)} as a Xen domain config (it looks like one; turn off hypervisorAtlas.languages.detectXlConfigs to keep .cfg files as they are).`),

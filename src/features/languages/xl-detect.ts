@@ -1,6 +1,7 @@
 /**
  * Whether a `.cfg` file is a Xen xl domain configuration (xl.cfg(5)), so it can open in the
- * xl language rather than Properties. Pure and cheap: reads at most the first MAX_LINES lines.
+ * xl language rather than Properties. Pure and cheap: reads at most the first MAX_LINES lines
+ * and MAX_CHARS characters; a line longer than MAX_LINE_CHARS counts against it unread.
  *
  * A file counts as an xl config when its statements are xl statements (`key = value` with a
  * quoted, numeric or [list] value, as libxlu accepts), most of their keys are documented
@@ -9,7 +10,9 @@
  * unquoted values (`key = value`, `key: value`) and other lines count against it.
  */
 
-const MAX_LINES = 400;
+export const MAX_LINES = 400;
+export const MAX_CHARS = 64 * 1024;
+const MAX_LINE_CHARS = 4096;
 
 /** Keys documented in xl.cfg(5) (https://xenbits.xen.org/docs/unstable/man/xl.cfg.5.html). */
 export const XL_KEYS: ReadonlySet<string> = new Set(
@@ -50,8 +53,12 @@ export function looksLikeXlConfig(text: string): boolean {
   let anchor = false;
   let depth = 0; // open [ lists spanning lines
   let lines = 0;
-  for (const raw of text.split(/\r?\n/, MAX_LINES)) {
+  for (const raw of text.slice(0, MAX_CHARS).split(/\r?\n/, MAX_LINES)) {
     lines++;
+    if (raw.length > MAX_LINE_CHARS) {
+      foreign++;
+      continue;
+    }
     const line = stripComment(raw).trim();
     if (!line) continue;
     if (depth > 0) {
