@@ -18,19 +18,31 @@ export type DiagramMessage =
   | { type: 'export'; palette: Palette };
 
 function onlyKeys(m: Record<string, unknown>, ...allowed: string[]): boolean {
-  return Object.keys(m).every((k) => allowed.includes(k));
+  const keys = Object.keys(m);
+  return keys.length <= allowed.length && keys.every((k) => allowed.includes(k));
 }
 
+const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 120 && ID.test(v);
+
+/** Checks a message from the diagram webview; undefined for anything else. Never throws. */
 export function parseDiagramMessage(raw: unknown): DiagramMessage | undefined {
+  try {
+    return parseMessage(raw);
+  } catch {
+    return undefined;
+  }
+}
+
+function parseMessage(raw: unknown): DiagramMessage | undefined {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
   const m = raw as Record<string, unknown>;
   switch (m.type) {
     case 'open':
     case 'reveal':
-      if (typeof m.id === 'string' && m.id.length <= 120 && ID.test(m.id) && onlyKeys(m, 'type', 'id')) return { type: m.type, id: m.id };
+      if (onlyKeys(m, 'type', 'id') && isId(m.id)) return { type: m.type, id: m.id };
       return undefined;
     case 'external':
-      if (typeof m.url === 'string' && m.url.length < 2048 && /^https:\/\/[^\s]+$/.test(m.url) && onlyKeys(m, 'type', 'url')) return { type: 'external', url: m.url };
+      if (onlyKeys(m, 'type', 'url') && typeof m.url === 'string' && m.url.length < 2048 && /^https:\/\/[^\s"'<>`\\]+$/.test(m.url)) return { type: 'external', url: m.url };
       return undefined;
     case 'export': {
       if (!onlyKeys(m, 'type', 'palette') || !m.palette || typeof m.palette !== 'object' || Array.isArray(m.palette)) return undefined;
@@ -56,9 +68,15 @@ export interface DiagramState {
 
 /** Reads a restored panel's state; the webview keeps more (selection, zoom), which it checks itself. */
 export function parseDiagramState(raw: unknown): DiagramState | undefined {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
-  const s = raw as Record<string, unknown>;
-  if (typeof s.view !== 'string' || s.view.length > 200 || !/^(system|compare)(:[a-z0-9.-]+){1,2}$/.test(s.view)) return undefined;
-  if (typeof s.token !== 'string' || !TOKEN.test(s.token)) return undefined;
-  return { view: s.view, token: s.token };
+  try {
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+    const s = raw as Record<string, unknown>;
+    const view = s.view;
+    const token = s.token;
+    if (typeof view !== 'string' || view.length > 200 || !/^(system|compare)(:[a-z0-9.-]+){1,2}$/.test(view)) return undefined;
+    if (typeof token !== 'string' || token.length > 64 || !TOKEN.test(token)) return undefined;
+    return { view, token };
+  } catch {
+    return undefined;
+  }
 }

@@ -6,38 +6,11 @@ import { escapeHtml } from '../../core/render/markdown';
 import { Commands } from '../commands';
 import type { FeatureDeps } from '../deps';
 import { page, webviewOptions } from '../webview-html';
+import { parseEntryMessage } from './messages';
+
+export { parseEntryMessage, type EntryMessage } from './messages';
 
 export const ENTRY_VIEW_TYPE = 'hypervisorAtlas.entry';
-const ID = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
-
-/** Messages the entry page may send; anything else is ignored. */
-export type EntryMessage =
-  | { type: 'open'; id: string }
-  | { type: 'external'; url: string }
-  | { type: 'command'; command: 'diagram' | 'reveal'; id: string; system?: string };
-
-export function parseEntryMessage(raw: unknown): EntryMessage | undefined {
-  if (!raw || typeof raw !== 'object') return undefined;
-  const m = raw as Record<string, unknown>;
-  const keys = Object.keys(m);
-  const only = (...allowed: string[]) => keys.every((k) => allowed.includes(k));
-  if (m.type === 'open' && typeof m.id === 'string' && ID.test(m.id) && only('type', 'id')) return { type: 'open', id: m.id };
-  if (m.type === 'external' && typeof m.url === 'string' && /^https:\/\//.test(m.url) && m.url.length < 2048 && only('type', 'url')) {
-    return { type: 'external', url: m.url };
-  }
-  if (
-    m.type === 'command' &&
-    (m.command === 'diagram' || m.command === 'reveal') &&
-    typeof m.id === 'string' &&
-    ID.test(m.id) &&
-    (m.system === undefined || (typeof m.system === 'string' && ID.test(m.system))) &&
-    only('type', 'command', 'id', 'system')
-  ) {
-    return { type: 'command', command: m.command, id: m.id, ...(typeof m.system === 'string' ? { system: m.system } : {}) };
-  }
-  return undefined;
-}
-
 /** The read-only card view beside the editor: one panel, reused for every entry. */
 export class EntryPanel {
   private panel: vscode.WebviewPanel | undefined;
