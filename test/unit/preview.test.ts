@@ -202,8 +202,42 @@ describe('preview plugin: hostile input stays inert', () => {
     assert.equal(unmark(off), plain(text));
     const on = renderer({}, { html: true }).render(text);
     assert.ok(on.startsWith('<script>alert("vmxnet3")</script>\n'), on);
-    assert.match(on, /<b onclick="dom0\(\)"><span[^>]*>dom0<\/span><\/b> <img src=x onerror="alert\('KVM'\)">/);
+    assert.match(on, /<b onclick="dom0\(\)">dom0<\/b> <img src=x onerror="alert\('KVM'\)">/);
     assert.equal(unmark(on), plain(text, { html: true }));
+  });
+
+  it('marks nothing inside raw HTML elements or raw <a> link text, inline or opened by an HTML block', () => {
+    const html = { html: true };
+    const inline = [
+      'x <script>dom0</script> y',
+      'x <style>dom0 { }</style> y',
+      'x <textarea>dom0</textarea> y',
+      'x <title>dom0</title> y',
+      'x <iframe>dom0</iframe> y',
+      'x <a href="https://example.com">the dom0 link</a> y',
+      'x <A HREF="https://example.com"><em>dom0</em></A> y',
+      'x <span title="a">`dom0`</span> y',
+      'x <b>dom0\nKVM</b> y',
+    ];
+    for (const markCode of [false, true]) {
+      for (const text of inline) {
+        const out = renderer({ markCode }, html).render(text);
+        assert.deepEqual(marked(out), [], `${text}: ${out}`);
+        assert.equal(unmark(out), plain(text, html));
+      }
+    }
+    // after the element closes, the next occurrence is marked; a void or self-closed tag opens nothing
+    assert.deepEqual(marked(renderer({}, html).render('<a href="x">dom0</a> then dom0')).map((m) => m.text), ['dom0']);
+    assert.deepEqual(marked(renderer({}, html).render('a<br>dom0 <img src=x/> KVM <span/> domU')).map((m) => m.text), ['dom0', 'KVM', 'domU']);
+    // blocks inside an element an HTML block opened: raw text and links; a <div> wrapper is Markdown's
+    for (const tag of ['textarea', 'title', 'iframe', 'a href="x"', 'noscript']) {
+      const name = tag.split(' ')[0];
+      const text = `<${tag}>\n\ndom0 and KVM\n\n</${name}>\n\nthen domU`;
+      assert.deepEqual(marked(renderer({ markCode: true }, html).render(text)).map((m) => m.text), ['domU'], text);
+    }
+    assert.deepEqual(marked(renderer({}, html).render('<div align="center">\n\ndom0 and KVM\n\n</div>')).map((m) => m.text), ['dom0', 'KVM']);
+    // with html off, tags are text: terms in them are marked as text, escaped
+    assert.deepEqual(marked(renderer().render('x <a href="y">dom0</a>')).map((m) => m.text), ['dom0']);
   });
 
   it('keeps alias-like text with quotes and brackets as text', () => {

@@ -7,7 +7,10 @@
  *
  * What it marks, so prose stays readable and nothing breaks:
  *   - only the first occurrence of each entry per section (heading to heading);
- *   - never inside headings (their text makes the anchors), link text, image alt text or raw HTML;
+ *   - never inside headings (their text makes the anchors), link text, image alt text or raw HTML:
+ *     not in a tag, not between a raw inline tag and its end tag (`<a>`, `<b>`, `<script>`...),
+ *     and not in the blocks inside a raw-text or link element opened by an HTML block
+ *     (`<script>`, `<style>`, `<textarea>`, `<title>`, `<iframe>`, `<a>`...);
  *   - inside code (inline code, fences, indented code) only with `markCode`; fences whose
  *     renderer does not produce `<code>` (diagrams such as mermaid) are left alone even then.
  * Everything it adds is escaped; the text it splits stays text tokens, rendered (and escaped)
@@ -146,7 +149,14 @@ function markTokens(state: StateCoreLike, kb: TermSource, options: TermMarkerOpt
     return { id: entry.id, tooltip: tooltipOf(entry) };
   };
   let inHeading = false;
+  // raw-text and link elements an HTML block left open: nothing is marked until they close
+  const openRaw: string[] = [];
   for (const token of state.tokens) {
+    if (token.type === 'html_block') {
+      trackTags(token.content, openRaw, (name) => RAW_BLOCK_ELEMENTS.has(name));
+      continue;
+    }
+    if (openRaw.length) continue;
     switch (token.type) {
       case 'heading_open':
         seen.clear();
@@ -204,23 +214,26 @@ function markInline(
   const segments: Segment[] = [];
   let text = '';
   let linkDepth = 0;
+  // raw inline elements open here (`<a href>`, `<script>`, `<b>`): their content is HTML's, not ours
+  const openHtml: string[] = [];
   const add = (kind: Kind, child: number, content: string) => {
     segments.push({ kind, child, start: text.length, end: text.length + content.length });
     text += content;
   };
   children.forEach((c, k) => {
+    const hidden = linkDepth > 0 || openHtml.length > 0;
     switch (c.type) {
       case 'text':
-        add(linkDepth ? 'other' : 'text', k, c.content);
+        add(hidden ? 'other' : 'text', k, c.content);
         break;
       case 'softbreak':
       case 'hardbreak':
-        add(linkDepth ? 'other' : 'break', k, '\n');
+        add(hidden ? 'other' : 'break', k, '\n');
         break;
       case 'code_inline':
         // a code span reads as its own word: pad it so no term runs into the text around it
         add('other', -1, ' ');
-        add(markCode && !linkDepth ? 'code' : 'other', k, c.content);
+        add(markCode && !hidden ? 'code' : 'other', k, c.content);
         add('other', -1, ' ');
         break;
       case 'link_open':
@@ -231,8 +244,11 @@ function markInline(
         linkDepth = Math.max(0, linkDepth - 1);
         add('barrier', k, '');
         break;
-      case 'image':
       case 'html_inline':
+        trackTags(c.content, openHtml, () => true);
+        add('other', k, ' ');
+        break;
+      case 'image':
         add('other', k, ' ');
         break;
       default:
@@ -313,6 +329,30 @@ function place(segments: Segment[], from: number, m: TermMatch): { first: Segmen
   }
   if (!first || !last || first.kind !== 'text' || last.kind !== 'text') return undefined;
   return { first, last, code: false };
+}
+
+/** Elements whose content an HTML block may leave open across Markdown blocks, and which we never mark in. */
+const RAW_BLOCK_ELEMENTS = new Set(['script', 'style', 'textarea', 'title', 'iframe', 'noscript', 'noembed', 'noframes', 'xmp', 'template', 'object', 'svg', 'math', 'select', 'option', 'button', 'a']);
+/** Elements that have no end tag. */
+const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]{0,63})(?:\s[^<>]*?)?(\/?)>|<!--[\s\S]*?-->/g;
+
+/**
+ * Follows the start and end tags in raw HTML: pushes the elements `counts` accepts that
+ * open (not void, not self-closed), pops back to the element an end tag closes. Bounded: at
+ * most 64 open elements are kept.
+ */
+function trackTags(html: string, open: string[], counts: (name: string) => boolean): void {
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
+    if (!m[2]) continue; // a comment
+    const name = m[2].toLowerCase();
+    if (!counts(name) || VOID_ELEMENTS.has(name)) continue;
+    if (m[1]) {
+      const at = open.lastIndexOf(name);
+      if (at >= 0) open.length = at;
+    } else if (!m[3] && open.length < 64) open.push(name);
+  }
 }
 
 function push<T>(map: Map<number, T[]>, key: number, value: T): void {
