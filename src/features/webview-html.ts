@@ -8,11 +8,11 @@ export function makeNonce(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Webview options: scripts on, and only our own media/ and dist/ folders readable. */
+/** Webview options: scripts on, and only our stylesheets (media/) and page scripts (dist/webview/) readable. */
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
   return {
     enableScripts: true,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist')],
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist', 'webview')],
   };
 }
 
@@ -41,6 +41,9 @@ export function page(p: PageParts): string {
     `font-src ${p.webview.cspSource}`,
     `style-src ${p.webview.cspSource} 'nonce-${nonce}'`,
     `script-src 'nonce-${nonce}'`,
+    // neither falls back to default-src
+    "base-uri 'none'",
+    "form-action 'none'",
   ].join('; ');
   const data = p.data === undefined ? '' : `<script type="application/json" id="atlas-data" nonce="${nonce}">${JSON.stringify(p.data).replace(/</g, '\\u003c')}</script>`;
   return `<!DOCTYPE html>
