@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { bundledKnowledge } from './core/knowledge/load';
+import { bundledKnowledge, warmUpKnowledge } from './core/knowledge/load';
 import type { FeatureDeps } from './features/deps';
 import * as diagram from './features/diagram/index';
 import * as explain from './features/explain/index';
@@ -18,7 +18,19 @@ export function activate(context: vscode.ExtensionContext): { extendMarkdownIt<T
   const log = vscode.window.createOutputChannel('Hypervisor Atlas', { log: true });
   const deps: FeatureDeps = { knowledge: bundledKnowledge, log, commands: new Set(), extensionUri: context.extensionUri };
   context.subscriptions.push(log, ...explain.register(context, deps), ...hover.register(context, deps), ...diagram.register(context, deps), ...tree.register(context, deps), ...inFile.register(context, deps), ...languages.register(context, deps), ...markdownPreview.register(context, deps));
+  // build the knowledge index and term engine once activation is over, in short slices, so the
+  // first hover finds them ready
+  let disposed = false;
+  context.subscriptions.push({ dispose: () => void (disposed = true) });
+  const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+  const timer = setTimeout(() => {
+    if (!disposed) warmUpKnowledge(pause).catch((e: unknown) => log.warn(`Could not prepare the knowledge base: ${String(e)}`));
+  }, WARM_UP_DELAY_MS);
+  context.subscriptions.push({ dispose: () => clearTimeout(timer) });
   return { extendMarkdownIt: (md) => markdownPreview.extendMarkdownIt(md, deps), bundle: __ATLAS_BUNDLE__ };
 }
+
+/** How long after activation the knowledge base is prepared (activation events come in bursts). */
+export const WARM_UP_DELAY_MS = 250;
 
 export function deactivate(): void {}

@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { bundledKnowledge } from '../../src/core/knowledge/load';
+import { join } from 'node:path';
+import { KnowledgeIndex, type KnowledgeBase } from '../../src/core/knowledge/index';
+import { bundledKnowledge, parseInSlices } from '../../src/core/knowledge/load';
 
 const kb = bundledKnowledge();
 
@@ -76,5 +78,39 @@ describe('bundled knowledge base', () => {
     const matches = kb.matcher.scan(text);
     const perThousand = (matches.length / lines) * 1000;
     assert.ok(perThousand < 1, `${matches.length} matches in ${lines} lines: ${matches.slice(0, 20).map((m) => text.slice(m.start, m.end)).join(', ')}`);
+  });
+});
+
+describe('knowledge base: prepared in idle time', () => {
+  const text = readFileSync(join(process.cwd(), 'dist', 'knowledge.json'), 'utf8');
+
+  it('parses entry by entry, in slices, to what JSON.parse gives; other shapes at once', async () => {
+    let pauses = 0;
+    const pause = async () => void pauses++;
+    assert.deepEqual(await parseInSlices(text, pause, 0), JSON.parse(text));
+    assert.ok(pauses > 100, `${pauses} pauses`);
+    for (const odd of ['{"entries":[],"version":1}', '{"version":1,"entries":[]}', '{"version":1,"entries":[{"id":"a\\"}{","x":[{}]}]}', '{"version":1,"entries":[{"id":"a"}],"more":1}']) {
+      assert.deepEqual(await parseInSlices(odd, pause, 0), JSON.parse(odd), odd);
+    }
+  });
+
+  it('builds the term engine in steps to the same engine, and a lookup during the build finishes it', async () => {
+    const kb = JSON.parse(text) as KnowledgeBase;
+    const sample = 'the host runs KVM with host-passthrough; vmx vhv.enable = "TRUE"; Get-VM | Set-VMProcessor';
+    const whole = new KnowledgeIndex(kb).matcher.scan(sample);
+    const warmed = new KnowledgeIndex(kb);
+    let steps = 0;
+    await warmed.warmUp(async () => void steps++, 0);
+    assert.ok(steps > 20, `${steps} steps`);
+    assert.deepEqual(warmed.matcher.scan(sample), whole);
+    const interrupted = new KnowledgeIndex(kb);
+    let asked = false;
+    await interrupted.warmUp(async () => {
+      if (!asked) {
+        asked = true;
+        assert.deepEqual(interrupted.matcher.scan(sample), whole);
+      }
+    }, 0);
+    assert.deepEqual(interrupted.matcher.scan(sample), whole);
   });
 });

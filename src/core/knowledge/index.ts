@@ -19,10 +19,30 @@ export class KnowledgeIndex {
     }
   }
 
-  /** The term engine over every alias; built on first use. */
+  /** The term engine over every alias; built on first use, or finished if `warmUp` is building it. */
   get matcher(): TermMatcher {
-    this.matcherInstance ??= new TermMatcher(this.entries);
+    this.matcherInstance ??= (this.warming ?? new TermMatcher(this.entries)).finish();
     return this.matcherInstance;
+  }
+
+  private warming: TermMatcher | undefined;
+
+  /**
+   * Builds the term engine in the background, in slices of about `sliceMs` with `pause`
+   * between them, so the first lookup finds it ready.
+   */
+  async warmUp(pause: () => Promise<void>, sliceMs = 4, now: () => number = Date.now): Promise<void> {
+    if (this.matcherInstance || this.warming) return;
+    const m = new TermMatcher(this.entries, true);
+    this.warming = m;
+    let started = now();
+    while (!this.matcherInstance && !m.step()) {
+      if (now() - started >= sliceMs) {
+        await pause();
+        started = now();
+      }
+    }
+    this.matcherInstance ??= m;
   }
 
   get(id: string): Entry | undefined {

@@ -89,9 +89,15 @@ export class TermMatcher {
    * Characters a match can span at most: each piece as long as its key plus a plural ending
    * or an index, and the longest separator between pieces.
    */
-  readonly maxAliasChars: number;
+  get maxAliasChars(): number {
+    return this.longest;
+  }
+  private longest = 0;
+  /** a build still to run (see `build`) */
+  private building: Iterator<void> | undefined;
 
-  constructor(entries: readonly MatchableEntry[]) {
+  /** Builds the engine at once; `deferred`: only starts, `step` and `finish` do the rest. */
+  constructor(entries: readonly MatchableEntry[], deferred = false) {
     this.ids = entries.map((e) => e.id);
     this.isSetting = entries.map((e) => e.kind === 'setting');
     const systemBits = this.systemBits;
@@ -103,25 +109,50 @@ export class TermMatcher {
       }
       return mask;
     });
-    let longest = 0;
+    this.building = this.build(entries);
+    if (!deferred) this.finish();
+  }
+
+  /** Runs a little more of a deferred build; true once it is complete. */
+  step(): boolean {
+    if (this.building?.next().done === false) return false;
+    this.building = undefined;
+    return true;
+  }
+
+  /** Completes a deferred build at once. */
+  finish(): this {
+    while (!this.step());
+    return this;
+  }
+
+  private *build(entries: readonly MatchableEntry[]): Generator<void> {
     const edges = new Map<string, number>();
-    entries.forEach((entry, index) => {
+    let work = 0;
+    for (let index = 0; index < entries.length; index++) {
+      const entry = entries[index];
       const generic = new Set((entry.generic ?? []).map((g) => cleanAlias(g).toLowerCase()));
       for (const alias of entry.aliases) {
         const isGeneric = generic.has(cleanAlias(alias).toLowerCase());
         for (const form of aliasForms(alias)) {
           let span = (form.keys.length - 1) * MAX_SEPARATOR;
           for (const k of form.keys) span += k.length + 2 + MAX_INDEX_DIGITS;
-          longest = Math.max(longest, span);
+          this.longest = Math.max(this.longest, span);
           this.insert(edges, form.keys, form.strict, form.lowerOnly, isGeneric, index);
         }
+        if (++work % 16 === 0) yield;
       }
-    });
-    this.buildTable();
-    this.maxAliasChars = longest;
+    }
+    yield;
+    yield* this.buildTable();
+    yield;
     // what `accept` takes at each node for each case of the text, computed once: a match then
     // costs no loop and no allocation
-    for (const list of this.variants) for (let c = 0; c < 4; c++) this.accepted.push(list ? merge(list, c >= 2, (c & 1) === 1) : undefined);
+    for (let n = 0; n < this.variants.length; n++) {
+      const list = this.variants[n];
+      for (let c = 0; c < 4; c++) this.accepted.push(list ? merge(list, c >= 2, (c & 1) === 1) : undefined);
+      if (n % 512 === 511) yield;
+    }
   }
 
   /** per node, 4 entries: the variant `accept` takes when the text is [mixed-case][ALL CAPS] */
@@ -158,7 +189,7 @@ export class TermMatcher {
     }
   }
 
-  private buildTable(): void {
+  private *buildTable(): Generator<void> {
     let size = 16;
     while (size < this.edgeKey.length * 3) size <<= 1;
     this.table = new Int32Array(size).fill(-1);
@@ -174,6 +205,7 @@ export class TermMatcher {
       let slot = slotOf(this.edgeParent[e], this.edgeSep[e], h) & this.mask;
       while (this.table[slot] !== -1) slot = (slot + 1) & this.mask;
       this.table[slot] = e;
+      if (e % 2048 === 2047) yield;
     }
   }
 
