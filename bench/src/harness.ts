@@ -4,7 +4,12 @@
  * hover lookup latency. bench/run.mjs builds this file, runs it in a child process with the
  * settings as JSON in argv[2], and reads one JSON object from its stdout.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import MarkdownIt from 'markdown-it';
+import { markdownItTerms } from '../../src/core/render/markdown-terms';
+import { looksLikeXlConfig } from '../../src/features/languages/xl-detect';
+import { scanText } from '../../src/features/in-file/scan';
 import { bundledKnowledge } from '../../src/core/knowledge/load';
 import { LOOKUP_RADIUS, type TermMatch } from '../../src/core/matching/matcher';
 import { alternationEngine, atlasEngine, classicAhoCorasickEngine, modernAhoCorasickEngine, naiveEngine, type Engine } from './engines';
@@ -45,6 +50,12 @@ export interface HarnessResult {
   engines: Record<string, { patterns: number; buildMs: number }>;
   entries: number;
   aliases: number;
+  lookupRadius: number;
+  slices: {
+    inFile: Record<string, { chars: number; maxSliceMs: number; maxSliceCpuMs: number; slices: number; totalMs: number; matches: number }>;
+    xl: Record<string, { ms: number }>;
+    preview: { chars: number; withMs: number; withoutMs: number; addedMsPerMB: number };
+  };
 }
 
 const MB = 1024 * 1024;
@@ -163,6 +174,8 @@ function main(settings: HarnessSettings): HarnessResult {
     engines: built,
     entries: kb.entries.length,
     aliases: kb.entries.reduce((n, e) => n + e.aliases.length, 0),
+    lookupRadius: LOOKUP_RADIUS,
+    slices: { inFile: {}, xl: {}, preview: { chars: 0, withMs: 0, withoutMs: 0, addedMsPerMB: 0 } },
   };
   if (!agree) return result;
 
@@ -230,5 +243,72 @@ function main(settings: HarnessSettings): HarnessResult {
   return result;
 }
 
+/** The longest synchronous stretches of the extension-host work, run as the extension runs it. */
+async function slices(result: HarnessResult, inputs: { name: string; text: string }[]): Promise<void> {
+  const kb = bundledKnowledge();
+  for (const input of inputs) {
+    let maxSliceMs = 0;
+    let maxSliceCpuMs = 0;
+    let count = 0;
+    let last = performance.now();
+    let lastCpu = process.cpuUsage();
+    const started = performance.now();
+    const r = await scanText(kb.matcher, input.text, {
+      pause: async () => {
+        const cpu = process.cpuUsage(lastCpu);
+        maxSliceMs = Math.max(maxSliceMs, performance.now() - last);
+        maxSliceCpuMs = Math.max(maxSliceCpuMs, (cpu.user + cpu.system) / 1000);
+        count++;
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        last = performance.now();
+        lastCpu = process.cpuUsage();
+      },
+    });
+    const cpu = process.cpuUsage(lastCpu);
+    maxSliceMs = Math.max(maxSliceMs, performance.now() - last);
+    maxSliceCpuMs = Math.max(maxSliceCpuMs, (cpu.user + cpu.system) / 1000);
+    result.slices.inFile[input.name] = { chars: r!.scannedChars, maxSliceMs, maxSliceCpuMs, slices: count + 1, totalMs: performance.now() - started, matches: r!.total };
+  }
+  const xl: [string, string][] = [
+    ['7.6 MB one-line .cfg', `memory = "${'x'.repeat(7.6 * MB)}"\n`],
+    ['400 lines of 20K', `${'name = "a"; '.repeat(1700)}\n`.repeat(400)],
+  ];
+  for (const [name, text] of xl) {
+    const t = performance.now();
+    looksLikeXlConfig(text);
+    result.slices.xl[name] = { ms: performance.now() - t };
+  }
+  // preview: the sample notes, repeated to 1 MB, rendered with and without the plugin
+  const walk = (d: string): string[] => readdirSync(d).sort().flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
+  const notes = walk('samples').filter((f) => f.endsWith('.md')).map((f) => readFileSync(f, 'utf8')).join('\n\n');
+  let md = notes;
+  while (md.length < MB) md += `\n\n${notes}`;
+  const plain = new MarkdownIt({ html: true, linkify: true });
+  const marked = new MarkdownIt({ html: true, linkify: true });
+  markdownItTerms(marked as never, { knowledge: () => kb, options: () => ({ enabled: true, markCode: false }) });
+  const time = (r: { render(src: string): string }) => {
+    r.render(md);
+    const ts: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      gc();
+      const t = performance.now();
+      r.render(md);
+      ts.push(performance.now() - t);
+    }
+    return median(ts);
+  };
+  const withoutMs = time(plain);
+  const withMs = time(marked);
+  result.slices.preview = { chars: md.length, withMs, withoutMs, addedMsPerMB: (withMs - withoutMs) / (md.length / MB) };
+}
+
 const settings = JSON.parse(process.argv[2] ?? '{}') as HarnessSettings;
-process.stdout.write(`${JSON.stringify(main(settings))}\n`);
+const result = main(settings);
+const texts = settings.inputs.map((i) => ({ name: i.name, text: readFileSync(i.path, 'utf8').slice(0, 4 * MB) }));
+slices(result, texts).then(
+  () => process.stdout.write(`${JSON.stringify(result)}\n`),
+  (e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+    process.exit(1);
+  },
+);

@@ -20,11 +20,11 @@ export interface ScanLimits {
   sliceMs: number;
 }
 
-export const DEFAULT_LIMITS: ScanLimits = { maxChars: 4 * 1024 * 1024, maxMatches: 5000, chunkChars: 128 * 1024, sliceMs: 6 };
+export const DEFAULT_LIMITS: ScanLimits = { maxChars: 4 * 1024 * 1024, maxMatches: 5000, chunkChars: 128 * 1024, sliceMs: 5 };
 
 /** the smallest chunk the time budget makes, and the first one */
 const MIN_CHUNK = 2048;
-const FIRST_CHUNK = 16 * 1024;
+const FIRST_CHUNK = 4096;
 
 export interface Occurrence {
   /** offsets into the document text; `end` exclusive */
