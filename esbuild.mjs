@@ -107,6 +107,7 @@ function optional(entries) {
 }
 
 const testEntries = existsSync('test/unit') ? walk('test/unit').filter((f) => f.endsWith('.test.ts')) : [];
+const robustnessEntries = existsSync('test/robustness') ? walk('test/robustness').filter((f) => f.endsWith('.test.ts')) : [];
 
 const configs = [
   { ...common, entryPoints: ['src/extension.ts'], platform: 'node', format: 'cjs', target: 'node20', outfile: 'dist/extension.node.js', external: ['vscode'], plugins: [knowledgeFilePlugin], define: { ...common.define, __ATLAS_BUNDLE__: '"node"' } },
@@ -127,6 +128,9 @@ const configs = [
     : []),
   ...(testEntries.length
     ? [{ ...common, sourcemap: 'inline', minify: false, entryPoints: testEntries, platform: 'node', format: 'cjs', target: 'node20', outdir: 'out/test/unit', outbase: 'test/unit', outExtension: { '.js': '.cjs' }, external: ['vscode', 'mocha', 'fast-check', 'yaml', 'markdown-it', 'modern-ahocorasick', 'ahocorasick', 'picomatch'] }]
+    : []),
+  ...(robustnessEntries.length
+    ? [{ ...common, sourcemap: 'inline', minify: false, entryPoints: robustnessEntries, platform: 'node', format: 'cjs', target: 'node20', outdir: 'out/test/robustness', outbase: 'test/robustness', outExtension: { '.js': '.cjs' }, external: ['vscode', 'mocha', 'fast-check', 'yaml', 'markdown-it', 'modern-ahocorasick', 'ahocorasick', 'picomatch'] }]
     : []),
   ...(optional(['test/workbench/suite/index.ts']).length
     ? [{ ...common, sourcemap: 'inline', minify: false, entryPoints: ['test/workbench/suite/index.ts'], platform: 'browser', format: 'cjs', target: 'es2022', outfile: 'out/test/workbench/suite.js', external: ['vscode'], plugins: [...common.plugins, workbenchTestsPlugin], define: { ...common.define, 'process.env': '{}' } }]

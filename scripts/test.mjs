@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint, build (strict), unit tests, then the workbench tests (API tests
+// `npm test`: typecheck, lint, build (strict), unit tests, the robustness suite (test/robustness), then the workbench tests (API tests
 // inside a real VS Code for the Web, and UI tests driving it with Playwright), then the packed
 // .vsix in code-server's Node extension host: the API suite in every pinned code-server (newest
 // and the one matching engines.vscode) and the UI tests in the newest. Each step's output is
@@ -11,7 +11,8 @@
 //
 // Usage: node scripts/test.mjs [--unit] [--no-workbench] [mocha options for the unit tests]
 //   --unit          build and run the unit tests only (what `npm run test:unit` does)
-//   --no-workbench  skip the workbench tests (they are counted as not run, not as passed)
+//   --no-workbench  skip the workbench tests (they are counted as not run, not as passed); the
+//                   robustness suite still runs (--unit skips it)
 // code-server runs where `node scripts/code-server.mjs install` has installed it; elsewhere its
 // suites count as skipped, and with ATLAS_REQUIRE_CODE_SERVER=1 (as CI sets) as failed.
 import { spawn } from 'node:child_process';
@@ -38,6 +39,7 @@ const dim = (s) => paint(2, s);
 const RESULTS = join(ROOT, 'test-results');
 const UNIT_RESULTS = join(RESULTS, 'unit.json');
 const WORKBENCH_RESULTS = join(RESULTS, 'workbench.json');
+const ROBUSTNESS_RESULTS = join(RESULTS, 'robustness.json');
 const VSIX = join(RESULTS, 'hypervisor-atlas.vsix');
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -191,6 +193,16 @@ async function main() {
       300_000,
       (j) => (j && typeof j.passed === 'number' ? j : undefined),
     );
+    if (!unitOnly) {
+      await testStep(
+        'robustness tests (mocha, test/robustness)',
+        bin('mocha', 'bin/mocha.js'),
+        ['--no-config', '--timeout', '120000', '--reporter', join(ROOT, 'scripts', 'mocha-counting-reporter.cjs'), 'out/test/robustness/**/*.test.cjs'],
+        ROBUSTNESS_RESULTS,
+        300_000,
+        (j) => (j && typeof j.passed === 'number' ? j : undefined),
+      );
+    }
     if (!noWorkbench) {
       await testStep(
         'workbench tests (VS Code for the Web + Chromium)',

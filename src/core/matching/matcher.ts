@@ -93,6 +93,8 @@ export class TermMatcher {
     return this.longest;
   }
   private longest = 0;
+  /** tokens read and votes counted since the engine was built: the robustness tests bound it */
+  steps = 0;
   /** a build still to run (see `build`) */
   private building: Iterator<void> | undefined;
 
@@ -292,6 +294,7 @@ export class TermMatcher {
     while (nextToken(text, pos, to, tok)) {
       if (tok.start > stopAfter) return tok.start;
       pos = tok.end;
+      this.steps++;
       // most pieces of ordinary text start no alias: reject them on the root filter
       const f = tok.flags;
       if (
@@ -509,10 +512,12 @@ export class TermMatcher {
       if (!list) return 0;
       for (let j = lowerBound(list, lo); j < list.length && list[j] < hi; j++) {
         const k = list[j];
+        this.steps++;
         if (raw.spStart[k] !== at) score += 1 / (1 + Math.abs(raw.spStart[k] - at) / 64);
       }
       return score;
     }
+    this.steps += hi - lo;
     for (let k = lo; k < hi; k++) {
       const shared = mask & raw.spMask[k];
       if (shared && raw.spStart[k] !== at) score += popcount(shared) / width / (1 + Math.abs(raw.spStart[k] - at) / 64);
@@ -756,6 +761,7 @@ export function lookupWindow(text: string, offset: number): [number, number] {
   return [from, to];
 }
 
+/** A letter or digit as the tokenizer reads it (a no-break space or a dash is not). */
 function isWord(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code >= 128;
+  return charClass(code) !== 0;
 }

@@ -8,6 +8,7 @@
  * `isCancelled()` says a newer one replaced it.
  */
 import { CONTEXT_RADIUS, type GenericPolicy, type TermMatch, type TermMatcher } from '../../core/matching/matcher';
+import { charClass } from '../../core/matching/tokenize';
 
 export interface ScanLimits {
   /** characters read from the start of the document */
@@ -267,8 +268,8 @@ function lineCursor(text: string) {
 }
 
 function isSeparator(code: number): boolean {
-  // not a letter or digit (ASCII); non-ASCII counts as a letter, as the tokenizer does
-  return !((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code >= 128);
+  // what the tokenizer splits at
+  return charClass(code) === 0;
 }
 
 /** A cut point at or before `pos` that does not split a word: after a line break if one is near, else after a separator. */

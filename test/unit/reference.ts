@@ -1,0 +1,110 @@
+import { aliasForms } from '../../src/core/matching/alias';
+import { CONTEXT_RADIUS, type MatchableEntry } from '../../src/core/matching/matcher';
+import { ALL_CAPS, HAS_DIGIT, HAS_LETTER, PLURAL, separatorKey, tokenize, type Token } from '../../src/core/matching/tokenize';
+
+/**
+ * A reference matcher written for clarity, not speed: tokenize everything, then at each
+ * token try every alias of every entry, piece by piece, and keep the longest; then drop
+ * generic matches with no specific match near them. No trie, no streaming.
+ */
+export function referenceScan(entries: readonly MatchableEntry[], text: string): { start: number; end: number; ids: string[] }[] {
+  const tokens = tokenize(text);
+  const seps = tokens.map((t, i) => (i + 1 < tokens.length ? separatorKey(text, t.end, tokens[i + 1].start) : ''));
+  const forms = entries.flatMap((e, index) =>
+    e.aliases.flatMap((a) =>
+      aliasForms(a).map((f) => ({ ...f, index, generic: (e.generic ?? []).map((g) => g.toLowerCase()).includes(a.toLowerCase()) })),
+    ),
+  );
+  const lower = (t: Token) => text.slice(t.start, t.end).toLowerCase();
+  /** an index is any number of up to six digits: `ethernet1` reads as `ethernet0`, `4` as `0` */
+  const indexed = (t: Token) => (/(^|[^0-9])[0-9]{1,6}$/.test(lower(t)) ? lower(t).replace(/[0-9]+$/, '0') : undefined);
+  let exactLast = false;
+  /** the end offset if `key` (with its separator prefix) matches token i as the last piece; sets exactLast */
+  const lastPiece = (key: string, t: Token): number | undefined => {
+    const k = lower(t);
+    exactLast = false;
+    if (t.flags & PLURAL) return key === k.slice(0, -1) ? t.end : undefined;
+    if (key === k) {
+      exactLast = true;
+      return t.end;
+    }
+    if (k.length >= 4 && k.endsWith('s') && !(t.flags & ALL_CAPS) && (key === k.slice(0, -1) || (k.endsWith('es') && key === k.slice(0, -2)))) return t.end;
+    if (t.flags & HAS_DIGIT && t.flags & HAS_LETTER) {
+      const letters = k.replace(/[0-9]+$/, '');
+      if (letters && letters !== k && key === letters) return t.start + letters.length;
+    }
+    return undefined;
+  };
+  const raw: { start: number; end: number; ids: number[]; generic: boolean }[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    let best: { end: number; last: number; ids: number[]; generic: boolean; exact: boolean } | undefined;
+    for (const f of forms) {
+      let ok = true;
+      let allCaps = true;
+      let end = -1;
+      let exact = false;
+      for (let p = 0; p < f.keys.length; p++) {
+        const t = tokens[i + p];
+        if (!t) {
+          ok = false;
+          break;
+        }
+        if (t.flags & HAS_LETTER && !(t.flags & ALL_CAPS)) allCaps = false;
+        const key = p === 0 ? f.keys[0] : f.keys[p].slice(1);
+        if (p > 0) {
+          const want = f.keys[p][0];
+          const have = seps[i + p - 1];
+          if (!(have === want || (have === '-' && want === ' '))) {
+            ok = false;
+            break;
+          }
+        }
+        if (p === f.keys.length - 1) {
+          const e = lastPiece(key, t);
+          if (e === undefined) ok = false;
+          else {
+            end = e;
+            exact = exactLast;
+          }
+        } else if (t.flags & PLURAL || (lower(t) !== key && indexed(t) !== key)) ok = false;
+        if (!ok) break;
+      }
+      const last = tokens[i + f.keys.length - 1];
+      const mixed = last && /[A-Z]/.test(text.slice(last.start, last.end)) && !(last.flags & ALL_CAPS);
+      if (!ok || (f.strict && !allCaps) || (f.lowerOnly && mixed)) continue;
+      const lastIndex = i + f.keys.length - 1;
+      // longest first; at the same end the exact spelling beats a plural or digit form (`vcpus`
+      // is its own key, not the plural of vCPU), then specific beats generic
+      const better =
+        !best || end > best.end || (end === best.end && (exact && !best.exact ? true : exact === best.exact && best.generic && !f.generic));
+      const same = best && end === best.end && exact === best.exact && best.generic === f.generic;
+      if (better) best = { end, last: lastIndex, ids: [f.index], generic: f.generic, exact };
+      else if (same && !best!.ids.includes(f.index)) best!.ids.push(f.index);
+    }
+    if (best) {
+      raw.push({ start: tokens[i].start, end: best.end, ids: best.ids, generic: best.generic });
+      i = best.last + 1;
+      // a digit fallback ends inside its token; the rest of that token is not a new token
+    } else i++;
+  }
+  const strong = raw.filter((m) => !m.generic);
+  const systems = (ids: number[]) => new Set(ids.flatMap((x) => entries[x].systems ?? []));
+  const vouches = (generic: number[], specific: number[]) => {
+    if (specific.length > 1) return false; // ambiguous words do not vouch
+    const own = systems(generic);
+    return own.size === 0 || [...systems(specific)].some((s) => own.has(s));
+  };
+  // a config key that is an ordinary word also needs `=` or `:` after it
+  const keyPosition = (start: number, end: number) =>
+    /^["'\] \t]{0,39}[=:]/.test(text.slice(end, end + 40)) || /(<\/?|(^|[\s(-])-)$/.test(text.slice(Math.max(0, start - 2), start));
+  const settingsOnly = (ids: number[]) => ids.every((x) => entries[x].kind === 'setting');
+  return raw
+    .filter(
+      (m) =>
+        !m.generic ||
+        (strong.some((s) => s.end >= m.start - CONTEXT_RADIUS && s.start <= m.end + CONTEXT_RADIUS && vouches(m.ids, s.ids)) &&
+          (!settingsOnly(m.ids) || keyPosition(m.start, m.end))),
+    )
+    .map((m) => ({ start: m.start, end: m.end, ids: m.ids.map((x) => entries[x].id).sort() }));
+}
