@@ -48,6 +48,8 @@ export interface MarkdownTermsConfig {
 interface Mark {
   id: string;
   tooltip: string;
+  /** the opening tag, escaped once per entry */
+  open?: string;
 }
 interface CodeMark extends Mark {
   start: number;
@@ -122,6 +124,10 @@ export function markdownItTerms(md: MarkdownItLike, config: MarkdownTermsConfig)
 }
 
 function openTag(mark: Mark): string {
+  return mark.open ?? tagOf(mark);
+}
+
+function tagOf(mark: Mark): string {
   return `<span class="${TERM_CLASS}" data-atlas-entry="${escapeHtml(mark.id)}" title="${escapeHtml(mark.tooltip)}">`;
 }
 
@@ -137,16 +143,34 @@ function setCodeMarks(token: TokenLike, marks: CodeMark[]): void {
   token.meta = meta;
 }
 
+/** Marks already made for a knowledge source: a tooltip is built and escaped once, not once per section. */
+const madeFor = new WeakMap<TermSource, Map<string, Mark>>();
+function marksMade(kb: TermSource): Map<string, Mark> {
+  let made = madeFor.get(kb);
+  if (!made) {
+    made = new Map();
+    madeFor.set(kb, made);
+  }
+  return made;
+}
+
 /** Walks the block tokens in document order, section by section. */
 function markTokens(state: StateCoreLike, kb: TermSource, options: TermMarkerOptions): void {
   const seen = new Set<string>();
   const scan = (text: string) => kb.matcher.scan(text, { generic: options.generic, systems: options.systems });
+  const made = marksMade(kb);
   const markOf = (id: string): Mark | undefined => {
     if (seen.has(id)) return undefined;
-    const entry = kb.get(id);
-    if (!entry) return undefined;
     seen.add(id);
-    return { id: entry.id, tooltip: tooltipOf(entry) };
+    let mark = made.get(id);
+    if (!mark) {
+      const entry = kb.get(id);
+      if (!entry) return undefined;
+      mark = { id: entry.id, tooltip: tooltipOf(entry) };
+      mark.open = tagOf(mark);
+      made.set(id, mark);
+    }
+    return mark;
   };
   let inHeading = false;
   // raw-text and link elements an HTML block left open: nothing is marked until they close
