@@ -122,9 +122,9 @@ export async function scanText(matcher: TermMatcher, text: string, options: Scan
       break;
     }
     from = to;
-    // the next chunk takes about the time budget, growing at most fourfold
+    // the next chunk takes about the time budget (with a margin), growing at most twofold
     const took = now() - started;
-    size = Math.round(Math.min(maxChunk, size * 4, Math.max(MIN_CHUNK, took > 0 ? (size * limits.sliceMs) / took : size * 4)));
+    size = Math.round(Math.min(maxChunk, size * 2, Math.max(MIN_CHUNK, took > 0 ? (size * 0.8 * limits.sliceMs) / took : size * 2)));
     if (from < end) {
       await pause();
       if (cancelled()) return undefined;
