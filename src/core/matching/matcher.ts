@@ -261,10 +261,15 @@ export class TermMatcher {
     if (Number.isNaN(from) || Number.isNaN(to) || from >= to || keepFrom >= keepTo || !(limit >= 1)) return out;
     const policy = options.generic ?? 'context';
     const documentMask = this.maskOf(options.systems);
-    const raw = newRaw();
+    let raw = newRaw();
     let pos = from;
     let i = 0;
     for (;;) {
+      // drop what no match still to settle needs: long scans keep short arrays
+      if (i >= 1024) {
+        raw = compact(raw, i);
+        i = 0;
+      }
       pos = this.rawScan(text, pos, to, policy, pos + SCAN_BLOCK, raw);
       const done = pos >= to;
       // settle the matches whose context has been read in full
@@ -654,6 +659,29 @@ interface Raw {
   spEnd: number[];
   spMask: number[];
   bySystem: (number[] | undefined)[];
+}
+
+/**
+ * `raw` without the matches before `i` (settled) and the specific ones too far back to vote on
+ * match i or any after it.
+ */
+function compact(raw: Raw, i: number): Raw {
+  const next = i < raw.start.length ? raw.start[i] : Infinity;
+  const cut = lowerBound(raw.spEnd, next - CONTEXT_RADIUS);
+  return {
+    start: raw.start.slice(i),
+    end: raw.end.slice(i),
+    variant: raw.variant.slice(i),
+    spStart: raw.spStart.slice(cut),
+    spEnd: raw.spEnd.slice(cut),
+    spMask: raw.spMask.slice(cut),
+    bySystem: cut === 0 ? raw.bySystem : raw.bySystem.map((list) => {
+      if (!list) return list;
+      const kept = list.slice(lowerBound(list, cut));
+      for (let k = 0; k < kept.length; k++) kept[k] -= cut;
+      return kept;
+    }),
+  };
 }
 
 function newRaw(): Raw {
