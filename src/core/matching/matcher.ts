@@ -595,11 +595,14 @@ export class TermMatcher {
     ) {
       return undefined;
     }
-    const chosen = candidates.length > 1 ? this.choose(candidates, raw, start[i], end[i], documentMask) : candidates[0];
-    const match: TermMatch = { start: start[i], end: end[i], id: this.ids[chosen] };
-    if (candidates.length > 1) match.candidates = this.ordered(v, chosen);
-    if (v.generic) match.generic = true;
-    return match;
+    const s = start[i];
+    const e = end[i];
+    if (candidates.length === 1) return v.generic ? { start: s, end: e, id: this.ids[candidates[0]], generic: true } : { start: s, end: e, id: this.ids[candidates[0]] };
+    const chosen = this.choose(candidates, raw, s, e, documentMask);
+    // one object literal per shape: no property added later
+    return v.generic
+      ? { start: s, end: e, id: this.ids[chosen], candidates: this.ordered(v, chosen), generic: true }
+      : { start: s, end: e, id: this.ids[chosen], candidates: this.ordered(v, chosen) };
   }
 }
 
