@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { KnowledgeIndex, type KnowledgeBase } from '../../src/core/knowledge/index';
 import { bundledKnowledge, parseInSlices } from '../../src/core/knowledge/load';
+import { CONTEXT_RADIUS, LOOKUP_RADIUS } from '../../src/core/matching/matcher';
 
 const kb = bundledKnowledge();
 
@@ -112,5 +113,11 @@ describe('knowledge base: prepared in idle time', () => {
       }
     }, 0);
     assert.deepEqual(interrupted.matcher.scan(sample), whole);
+  });
+});
+
+describe('knowledge base: fits the engine windows', () => {
+  it('the longest match, twice, plus the context radius fits a hover window', () => {
+    assert.ok(CONTEXT_RADIUS + 2 * kb.matcher.maxAliasChars <= LOOKUP_RADIUS, `maxAliasChars ${kb.matcher.maxAliasChars}`);
   });
 });
