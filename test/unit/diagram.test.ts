@@ -109,6 +109,14 @@ describe('diagram: every system in the knowledge base', () => {
       checkInvariants(layoutView(kb, { kind: 'system', system: id }));
     });
 
+    it(`${id}: only bands with a mode are labelled (no "mode not stated")`, function () {
+      if (!kb.get(id)) this.skip();
+      const layout = layoutView(kb, { kind: 'system', system: id });
+      const bands = layout.texts.filter((t) => t.role === 'band').map((t) => t.text);
+      for (const text of bands) assert.match(text, /^(user mode|kernel mode|firmware)$/);
+      assert.ok(!renderSvg(layout, DEFAULT_PALETTE).includes('not stated'));
+    });
+
     it(`${id}: every component of the system is drawn, in its layer and mode`, function () {
       const system = kb.get(id);
       if (!system) this.skip();

@@ -278,8 +278,9 @@ export function layoutModel(model: DiagramModel, key = `system:${model.systemId}
   return { key, title: `${model.title} architecture`, width: size.width, height: size.height, frames, texts, nodes, edges, problems: model.problems };
 }
 
+/** Whether a band gets a frame and a label: a band without a mode has neither. */
 function labeled(layer: ModelLayer, band: Band): boolean {
-  return !layer.outside && !(layer.bands.length === 1 && band === 'none');
+  return !layer.outside && band !== 'none';
 }
 
 function manhattan(a: Rect, b: Rect): number {

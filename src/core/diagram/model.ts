@@ -10,7 +10,8 @@ export const BAND_LABEL: Record<Band, string> = {
   user: 'user mode',
   kernel: 'kernel mode',
   firmware: 'firmware',
-  none: 'mode not stated',
+  /** never drawn: a band without a mode has no label */
+  none: '',
 };
 
 /** Id of the column that holds entries outside the system's stack. */
