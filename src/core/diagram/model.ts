@@ -23,9 +23,17 @@ export function layerTitle(layer: Entry, instance?: number): string {
   return instance ? `${t} · VM ${instance}` : t;
 }
 
-/** The big and small label of a component box: the acronym when there is a short one. */
+/**
+ * The big and small label of a component box: the acronym when there is a short one. When the
+ * short one is a file (`Vid.sys`), the box reads the name people use (`VID`, its first alias
+ * with a capital and no dot or space) over the file name.
+ */
 export function nodeLabels(e: Entry): { primary: string; secondary?: string } {
   const short = e.short?.trim();
+  if (short && /^[A-Za-z][\w-]*\.[A-Za-z0-9]{1,4}$/.test(short)) {
+    const name = (e.aliases ?? []).find((a) => a.length <= 12 && /[A-Z]/.test(a) && !/[\s.]/.test(a));
+    if (name) return { primary: name, secondary: short };
+  }
   if (short && short !== e.title && short.length <= 12 && !/\s/.test(short)) return { primary: short, secondary: e.title };
   return { primary: e.title, ...(short && short !== e.title ? { secondary: short } : {}) };
 }
