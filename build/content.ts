@@ -6,6 +6,7 @@
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import type { Connection, Entry, EntryKind, KnowledgeBase, Mode, SettingValue, Source } from '../src/core/knowledge/types';
 import { aliasForms, aliasSignature, cleanAlias } from '../src/core/matching/alias';
+import { SCOPE_NAMES } from '../src/core/profile';
 
 export interface SourceFile {
   /** repository-relative path, used in messages */
@@ -29,7 +30,7 @@ const MODES: readonly Mode[] = ['kernel', 'user', 'firmware'];
 const KNOWN_FIELDS = new Set([
   'id', 'title', 'short', 'kind', 'summary', 'aliases', 'generic', 'ambiguous', 'systems', 'layers', 'mode',
   'related', 'connections', 'sources', 'formerIds', 'classification', 'classificationNote', 'vendor', 'stack',
-  'system', 'modes', 'values', 'appliesTo',
+  'system', 'modes', 'values', 'appliesTo', 'scopes', 'aliasScopes',
 ]);
 const ID = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
 
@@ -246,6 +247,37 @@ export function parseEntry(file: SourceFile, problems: Problem[]): Parsed | unde
   const appliesTo = list('appliesTo');
   if (appliesTo.length) entry.appliesTo = appliesTo;
 
+  const scopeList = (v: unknown, line: number, what: string): string[] | undefined => {
+    if (!Array.isArray(v) || v.length === 0 || v.some((x) => typeof x !== 'string')) {
+      report(line, `${what} must be a non-empty list of scope names`);
+      return undefined;
+    }
+    const names = v.map((x: string) => x.trim());
+    for (const n of names) {
+      if (!SCOPE_NAMES.has(n.replace(/^!/, ''))) report(line, `unknown scope \`${n}\` in ${what}: use one of ${[...SCOPE_NAMES].join(', ')}, or !name to exclude one`);
+    }
+    return names;
+  };
+  if (data.scopes !== undefined && data.scopes !== null) {
+    const scopes = scopeList(data.scopes, at('scopes'), '`scopes`');
+    if (scopes) entry.scopes = scopes;
+  }
+  if (data.aliasScopes !== undefined && data.aliasScopes !== null) {
+    const raw = data.aliasScopes;
+    if (typeof raw !== 'object' || Array.isArray(raw)) report(at('aliasScopes'), '`aliasScopes` must map aliases to lists of scope names');
+    else {
+      const known = new Set(entry.aliases.map((a) => cleanAlias(a).toLowerCase()));
+      const out: Record<string, string[]> = {};
+      for (const [alias, v] of Object.entries(raw as Record<string, unknown>)) {
+        const line = lineOfKey(doc.contents, 'aliasScopes', alias, lineOf) ?? at('aliasScopes');
+        if (!known.has(cleanAlias(alias).toLowerCase())) report(line, `aliasScopes names \`${alias}\`, which is not one of the aliases`);
+        const scopes = scopeList(v, line, `the scopes of \`${alias}\``);
+        if (scopes) out[alias] = scopes;
+      }
+      if (Object.keys(out).length) entry.aliasScopes = out;
+    }
+  }
+
   const lower = (xs: string[]) => new Set(xs.map((x) => cleanAlias(x).toLowerCase()));
   const aliasSet = lower(entry.aliases);
   for (const g of entry.generic) if (!aliasSet.has(cleanAlias(g).toLowerCase())) report(at('generic'), `generic \`${g}\` is not one of the aliases`);
@@ -260,6 +292,16 @@ function extraKeys(o: object, allowed: string[]): string {
     .filter((k) => !allowed.includes(k))
     .map((k) => `\`${k}\``)
     .join(', ');
+}
+
+function lineOfKey(map: unknown, field: string, key: string, lineOf: (offset: number | undefined) => number): number | undefined {
+  if (!isMap(map)) return undefined;
+  const inner = map.get(field, true);
+  if (!isMap(inner)) return undefined;
+  for (const pair of inner.items) {
+    if (isScalar(pair.key) && String(pair.key.value) === key) return lineOf((pair.key as YamlNode).range?.[0]);
+  }
+  return undefined;
 }
 
 function lineOfItem(

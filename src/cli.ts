@@ -10,6 +10,7 @@ import { bundledKnowledge } from './core/knowledge/load';
 import type { Entry } from './core/knowledge/types';
 import type { GenericPolicy } from './core/matching/matcher';
 import { lineIndex } from './core/matching/positions';
+import { detectProfile } from './core/profile';
 
 const USAGE = `Usage:
   hypervisor-atlas scan [--json] [--generic context|always|never] PATH...
@@ -143,7 +144,8 @@ function scan(paths: string[], json: boolean, generic: GenericPolicy, io: Out): 
       failures++;
       return;
     }
-    const matches = kb.matcher.scan(text, { generic });
+    const profile = detectProfile({ fileName: path, text });
+    const matches = kb.matcher.scan(text, { generic, systems: profile.systems, contexts: profile.contexts });
     const lines = lineIndex(text);
     const result: FileResult = { path, matches: [] };
     for (const m of matches) {

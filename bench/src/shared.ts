@@ -21,6 +21,7 @@
  */
 import { aliasForms } from '../../src/core/matching/alias';
 import type { GenericPolicy, MatchableEntry, TermMatch, TermMatcher } from '../../src/core/matching/matcher';
+import { notTermEnd } from '../../src/core/matching/matcher';
 import { charClass, lowerCode, newToken, nextToken, type Token } from '../../src/core/matching/tokenize';
 
 /** One way an alias is written, as `aliasForms` gives it. */
@@ -119,14 +120,15 @@ interface Hooks {
   walk(text: string, first: Token, look: Token, to: number): boolean;
   bestEnd: number;
   bestVariant: { generic: boolean } | undefined;
+  settle(text: string, tok: Token): { generic: boolean } | undefined;
   resolve(text: string, raw: { start: number[]; end: number[]; variant: unknown[] }, policy: GenericPolicy, limit: number, documentMask: number): TermMatch[];
 }
 
 function hooks(matcher: TermMatcher): Hooks {
   const m = matcher as unknown as Hooks;
-  if (typeof m.walk !== 'function' || m.walk.length !== 4 || typeof m.resolve !== 'function' || m.resolve.length !== 5 || !('bestEnd' in m)) {
+  if (typeof m.walk !== 'function' || m.walk.length !== 4 || typeof m.resolve !== 'function' || m.resolve.length !== 5 || typeof m.settle !== 'function' || !('bestEnd' in m)) {
     throw new Error(
-      'bench/src/shared.ts: TermMatcher no longer has walk(text, first, look, to) → bestEnd/bestVariant and resolve(text, raw, policy, limit, documentMask); update `hooks` to its new private API',
+      'bench/src/shared.ts: TermMatcher no longer has walk(text, first, look, to) → bestEnd/bestVariant, settle(text, tok) and resolve(text, raw, policy, limit, documentMask); update `hooks` to its new private API',
     );
   }
   return m;
@@ -152,9 +154,26 @@ export class Verifier {
     let pos = 0; // where the engine's scan resumes: the end of the last match
     let chain = 0; // the first token start of that scan at or after the last candidate
     let last = -1;
+    // like the engine's scan, every token is looked at for text that holds no terms (URLs,
+    // e-mail addresses, credential values): the cursor walks all tokens up to each candidate
+    let skipTo = 0;
+    let cursor = 0;
+    const skim = newToken();
     for (let k = 0; k < starts.length; k++) {
       const s = starts[k];
       if (s < pos || s === last) continue;
+      if (cursor < pos) cursor = pos;
+      while (cursor <= s && nextToken(text, cursor, len, skim)) {
+        if (skim.start > s) break;
+        cursor = skim.end;
+        if (skim.start < skipTo) continue;
+        const skip = notTermEnd(text, skim.start, skim.end, 0, len);
+        if (skip > skim.start) {
+          skipTo = skip;
+          cursor = Math.max(cursor, skip);
+        }
+      }
+      if (s < skipTo) continue;
       last = s;
       if (chain < pos) chain = pos;
       if (chain > s) continue; // s is inside a token the scan has read
@@ -179,8 +198,8 @@ export class Verifier {
         q = tok.end;
       }
       if (!found || !m.walk(text, tok, look, len)) continue;
-      const variant = m.bestVariant!;
-      if (!(variant.generic && policy === 'never')) {
+      const variant = m.settle(text, tok);
+      if (variant && !(variant.generic && policy === 'never')) {
         raw.start.push(s);
         raw.end.push(m.bestEnd);
         raw.variant.push(variant);

@@ -47,7 +47,7 @@ describe('bundled knowledge base', () => {
   it('explains every term of the seed texts', () => {
     const terms = ['root partition', 'parent partition', 'child partition', 'child partitions', 'VID', 'VMWP', 'VMMS', 'WinHv',
       'Hyper-V', 'KVM', 'Xen', 'ESXi', 'VirtualBox', 'VMware Workstation', 'hypervisor', 'Virtualization Infrastructure Driver',
-      'Virtual Machine Worker Process', 'Windows Hypervisor Interface Library', 'Virtual Machine Management Service', 'bare metal'];
+      'Virtual Machine Worker Process', 'Windows Hypervisor Interface Library', 'Virtual Machine Management Service', 'bare-metal hypervisor'];
     const unresolved = terms.filter((t) => !kb.matcher.lookupTerm(t));
     assert.deepEqual(unresolved, []);
   });

@@ -64,16 +64,15 @@ describe('term engine', () => {
     assert.equal(strictOnly.scan('sr-iov sriov').length, 0);
   });
 
-  it('finds terms inside identifiers, file names and compound tokens', () => {
+  it('finds whole identifiers and file names, never the front or tail of a longer one', () => {
     assert.deepEqual(found('NewVHDPath -ExposeVirtualizationExtensions $true; vmwp.exe winhv.sys hv_vmbus'), [
-      ['VHD', 'format.vhd'],
       ['ExposeVirtualizationExtensions', 'hyperv.expose-virtualization-extensions'],
       ['vmwp.exe', 'hyperv.vmwp'],
       ['winhv.sys', 'hyperv.winhv'],
-      ['vmbus', 'hyperv.vmbus'],
+      ['hv_vmbus', 'hyperv.vmbus'],
     ]);
     assert.deepEqual(found("OVMF_CODE.fd vm-100-disk-1.qcow2 machine='pc-q35-4.2' accel=kvm"), [
-      ['OVMF', 'kvm.ovmf'],
+      ['OVMF_CODE.fd', 'kvm.ovmf'],
       ['qcow2', 'format.qcow2'],
       ['q35', 'kvm.q35'],
       ['kvm', 'kvm'],

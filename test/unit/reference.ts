@@ -31,13 +31,26 @@ export function referenceScan(entries: readonly MatchableEntry[], text: string):
     if (k.length >= 4 && k.endsWith('s') && !(t.flags & ALL_CAPS) && (key === k.slice(0, -1) || (k.endsWith('es') && key === k.slice(0, -2)))) return t.end;
     if (t.flags & HAS_DIGIT && t.flags & HAS_LETTER) {
       const letters = k.replace(/[0-9]+$/, '');
-      if (letters && letters !== k && key === letters) return t.start + letters.length;
+      if (letters && letters !== k && key === letters && !/^0[0-9]/.test(k.slice(letters.length))) return t.start + letters.length;
     }
     return undefined;
   };
   const raw: { start: number; end: number; ids: number[]; generic: boolean }[] = [];
   let i = 0;
+  let skipEnd = 0;
   while (i < tokens.length) {
+    // a repository path with a domain (`github.com/a/b`) holds no terms
+    const t0 = tokens[i];
+    if (t0.start < skipEnd) {
+      i++;
+      continue;
+    }
+    if ((t0.start === 0 || /[ \t"'=]/.test(text[t0.start - 1])) && /^\.[a-z]{2,6}\/[^/\s"']+\//.test(text.slice(t0.end, t0.end + 80))) {
+      const rest = /^[^\s"')>\]<`]*/.exec(text.slice(t0.end, t0.end + 2048))![0];
+      skipEnd = t0.end + rest.length;
+      i++;
+      continue;
+    }
     let best: { end: number; last: number; ids: number[]; generic: boolean; exact: boolean } | undefined;
     for (const f of forms) {
       let ok = true;
@@ -82,6 +95,18 @@ export function referenceScan(entries: readonly MatchableEntry[], text: string):
       if (better) best = { end, last: lastIndex, ids: [f.index], generic: f.generic, exact };
       else if (same && !best!.ids.includes(f.index)) best!.ids.push(f.index);
     }
+    // the whole identifier must be the term: no letter, `_` or `.` key part runs on at the
+    // right, no letter or `_` at the left; a generic word also takes no `-` on either side or
+    // `.` at its left
+    if (best) {
+      const g = best.generic;
+      const start = tokens[i].start;
+      const right = text.slice(best.end, best.end + 2);
+      const left = text.slice(Math.max(0, start - 2), start);
+      if (/^[A-Za-z\u0080-\uffff]/.test(right) || (g ? /^[-_.][A-Za-z0-9]/ : /^[_.][A-Za-z0-9]/).test(right) || /[A-Za-z0-9]$/.test(left) || (g ? /[A-Za-z0-9][-_.]$/ : /[A-Za-z0-9]_$/).test(left)) {
+        best = undefined;
+      }
+    }
     if (best) {
       raw.push({ start: tokens[i].start, end: best.end, ids: best.ids, generic: best.generic });
       i = best.last + 1;
@@ -93,7 +118,11 @@ export function referenceScan(entries: readonly MatchableEntry[], text: string):
   const vouches = (generic: number[], specific: number[]) => {
     if (specific.length > 1) return false; // ambiguous words do not vouch
     const own = systems(generic);
-    return own.size === 0 || [...systems(specific)].some((s) => own.has(s));
+    if (own.size === 0) return true;
+    // only a term of one system (or of VMware's ESXi and Workstation together) vouches for a system's word
+    const theirs = [...systems(specific)];
+    const single = theirs.length === 1 || (theirs.length > 1 && theirs.every((s) => s === 'esxi' || s === 'workstation'));
+    return single && theirs.some((s) => own.has(s));
   };
   // a config key that is an ordinary word also needs `=` or `:` after it
   const keyPosition = (start: number, end: number) =>

@@ -49,6 +49,10 @@ export interface Entry {
   /** settings only */
   values?: SettingValue[];
   appliesTo?: string[];
+  /** the contexts (tools, formats, systems of a document profile) the whole entry matches in; `!name` excludes one */
+  scopes?: string[];
+  /** the same, for single aliases: alias as written → scopes */
+  aliasScopes?: Record<string, string[]>;
   /** repository-relative path of the source file, for messages */
   file: string;
 }

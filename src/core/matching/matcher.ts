@@ -9,6 +9,10 @@ export interface MatchableEntry {
   systems?: readonly string[];
   /** `setting` entries (config keys) get stricter rules for their generic words */
   kind?: string;
+  /** contexts the entry matches in (`terraform`, `prose`, `hyperv`); `!name` excludes one */
+  scopes?: readonly string[];
+  /** the same for single aliases, keyed by the alias as written */
+  aliasScopes?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface TermMatch {
@@ -35,10 +39,19 @@ export interface ScanOptions {
    * words count without a specific term near them, and ambiguous words lean towards them.
    */
   systems?: readonly string[];
+  /**
+   * The document's contexts (its profile's tools, formats and systems). When given, scoped
+   * entries and aliases match only in their scopes; when absent, scopes are not checked.
+   */
+  contexts?: readonly string[];
 }
 
 interface Variant {
   candidates: number[];
+  /** per candidate: its scope set (0: unscoped) */
+  scopes: number[];
+  /** some candidate is scoped */
+  scoped: boolean;
   strict: boolean;
   lowerOnly: boolean;
   generic: boolean;
@@ -72,6 +85,8 @@ export class TermMatcher {
   private readonly ids: string[];
   private readonly systemMask: number[];
   private readonly isSetting: boolean[];
+  /** the entry belongs to exactly one system: only such terms vote and vouch */
+  private readonly singleSystem: boolean[];
   private readonly systemBits = new Map<string, number>();
   /** per node: the aliases ending there, and whether any edge leaves it */
   private readonly variants: (Variant[] | undefined)[] = [undefined];
@@ -102,6 +117,11 @@ export class TermMatcher {
   constructor(entries: readonly MatchableEntry[], deferred = false) {
     this.ids = entries.map((e) => e.id);
     this.isSetting = entries.map((e) => e.kind === 'setting');
+    this.singleSystem = entries.map((e) => {
+      const systems = e.systems ?? [];
+      // ESXi and Workstation share VMware's .vmx format and its keys: one family
+      return systems.length === 1 || (systems.length > 1 && systems.every((s) => VMWARE_FAMILY.has(s)));
+    });
     const systemBits = this.systemBits;
     this.systemMask = entries.map((e) => {
       let mask = 0;
@@ -130,17 +150,32 @@ export class TermMatcher {
 
   private *build(entries: readonly MatchableEntry[]): Generator<void> {
     const edges = new Map<string, number>();
+    const scopeIds = new Map<string, number>();
+    const scopeOf = (list: readonly string[] | undefined): number => {
+      if (!list?.length) return 0;
+      const key = [...list].sort().join(' ');
+      let id = scopeIds.get(key);
+      if (id === undefined) {
+        id = this.scopeSets.length;
+        scopeIds.set(key, id);
+        this.scopeSets.push({ any: list.filter((n) => !n.startsWith('!')), none: list.filter((n) => n.startsWith('!')).map((n) => n.slice(1)) });
+      }
+      return id;
+    };
     let work = 0;
     for (let index = 0; index < entries.length; index++) {
       const entry = entries[index];
       const generic = new Set((entry.generic ?? []).map((g) => cleanAlias(g).toLowerCase()));
+      const byAlias = new Map(Object.entries(entry.aliasScopes ?? {}).map(([a, list]) => [cleanAlias(a).toLowerCase(), list] as const));
       for (const alias of entry.aliases) {
-        const isGeneric = generic.has(cleanAlias(alias).toLowerCase());
+        const clean = cleanAlias(alias).toLowerCase();
+        const isGeneric = generic.has(clean);
+        const scope = scopeOf([...(entry.scopes ?? []), ...(byAlias.get(clean) ?? [])]);
         for (const form of aliasForms(alias)) {
           let span = (form.keys.length - 1) * MAX_SEPARATOR;
           for (const k of form.keys) span += k.length + 2 + MAX_INDEX_DIGITS;
           this.longest = Math.max(this.longest, span);
-          this.insert(edges, form.keys, form.strict, form.lowerOnly, isGeneric, index);
+          this.insert(edges, form.keys, form.strict, form.lowerOnly, isGeneric, index, scope);
         }
         if (++work % 16 === 0) yield;
       }
@@ -159,8 +194,50 @@ export class TermMatcher {
 
   /** per node, 4 entries: the variant `accept` takes when the text is [mixed-case][ALL CAPS] */
   private readonly accepted: (Variant | undefined)[] = [];
+  /** scope sets by id; 0 is "everywhere" */
+  private readonly scopeSets: { any: string[]; none: string[] }[] = [{ any: [], none: [] }];
+  /** during a scan: which scope sets the document's contexts allow, or undefined to allow all */
+  private allowed: Uint8Array | undefined;
+  private allowedFor: readonly string[] | undefined;
 
-  private insert(edges: Map<string, number>, keys: string[], strict: boolean, lowerOnly: boolean, generic: boolean, index: number): void {
+  /** during a scan: the document is code (contexts given, not prose) */
+  private code = false;
+
+  private setContexts(contexts: readonly string[] | undefined): void {
+    if (contexts === this.allowedFor) return;
+    this.allowedFor = contexts;
+    this.code = !!contexts && !contexts.includes('prose');
+    if (!contexts || this.scopeSets.length === 1) {
+      this.allowed = undefined;
+      return;
+    }
+    const has = new Set(contexts);
+    this.allowed = new Uint8Array(this.scopeSets.length);
+    this.scopeSets.forEach((set, i) => {
+      this.allowed![i] = Number((set.any.length === 0 || set.any.some((n) => has.has(n))) && !set.none.some((n) => has.has(n)));
+    });
+  }
+
+  /** The variant without the candidates out of scope here; undefined when none is left. */
+  private inScope(v: Variant): Variant | undefined {
+    const allowed = this.allowed;
+    if (!allowed || !v.scoped) return v;
+    let keep = 0;
+    for (const s of v.scopes) keep += allowed[s];
+    if (keep === v.candidates.length) return v;
+    if (keep === 0) return undefined;
+    const out: Variant = { ...v, candidates: [], scopes: [] };
+    v.candidates.forEach((c, i) => {
+      if (allowed[v.scopes[i]]) {
+        out.candidates.push(c);
+        out.scopes.push(v.scopes[i]);
+      }
+    });
+    out.scoped = out.scopes.some((x) => x !== 0);
+    return out;
+  }
+
+  private insert(edges: Map<string, number>, keys: string[], strict: boolean, lowerOnly: boolean, generic: boolean, index: number, scope: number): void {
     let node = 0;
     keys.forEach((raw, i) => {
       const sep = i === 0 ? 0 : sepCode(raw);
@@ -183,10 +260,15 @@ export class TermMatcher {
     const list = (this.variants[node] ??= []);
     const same = list.find((v) => v.strict === strict && v.lowerOnly === lowerOnly && v.generic === generic);
     if (same) {
-      if (!same.candidates.includes(index)) same.candidates.push(index);
+      const at = same.candidates.indexOf(index);
+      if (at === -1) {
+        same.candidates.push(index);
+        same.scopes.push(scope);
+      } else if (scope === 0) same.scopes[at] = 0;
+      same.scoped = same.scopes.some((x) => x !== 0);
       same.settings &&= this.isSetting[index];
     } else {
-      list.push({ candidates: [index], strict, lowerOnly, generic, settings: this.isSetting[index] });
+      list.push({ candidates: [index], scopes: [scope], scoped: scope !== 0, strict, lowerOnly, generic, settings: this.isSetting[index] });
       list.sort((a, b) => Number(b.strict) - Number(a.strict));
     }
   }
@@ -261,6 +343,7 @@ export class TermMatcher {
     if (Number.isNaN(from) || Number.isNaN(to) || from >= to || keepFrom >= keepTo || !(limit >= 1)) return out;
     const policy = options.generic ?? 'context';
     const documentMask = this.maskOf(options.systems);
+    this.setContexts(options.contexts);
     let raw = newRaw();
     let pos = from;
     let i = 0;
@@ -296,10 +379,18 @@ export class TermMatcher {
     const tok = newToken();
     const look = newToken();
     const rootBits = this.rootBits;
+    let skipTo = pos; // the end of the last URL, e-mail address or credential value
     while (nextToken(text, pos, to, tok)) {
       if (tok.start > stopAfter) return tok.start;
       pos = tok.end;
       this.steps++;
+      if (tok.start < skipTo) continue;
+      const skip = notTermEnd(text, tok.start, tok.end, 0, text.length);
+      if (skip > tok.start) {
+        skipTo = skip;
+        pos = Math.max(pos, skip);
+        continue;
+      }
       // most pieces of ordinary text start no alias: reject them on the root filter
       const f = tok.flags;
       if (
@@ -311,8 +402,8 @@ export class TermMatcher {
         continue;
       }
       if (this.walk(text, tok, look, to)) {
-        const variant = this.bestVariant!;
-        if (!(variant.generic && policy === 'never')) this.push(raw, tok.start, this.bestEnd, variant);
+        const variant = this.settle(text, tok);
+        if (variant && !(variant.generic && policy === 'never')) this.push(raw, tok.start, this.bestEnd, variant);
         pos = this.bestEnd;
       }
     }
@@ -330,10 +421,45 @@ export class TermMatcher {
     raw.spStart.push(start);
     raw.spEnd.push(end);
     raw.spMask.push(mask);
+    // only a term of one system (ESXi and Workstation count as one) votes or vouches for it
+    if (!this.singleSystem[variant.candidates[0]]) return;
     for (let m = mask; m; m &= m - 1) {
       const b = 31 - Math.clz32(m & -m);
       (raw.bySystem[b] ??= []).push(k);
     }
+  }
+
+  /**
+   * The walk's match at token `tok` once scopes and the whole-thing rules are applied; when
+   * none is left, undefined, and the scan goes on after the token (bestEnd = tok.end).
+   */
+  private settle(text: string, tok: Token): Variant | undefined {
+    const variant = this.inScope(this.bestVariant!);
+    if (
+      variant &&
+      !continuesIdentifier(text, tok.start, this.bestEnd, 0, text.length, this.code, variant.generic) &&
+      !(this.code && (isDirectory(text, tok.start, this.bestEnd, 0, text.length) || (variant.generic && this.crossCutting(variant) && isValue(text, tok.start, 0)) || this.isNameInCode(text, tok.start, this.bestEnd, variant)))
+    ) {
+      return variant;
+    }
+    this.bestEnd = tok.end;
+    return undefined;
+  }
+
+  /** Every candidate is a cross-cutting entry (no system): `host`, `guest`, `container`. */
+  private crossCutting(v: Variant): boolean {
+    for (const c of v.candidates) if (this.systemMask[c]) return false;
+    return true;
+  }
+
+  /**
+   * In code, a short specific lower-case alias as a whole variable name (`$vhd` holds a path, not the
+   * format), and a generic word as a sub-option key (`-device vfio-pci,host=01:00.0`).
+   */
+  private isNameInCode(text: string, start: number, end: number, v: Variant): boolean {
+    const before = start > 0 ? text.charCodeAt(start - 1) : 0;
+    if (v.lowerOnly && !v.generic && before === 36 /* $ */) return true;
+    return v.generic && before === 44 /* , */ && text.charCodeAt(end) === 61 /* = */ && this.crossCutting(v);
   }
 
   private maskOf(systems: readonly string[] | undefined): number {
@@ -358,6 +484,7 @@ export class TermMatcher {
     const [from, to] = lookupWindow(text, offset);
     if (from > offset || to < offset) return undefined;
     const policy = options.generic ?? 'context';
+    this.setContexts(options.contexts);
     let raw = newRaw();
     this.rawScan(text, syncPoint(text, offset, from, to), to, policy, offset, raw);
     let i = raw.start.length - 1;
@@ -381,6 +508,7 @@ export class TermMatcher {
   /** The entry ids an exact term resolves to (the whole string must be one match). */
   lookupTerm(term: string): TermMatch | undefined {
     const text = term.trim();
+    this.setContexts(undefined);
     const matches = this.scan(text, { generic: 'always' });
     if (matches.length === 1 && matches[0].start === 0 && matches[0].end === text.length) return matches[0];
     const cleaned = cleanAlias(text);
@@ -427,6 +555,8 @@ export class TermMatcher {
       if (!nextToken(text, end, to, look)) break;
       const sep = separatorKey(text, end, look.start);
       if (sep === '') break;
+      // in code a term does not run on from one line's token to the next line's
+      if (this.code && look.start - end > 1 && codeLineBreak(text, end, look.start)) break;
       sepA = sep.charCodeAt(0);
       sepB = sepA === 45 /* - */ ? 32 : -1;
       node = child;
@@ -454,8 +584,8 @@ export class TermMatcher {
       if (this.tryStem(node, sepA, sepB, text, t, end - 1, t.hash1, -1, end, allCaps, mixed)) return;
       if (lowerCode(text.charCodeAt(end - 2)) === 101 /* e */ && this.tryStem(node, sepA, sepB, text, t, end - 2, t.hash2, -1, end, allCaps, mixed)) return;
     }
-    if (t.digitsAt > start) {
-      // `kvm64` falls back to `kvm`
+    if (t.digitsAt > start && !(text.charCodeAt(t.digitsAt) === 48 && end - t.digitsAt >= 2)) {
+      // `kvm64` falls back to `kvm`; a numbered name (`kvm01`, `web01`) does not
       this.tryStem(node, sepA, sepB, text, t, t.digitsAt, t.hashLetters, -1, t.digitsAt, allCaps, mixed);
     }
   }
@@ -640,9 +770,15 @@ function merge(variants: Variant[], allCaps: boolean, mixed: boolean): Variant |
       found = v;
       merged = false;
     } else if (found.generic === v.generic) {
-      if (!merged) found = { ...found, candidates: [...found.candidates] };
+      if (!merged) found = { ...found, candidates: [...found.candidates], scopes: [...found.scopes] };
       merged = true;
-      for (const c of v.candidates) if (!found.candidates.includes(c)) found.candidates.push(c);
+      v.candidates.forEach((c, k) => {
+        if (!found!.candidates.includes(c)) {
+          found!.candidates.push(c);
+          found!.scopes.push(v.scopes[k]);
+        }
+      });
+      found.scoped = found.scopes.some((x) => x !== 0);
       found.settings &&= v.settings;
     }
   }
@@ -741,6 +877,127 @@ export function isKeyPosition(text: string, start: number, end: number): boolean
   }
   return false;
 }
+
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 128 && charClass(c) !== 0);
+}
+
+/**
+ * Whether text[start, end) is only part of a longer identifier: CamelCase or `_` run on
+ * either side (`Get-Cluster` in `Get-ClusterNode`, `vm_network` in `vm_network_card`,
+ * `type1` in `vfio_iommu_type1`), a `.` key part after it (`sched.mem.min.x`), in code or for
+ * a generic word a `-` run on (`--nic-type1`), and for a generic word a key part before it
+ * (`vsphere.host`).
+ */
+export function continuesIdentifier(text: string, start: number, end: number, from: number, to: number, code: boolean, generic: boolean): boolean {
+  if (end < to) {
+    const c = text.charCodeAt(end);
+    const cls = charClass(c);
+    // a letter right after the match: CamelCase goes on (a digit is an index: `kvm64`)
+    if (cls === 1 || cls === 2) return true;
+    // a sentence's full stop is followed by a space, a key part by a letter
+    if ((c === 95 /* _ */ || c === 46 /* . */ || ((code || generic) && c === 45)) && end + 1 < to && isAlnum(text.charCodeAt(end + 1))) return true;
+  }
+  if (start > from) {
+    const b = text.charCodeAt(start - 1);
+    if (isAlnum(b)) return true;
+    if ((b === 95 || ((code || generic) && b === 45) || (generic && b === 46)) && start - 1 > from && isAlnum(text.charCodeAt(start - 2))) return true;
+  }
+  return false;
+}
+
+/** Whether text[start, end) is a directory in a path (`/vmfs/devices`, `/boot/vmlinuz`): between two `/`. */
+function isDirectory(text: string, start: number, end: number, from: number, to: number): boolean {
+  if (!(start > from && end < to && text.charCodeAt(start - 1) === 47 && text.charCodeAt(end) === 47)) return false;
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 47) return false;
+  return true;
+}
+
+/**
+ * Whether text[start, end) is a value, not a key (for cross-cutting generic words, which a
+ * value never means: `cpu: host` is a CPU model): right after `=` or `:` and a space, or a
+ * quoted item after `[`, `,`, `=` or `:` (`cpu: host`, `["-cpu", "host"]`).
+ */
+function isValue(text: string, start: number, from: number): boolean {
+  let i = start - 1;
+  const quoted = i >= from && (text.charCodeAt(i) === 34 || text.charCodeAt(i) === 39);
+  if (quoted) i--;
+  while (i >= from && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+  if (i < from) return false;
+  const c = text.charCodeAt(i);
+  return (c === 61 && i < start - 1) || c === 58 || (quoted && (c === 44 || c === 91 || c === 61));
+}
+
+/** Whether the gap text[from, to) holds a line break not followed by a comment leader. */
+function codeLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      let j = i + 1;
+      while (j < to && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9 || text.charCodeAt(j) === 10)) j++;
+      const lead = text.charCodeAt(j);
+      return !(lead === 35 || lead === 42 || lead === 59 || ((lead === 47 || lead === 45) && text.charCodeAt(j + 1) === lead) || j === to);
+    }
+  }
+  return false;
+}
+
+const CREDENTIAL_KEY = /(?:user(?:_?name)?|login|pass(?:word|wd)?|secret|token|communicator|ssh_user(?:name)?|ssh_password|winrm_user(?:name)?|winrm_password|admin_password|ansible_user|ansible_password)["']?\s*[:=]?\s*["']?$/i;
+
+/**
+ * Where a run of text that holds no terms ends, when a token starts one: a URL
+ * (`https://…`, `xmlns:qemu="http://…"`), an e-mail address, a Markdown link target
+ * `](…)` or anchor `#a-b-c`, or a value in a credential position (`username "vagrant"`,
+ * `ssh_password = "vagrant"`). Returns `start` when it starts none.
+ */
+export function notTermEnd(text: string, start: number, end: number, from: number, to: number): number {
+  const after = end < to ? text.charCodeAt(end) : 0;
+  // scheme://
+  if (after === 58 /* : */ && text.charCodeAt(end + 1) === 47 && text.charCodeAt(end + 2) === 47) return urlEnd(text, end, to);
+  const before = start > from ? text.charCodeAt(start - 1) : 0;
+  // www.example.com
+  if (end - start === 3 && after === 46 && /^www$/i.test(text.slice(start, end))) return urlEnd(text, end, to);
+  // a Markdown link target or an in-page anchor: ](target) and (#anchor)
+  if (before === 40 /* ( */ && start > from + 1 && text.charCodeAt(start - 2) === 93 /* ] */) return urlEnd(text, start, to);
+  if (before === 35 /* # */ && start > from + 1 && (text.charCodeAt(start - 2) === 40 || text.charCodeAt(start - 2) === 34 || text.charCodeAt(start - 2) === 39) && after === 45) return urlEnd(text, start, to);
+  // a registry or repository path with a domain: github.com/…, quay.io/…
+  if (after === 46 && (before === 0 || before === 32 || before === 34 || before === 39 || before === 61 || before === 9) && /^\.[a-z]{2,6}\/[^/\s"']+\//.test(text.slice(end, end + 80))) return urlEnd(text, end, to);
+  // an XML namespace prefix: xmlns:qemu
+  if (before === 58 && start >= from + 6 && text.slice(start - 6, start - 1) === 'xmlns') return end;
+  // an e-mail address: name@host, first.last-name@host
+  if (after === 64 /* @ */ || after === 46 || after === 45 || after === 95 || after === 43) {
+    let i = end;
+    const limit = Math.min(to, end + 64);
+    while (i < limit && (isAlnum(text.charCodeAt(i)) || EMAIL_LOCAL.has(text.charCodeAt(i)))) i++;
+    if (text.charCodeAt(i) === 64 && i + 1 < to && isAlnum(text.charCodeAt(i + 1)) && before !== 64) return urlEnd(text, i, to);
+  }
+  // a quoted value after a user or password key
+  if ((before === 34 || before === 39) && start > from) {
+    const head = text.slice(Math.max(from, start - 40), start - 1);
+    if (CREDENTIAL_KEY.test(head)) {
+      let i = end;
+      while (i < to && i < end + 200 && text.charCodeAt(i) !== before && text.charCodeAt(i) !== 10) i++;
+      return i;
+    }
+  }
+  return start;
+}
+
+/** The end of a URL-like run: up to whitespace, a quote, `)` , `>` or `]`. */
+function urlEnd(text: string, at: number, to: number): number {
+  let i = at;
+  const limit = Math.min(to, at + 2048);
+  while (i < limit) {
+    const c = text.charCodeAt(i);
+    if (c <= 32 || c === 34 || c === 39 || c === 41 || c === 62 || c === 93 || c === 60 || c === 96) break;
+    i++;
+  }
+  return i;
+}
+
+const EMAIL_LOCAL = new Set([46, 45, 95, 43]);
+
+const VMWARE_FAMILY = new Set(['esxi', 'workstation']);
 
 const ROOT_BITS = 1 << 16;
 

@@ -17,6 +17,8 @@
  * by markdown-it as before.
  */
 import type { GenericPolicy, TermMatch } from '../matching/matcher';
+
+import { detectProfile } from '../profile';
 import { escapeHtml } from './markdown';
 
 /** The CSS class on every marker (styled by media/preview.css). */
@@ -31,11 +33,13 @@ export interface TermMarkerOptions {
   generic?: GenericPolicy;
   /** systems the documents are about, if known */
   systems?: readonly string[];
+  /** the document profile's contexts (a Markdown note is `prose`), for scoped aliases */
+  contexts?: readonly string[];
 }
 
 /** What the plugin needs of the knowledge base (a KnowledgeIndex fits). */
 export interface TermSource {
-  matcher: { scan(text: string, options?: { generic?: GenericPolicy; systems?: readonly string[] }): TermMatch[] };
+  matcher: { scan(text: string, options?: { generic?: GenericPolicy; systems?: readonly string[]; contexts?: readonly string[] }): TermMatch[] };
   get(id: string): { id: string; title: string; short?: string; summary: string } | undefined;
 }
 
@@ -69,6 +73,7 @@ interface TokenLike {
 type TokenCtor = new (type: string, tag: string, nesting: -1 | 0 | 1) => TokenLike;
 interface StateCoreLike {
   tokens: TokenLike[];
+  src?: string;
   Token: TokenCtor;
 }
 // method syntax makes the parameters bivariant, so markdown-it's own rule type fits
@@ -157,7 +162,9 @@ function marksMade(kb: TermSource): Map<string, Mark> {
 /** Walks the block tokens in document order, section by section. */
 function markTokens(state: StateCoreLike, kb: TermSource, options: TermMarkerOptions): void {
   const seen = new Set<string>();
-  const scan = (text: string) => kb.matcher.scan(text, { generic: options.generic, systems: options.systems });
+  // the profile of the note: prose, plus the tools its code blocks show (once per render)
+  const contexts = options.contexts ?? detectProfile({ languageId: 'markdown', text: typeof state.src === 'string' ? state.src : '' }).contexts;
+  const scan = (text: string) => kb.matcher.scan(text, { generic: options.generic, systems: options.systems, contexts });
   const made = marksMade(kb);
   const markOf = (id: string): Mark | undefined => {
     if (seen.has(id)) return undefined;

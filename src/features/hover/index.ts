@@ -3,7 +3,7 @@ import { LOOKUP_RADIUS } from '../../core/matching/matcher';
 import { cardMarkdown } from '../../core/render/card';
 import { Commands } from '../commands';
 import type { FeatureDeps } from '../deps';
-import { documentSystems } from '../languages/systems';
+import { documentProfile } from '../languages/profile';
 import { genericPolicy, isAtlasDocument } from '../settings';
 
 /** The term under a position, reading only a window around it. */
@@ -12,7 +12,8 @@ export function termAt(deps: FeatureDeps, document: vscode.TextDocument, positio
   const start = document.positionAt(Math.max(0, offset - LOOKUP_RADIUS));
   const from = document.offsetAt(start);
   const text = document.getText(new vscode.Range(start, document.positionAt(offset + LOOKUP_RADIUS)));
-  const match = deps.knowledge().matcher.matchAt(text, offset - from, { generic: genericPolicy(document), systems: documentSystems(document) });
+  const profile = documentProfile(document);
+  const match = deps.knowledge().matcher.matchAt(text, offset - from, { generic: genericPolicy(document), systems: profile.systems, contexts: profile.contexts });
   if (!match) return undefined;
   return {
     match,

@@ -10,7 +10,7 @@ import { KIND_LABEL } from '../../core/render/card';
 import { escapeMarkdown } from '../../core/render/markdown';
 import { Commands } from '../commands';
 import type { FeatureDeps } from '../deps';
-import { documentSystems } from '../languages/systems';
+import { documentProfile } from '../languages/profile';
 import { genericPolicy, isAtlasDocument } from '../settings';
 import { DEFAULT_LIMITS, formatCount, partialMessage, scanText, type InFileResult, type Occurrence, type ScanLimits, type TermGroup } from './scan';
 
@@ -144,7 +144,8 @@ export class InFileProvider implements vscode.TreeDataProvider<InFileElement>, v
     try {
       const result = await scanText(this.deps.knowledge().matcher, text, {
         generic: genericPolicy(doc),
-        systems: documentSystems(doc),
+        systems: documentProfile(doc).systems,
+        contexts: documentProfile(doc).contexts,
         limits: this.limits,
         isCancelled: () => generation !== this.generation,
       });

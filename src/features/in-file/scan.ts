@@ -68,6 +68,8 @@ export interface ScanOptions {
   generic?: GenericPolicy;
   /** systems the document is known to be about (passed on to the term engine) */
   systems?: readonly string[];
+  /** the document profile's contexts, for scoped aliases */
+  contexts?: readonly string[];
   limits?: Partial<ScanLimits>;
   /** returns true once this scan is stale; checked after every chunk */
   isCancelled?: () => boolean;
@@ -105,7 +107,7 @@ export async function scanText(matcher: TermMatcher, text: string, options: Scan
   }
   const r = reach(matcher);
   const grouper = new Grouper(text);
-  const scanOptions = { generic: options.generic, systems: options.systems };
+  const scanOptions = { generic: options.generic, systems: options.systems, contexts: options.contexts };
   let size = Math.min(maxChunk, FIRST_CHUNK);
   let from = 0;
   while (from < end) {

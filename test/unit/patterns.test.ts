@@ -1,0 +1,140 @@
+/**
+ * One test per failure pattern of /work/shared/docs/how-cards-go-wrong.md, on the bundled
+ * knowledge base, each file read with its document profile as the CLI and the editor read it.
+ */
+import * as assert from 'node:assert/strict';
+import { bundledKnowledge } from '../../src/core/knowledge/load';
+import { detectProfile } from '../../src/core/profile';
+
+const kb = bundledKnowledge();
+/** `text → entry id` for every match in a file called `fileName`. */
+function cards(fileName: string, text: string): [string, string][] {
+  const p = detectProfile({ fileName, text });
+  return kb.matcher.scan(text, { systems: p.systems, contexts: p.contexts }).map((m) => [text.slice(m.start, m.end), m.id]);
+}
+const cardOf = (fileName: string, text: string, term: string) => cards(fileName, text).find(([t]) => t === term)?.[1];
+const hover = (fileName: string, text: string, term: string) => {
+  const p = detectProfile({ fileName, text });
+  return kb.matcher.matchAt(text, text.indexOf(term) + 1, { systems: p.systems, contexts: p.contexts })?.id;
+};
+
+describe('how cards go wrong: 1. one system\'s terms leak into another\'s files', () => {
+  it('a NIC model several systems share votes no system in: firmware in KubeVirt is not the .vmx key', () => {
+    const yaml = 'apiVersion: kubevirt.io/v1\nkind: VirtualMachine\nspec:\n  domain:\n    firmware:\n      bootloader:\n        efi: {}\n    devices:\n      interfaces:\n        - model: e1000\n';
+    assert.equal(cardOf('vm.yaml', yaml, 'firmware'), undefined);
+    assert.equal(cardOf('vm.yaml', yaml, 'e1000'), undefined);
+  });
+  it('a Hyper-V script\'s $vSwitch and VMVersion get no VMware card', () => {
+    const ps = 'Import-Module Hyper-V\n$vSwitch = "Lab"\nNew-VMSwitch -Name $vSwitch -SwitchType Internal\n$VMVersion = (Get-VM lab).Version\n';
+    assert.notEqual(cardOf('lab.ps1', ps, 'vSwitch'), 'esxi.vswitch');
+    assert.notEqual(cardOf('lab.ps1', ps, 'VMVersion'), 'esxi.virtual-hardware-version');
+    assert.equal(cardOf('esx.sh', 'esxcli network vswitch standard add -v vSwitch1; govc host.vswitch.info vSwitch', 'vSwitch'), 'esxi.vswitch');
+  });
+  it('the Packer Hyper-V builder\'s hyperv_switch_name is not KVM\'s enlightenments', () => {
+    const hcl = 'source "hyperv-iso" "w" {\n  hyperv_switch_name = "Default Switch"\n  switch_name = "Default Switch"\n}\n';
+    assert.equal(cards('w.pkr.hcl', hcl).some(([, id]) => id === 'kvm.hyperv-enlightenments'), false);
+    assert.equal(cardOf('w.pkr.hcl', hcl, 'switch_name'), 'hyperv.switch-name');
+  });
+});
+
+describe('how cards go wrong: 2. aliases match the front of longer names', () => {
+  const cases: [string, string, string][] = [
+    ['cluster.ps1', 'Import-Module FailoverClusters\nGet-ClusterNode -Cluster hv01', 'Get-Cluster'],
+    ['net.ps1', 'Import-Module Hyper-V\nSet-VMNetworkConfiguration -Name web', 'Set-VM'],
+    ['vars.pkr.hcl', 'source "vsphere-iso" "x" {\n  vm_network_card = "vmxnet3"\n}', 'vm_network'],
+    ['web.vmx', 'sched.mem.minSize = "1024"\n', 'sched.mem.min'],
+    ['vfio.sh', '#!/bin/sh\nmodprobe vfio_iommu_type1\nVBoxManage modifyvm x --nic-type1 virtio\n', 'type1'],
+  ];
+  for (const [file, text, front] of cases) {
+    it(`${front} is not a card inside a longer identifier (${file})`, () => {
+      assert.equal(cards(file, text).some(([t]) => t.toLowerCase().replace(/[-_. ]/g, '') === front.toLowerCase().replace(/[-_. ]/g, '')), false, JSON.stringify(cards(file, text)));
+    });
+  }
+  it('pciBridge4.virtualDev is not the NIC model key; ethernet1.virtualDev is', () => {
+    const vmx = 'pciBridge4.virtualDev = "pcieRootPort"\nethernet1.virtualDev = "vmxnet3"\n';
+    assert.deepEqual(cards('x.vmx', vmx).filter(([, id]) => id === 'vmx.ethernet-virtualdev').map(([t]) => t), ['ethernet1.virtualDev']);
+  });
+  it('a whole cmdlet and a plural still match: Get-ClusterNode, VMs', () => {
+    assert.equal(cardOf('c.ps1', 'Get-ClusterNode -Cluster hv', 'Get-ClusterNode'), 'hyperv.failover-clustering');
+    assert.equal(cardOf('notes.md', 'Two VMs run on the Hyper-V host.', 'VMs'), 'concept.virtual-machine');
+  });
+});
+
+describe('how cards go wrong: 3. text that is not a term', () => {
+  it('no cards in URLs, anchors, XML namespaces or e-mail addresses; link text keeps its card', () => {
+    const md = 'See [the Hyper-V page](https://learn.microsoft.com/virtualization/hyper-v-on-windows/#hyper-v-powershell-direct-service) or mail kvm-admins@example.com.\n';
+    assert.deepEqual(cards('notes.md', md), [['Hyper-V', 'hyperv']]);
+    const xml = "<domain type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>\n";
+    assert.deepEqual(cards('web.xml', xml).map(([t]) => t), ['domain type', 'kvm']);
+    assert.deepEqual(cards('x.sh', 'git clone https://github.com/kata-containers/kata-containers\n'), []);
+  });
+  it('user names and passwords that happen to be a tool\'s name get no card', () => {
+    const vf = 'Vagrant.configure("2") do |config|\n  config.ssh.username = "vagrant"\n  config.ssh.password = "vagrant"\nend\n';
+    assert.deepEqual(cards('Vagrantfile', vf).map(([t]) => t), ['Vagrant.configure']);
+    const hcl = 'source "hyperv-iso" "w" {\n  winrm_username = "vagrant"\n  ssh_password = "packer"\n}\n';
+    assert.equal(cards('w.pkr.hcl', hcl).some(([t]) => t === 'vagrant' || t === 'packer'), false);
+  });
+});
+
+describe('how cards go wrong: 4. leftmost-longest is not always best', () => {
+  it('"Hyper-V PowerShell Direct Service" is PowerShell Direct', () => {
+    assert.equal(hover('notes.md', '## Hyper-V PowerShell Direct Service\n', 'PowerShell'), 'hyperv.powershell-direct');
+  });
+  it('in code a two-word alias does not join one line\'s last token to the next line\'s first', () => {
+    const hcl = 'resource "libvirt_volume" "v" {\n  source = var.common_data_source\n  network = "default"\n}\n';
+    assert.equal(cards('main.tf', hcl).some(([t]) => /source\s+network/.test(t)), false);
+    // in prose and comments a term may wrap
+    assert.equal(cards('notes.md', 'Both use live\nmigration.').some(([, id]) => id === 'concept.live-migration'), true);
+    assert.equal(cards('x.sh', '#!/bin/sh\n# then live\n# migration moves it\n').some(([, id]) => id === 'concept.live-migration'), true);
+  });
+});
+
+describe('how cards go wrong: 5. generic words with the wrong sense', () => {
+  it('host: not known_hosts, host_vars, a URL host, vsphere.host or Ansible\'s hosts key', () => {
+    const yml = '- hosts: hypervisors\n  vars_files: [host_vars/kvm01.yml]\n  tasks:\n    - community.libvirt.virt: { name: web, state: running }\n    - ansible.builtin.known_hosts: { name: kvm01 }\n';
+    assert.equal(cards('site.yml', yml).some(([, id]) => id === 'concept.host'), false, JSON.stringify(cards('site.yml', yml)));
+    const tf = 'provider "vsphere" {\n  vsphere_server = "vc01"\n}\nlocals { endpoint = var.vsphere.host }\n';
+    assert.equal(cards('main.tf', tf).some(([, id]) => id === 'concept.host'), false);
+  });
+  it('"running on bare metal" is not the Type 1 card; QEMU\'s snapshot=on is not a saved snapshot', () => {
+    assert.equal(cards('notes.md', 'Some services run on bare metal, next to the KVM hosts.').some(([, id]) => id === 'concept.type-1'), false);
+    const sh = '#!/bin/sh\nqemu-system-x86_64 -enable-kvm -drive file=a.qcow2,snapshot=on\n';
+    assert.equal(cards('run.sh', sh).some(([, id]) => id === 'concept.snapshot'), false);
+    assert.equal(cardOf('snap.sh', 'virsh snapshot-list web  # a snapshot of the VM', 'snapshot'), 'concept.snapshot');
+  });
+  it('containerDisk is not the containers card, and a directory in a path is not the term', () => {
+    const yaml = 'apiVersion: kubevirt.io/v1\nkind: VirtualMachine\nvolumes:\n  - containerDisk:\n      image: quay.io/kubevirt/demo\n';
+    assert.equal(cards('vm.yaml', yaml).some(([, id]) => id === 'concept.containers-vs-vms'), false);
+    assert.equal(cardOf('x.sh', '#!/bin/sh\nesxcli storage vmfs extent list\n', 'vmfs'), 'esxi.vmfs');
+    assert.equal(cards('x.sh', '#!/bin/sh\ncat /boot/grub/grub.cfg /vmfs/volumes/ds1/x.vmx\n').some(([t]) => t === 'boot' || t === 'vmfs'), false);
+  });
+});
+
+describe('how cards go wrong: 6. a near card instead of the right one', () => {
+  it('Vagrant provider names get the provider card', () => {
+    const vf = 'Vagrant.configure("2") do |config|\n  config.vm.provider "hyperv" do |h| end\n  config.vm.provider "virtualbox" do |v| end\n  config.vm.provider :libvirt do |l| end\nend\n';
+    assert.equal(cardOf('Vagrantfile', vf, 'hyperv'), 'tool.vagrant-hyperv');
+    assert.equal(cardOf('Vagrantfile', vf, 'virtualbox'), 'tool.vagrant-virtualbox');
+    assert.equal(cardOf('Vagrantfile', vf, 'libvirt'), 'tool.vagrant-libvirt');
+  });
+  it('KubeVirt features.hyperv gets the enlightenments card; -FeatureName Microsoft-Hyper-V the optional feature', () => {
+    const yaml = 'apiVersion: kubevirt.io/v1\nkind: VirtualMachine\nspec:\n  domain:\n    features:\n      hyperv:\n        relaxed: {}\n';
+    assert.equal(cardOf('vm.yaml', yaml, 'hyperv'), 'kvm.hyperv-enlightenments');
+    assert.equal(cardOf('f.ps1', 'Enable-WindowsOptionalFeature -Online -FeatureName Microsoft-Hyper-V -All', 'Microsoft-Hyper-V'), 'hyperv.optional-feature');
+  });
+  it('getter cmdlets get a card that names them; createhd is not storagectl\'s', () => {
+    for (const getter of ['Get-VMMemory', 'Get-VMProcessor']) {
+      const id = cardOf('x.ps1', `Import-Module Hyper-V\n${getter} -VMName web`, getter);
+      assert.ok(id && kb.get(id)!.aliases.includes(getter) && kb.get(id)!.body.includes(getter.slice(4)), `${getter} → ${id}`);
+    }
+    assert.notEqual(cardOf('vb.sh', 'VBoxManage createhd --filename a.vdi --size 100', 'createhd'), 'virtualbox.storagectl');
+  });
+});
+
+describe('how cards go wrong: 7. terms real files need (spot checks that stay)', () => {
+  it('CPU pinning, OVMF firmware files and Proxmox hostpci get cards', () => {
+    assert.equal(cardOf('web.xml', "<domain type='kvm'>\n<cputune><vcpupin vcpu='0' cpuset='2'/></cputune>\n", 'vcpupin'), 'kvm.cputune');
+    assert.equal(cardOf('run.sh', '#!/bin/sh\nqemu-system-x86_64 -drive if=pflash,file=OVMF_CODE.fd\n', 'OVMF_CODE.fd'), 'kvm.ovmf');
+    assert.equal(cardOf('/etc/pve/qemu-server/101.conf', 'hostpci0: 0000:01:00,pcie=1\n', 'hostpci0'), 'platform.proxmox-hostpci');
+  });
+});

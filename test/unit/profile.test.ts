@@ -1,0 +1,87 @@
+import * as assert from 'node:assert/strict';
+import { PROFILE_CHARS, detectProfile, type ProfileInput } from '../../src/core/profile';
+
+const tools = (input: ProfileInput) => detectProfile(input).tools;
+const has = (input: ProfileInput, tool: string) => tools(input).includes(tool as never);
+
+describe('document profile: one detector at a time', () => {
+  const cases: [string, ProfileInput, ProfileInput][] = [
+    ['packer', { fileName: 'win.pkr.hcl', text: 'source "hyperv-iso" "win" {\n  iso_url = "x"\n}' }, { fileName: 'main.hcl', text: 'source = "hyperv-iso"\n' }],
+    ['packer', { fileName: 'template.json', languageId: 'json', text: '{\n  "builders": [ { "type": "qemu" } ]\n}' }, { fileName: 'package.json', languageId: 'json', text: '{ "name": "x", "builders": "none" }' }],
+    ['terraform', { fileName: 'main.tf', text: 'resource "vsphere_virtual_machine" "vm" {\n}' }, { fileName: 'notes.md', text: 'Write resource "vsphere_virtual_machine" blocks.' }],
+    ['terraform', { languageId: 'terraform', text: '' }, { languageId: 'hcl', text: 'variable "x" {}' }],
+    ['ansible', { fileName: 'site.yml', text: '- hosts: hypervisors\n  tasks:\n    - community.libvirt.virt:\n' }, { fileName: 'compose.yml', text: 'services:\n  web:\n    image: nginx\n' }],
+    ['ansible', { fileName: 'vm.yaml', text: '- name: make vm\n  community.vmware.vmware_guest:\n    name: x\n' }, { fileName: 'values.yaml', text: 'vmware:\n  guest: x\n' }],
+    ['vagrant', { fileName: 'Vagrantfile', text: '' }, { fileName: 'vagrant.md', text: 'Vagrant is a tool.' }],
+    ['vagrant', { fileName: 'setup.rb', text: 'Vagrant.configure("2") do |config|\nend' }, { fileName: 'setup.rb', text: 'class Vagrant; end' }],
+    ['kubevirt', { fileName: 'vm.yaml', text: 'apiVersion: kubevirt.io/v1\nkind: VirtualMachine\n' }, { fileName: 'pod.yaml', text: 'apiVersion: v1\nkind: Pod\n# see kubevirt.io/docs\n' }],
+    ['kata', { fileName: 'configuration-qemu.toml', text: '' }, { fileName: 'Cargo.toml', text: '[package]\nname = "x"\n' }],
+    ['kata', { fileName: 'kata.toml', text: '[hypervisor.qemu]\npath = "/usr/bin/qemu-system-x86_64"\n' }, { fileName: 'x.toml', text: '[hypervisor]\n' }],
+    ['proxmox', { fileName: '/etc/pve/qemu-server/100.conf', text: '' }, { fileName: '/etc/nginx/nginx.conf', text: 'server {}' }],
+    ['proxmox', { fileName: 'vm.conf', text: 'bootdisk: scsi0\nscsihw: virtio-scsi-pci\nnet0: virtio=AA:BB,bridge=vmbr0\n' }, { fileName: 'vm.conf', text: 'name = "x"\nmemory = 512\n' }],
+    ['qemu-cli', { fileName: 'run.sh', text: '#!/bin/sh\nqemu-system-x86_64 -enable-kvm -m 2G \\\n  -drive file=a.qcow2' }, { fileName: 'run.sh', text: '#!/bin/sh\necho see the qemu-system docs page' }],
+    ['virsh', { fileName: 'snap.sh', text: 'virsh snapshot-create-as web snap1\n' }, { fileName: 'x.sh', text: 'echo virshell\n' }],
+    ['libvirt-xml', { fileName: 'web.xml', text: "<domain type='kvm'>\n  <name>web</name>\n</domain>" }, { fileName: 'pom.xml', text: '<project><domain>example.com</domain></project>' }],
+    ['hyperv-powershell', { fileName: 'lab.ps1', text: 'Import-Module Hyper-V\n' }, { fileName: 'lab.ps1', text: 'Get-Process | Stop-Process\n' }],
+    ['hyperv-powershell', { fileName: 'lab.ps1', text: 'New-VM -Name lab -Generation 2\n' }, { fileName: 'lab.ps1', text: 'New-VMwareThing\n' }],
+    ['powercli', { fileName: 'vc.ps1', text: 'Import-Module VMware.PowerCLI\nConnect-VIServer vc01' }, { fileName: 'vc.ps1', text: 'Connect-AzAccount\n' }],
+    ['govc', { fileName: 'deploy.sh', text: 'export GOVC_URL=https://vc/sdk\ngovc vm.power -on web' }, { fileName: 'deploy.sh', text: 'go vet ./...\n' }],
+    ['vboxmanage', { fileName: 'vb.sh', text: 'VBoxManage modifyvm web --memory 2048' }, { fileName: 'vb.sh', text: 'echo vbox\n' }],
+    ['vmx', { languageId: 'vmware-vmx', text: '' }, { fileName: 'vmx.txt', text: 'the vmx flag' }],
+    ['xl-cfg', { languageId: 'xen-xl', text: '' }, { fileName: 'app.cfg', text: '[section]\nkey=value\n' }],
+    ['xl-cfg', { fileName: 'guest.cfg', text: 'name = "g"\ntype = "pvh"\nvif = [ "bridge=xenbr0" ]\n' }, { fileName: 'guest.cfg', text: 'type = "web"\n' }],
+    ['cloud-init', { fileName: 'user-data', text: '#cloud-config\nusers: []\n' }, { fileName: 'user-data', text: '# config\n' }],
+    ['kickstart', { fileName: 'anaconda-ks.cfg', text: '' }, { fileName: 'x.cfg', text: 'partition = 1\n' }],
+  ];
+  for (const [tool, yes, no] of cases) {
+    it(`${tool}: ${yes.fileName ?? yes.languageId} yes, ${no.fileName ?? no.languageId} no`, () => {
+      assert.ok(has(yes, tool), `expected ${tool} in ${JSON.stringify(tools(yes))}`);
+      assert.ok(!has(no, tool), `did not expect ${tool} in ${JSON.stringify(tools(no))}`);
+    });
+  }
+});
+
+describe('document profile: formats and systems', () => {
+  it('takes the format from the language id, the extension or a shebang', () => {
+    assert.deepEqual(detectProfile({ languageId: 'powershell' }).formats, ['powershell']);
+    assert.deepEqual(detectProfile({ fileName: 'a/b/main.tf' }).formats, ['hcl']);
+    assert.deepEqual(detectProfile({ fileName: 'Vagrantfile' }).formats, ['ruby']);
+    assert.deepEqual(detectProfile({ fileName: 'README.md' }).formats, ['prose']);
+    assert.deepEqual(detectProfile({ fileName: 'run', text: '#!/usr/bin/env bash\necho' }).formats, ['shell']);
+    assert.deepEqual(detectProfile({ fileName: 'x' }).formats, []);
+  });
+
+  it('gives the systems a tool implies, and a builder or resource type names', () => {
+    assert.deepEqual(detectProfile({ fileName: 'web.vmx', text: '' }).systems, ['esxi', 'workstation']);
+    assert.deepEqual(detectProfile({ fileName: 'a.pkr.hcl', text: 'source "hyperv-iso" "w" {}\n' }).systems, ['hyperv']);
+    assert.deepEqual(detectProfile({ fileName: 'main.tf', text: 'resource "libvirt_domain" "d" {}\n' }).systems, ['kvm']);
+    assert.deepEqual(detectProfile({ fileName: 'main.tf', text: 'provider "vsphere" {}\n' }).systems, ['esxi']);
+    assert.deepEqual(detectProfile({ fileName: 'vm.yaml', text: 'apiVersion: kubevirt.io/v1\n' }).systems, ['kvm']);
+    assert.deepEqual(detectProfile({ fileName: 'x.vbox', text: '<VirtualBox/>' }).systems, ['virtualbox']);
+  });
+
+  it('a Markdown note keeps the tools it shows, not their systems', () => {
+    const p = detectProfile({ fileName: 'notes.md', text: '```sh\nqemu-system-x86_64 -m 1G\n```\n' });
+    assert.deepEqual(p.tools, ['qemu-cli']);
+    assert.deepEqual(p.systems, []);
+    assert.deepEqual(p.contexts, ['qemu-cli', 'prose']);
+  });
+
+  it('reads only the first PROFILE_CHARS characters', () => {
+    const late = `${'x'.repeat(PROFILE_CHARS)}\nVagrant.configure("2") do |c| end`;
+    assert.ok(!has({ fileName: 'x.rb', text: late }, 'vagrant'));
+    assert.ok(has({ fileName: 'x.rb', text: late.slice(PROFILE_CHARS - 10) }, 'vagrant'));
+  });
+
+  it('stays fast on a long line with no line break (best of 5, after a warm-up that compiles the patterns)', () => {
+    const text = 'a'.repeat(5_000_000);
+    detectProfile({ fileName: 'x.sh', text });
+    let best = Infinity;
+    for (let k = 0; k < 5; k++) {
+      const t0 = performance.now();
+      detectProfile({ fileName: 'x.sh', text });
+      best = Math.min(best, performance.now() - t0);
+    }
+    assert.ok(best < 10, `profile took ${best.toFixed(1)} ms`);
+  });
+});
