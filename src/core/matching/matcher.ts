@@ -429,6 +429,12 @@ export class TermMatcher {
     }
   }
 
+  /** Whether a match starts a quoted value after a user or password key (`username "vagrant"`). */
+  private isCredential(text: string, start: number): boolean {
+    const q = start > 0 ? text.charCodeAt(start - 1) : 0;
+    return (q === 34 || q === 39) && CREDENTIAL_KEY.test(text.slice(Math.max(0, start - 41), start - 1));
+  }
+
   /**
    * The walk's match at token `tok` once scopes and the whole-thing rules are applied; when
    * none is left, undefined, and the scan goes on after the token (bestEnd = tok.end).
@@ -437,6 +443,7 @@ export class TermMatcher {
     const variant = this.inScope(this.bestVariant!);
     if (
       variant &&
+      !this.isCredential(text, tok.start) &&
       !continuesIdentifier(text, tok.start, this.bestEnd, 0, text.length, this.code, variant.generic) &&
       !(this.code && (isDirectory(text, tok.start, this.bestEnd, 0, text.length) || (variant.generic && this.crossCutting(variant) && isValue(text, tok.start, 0)) || this.isNameInCode(text, tok.start, this.bestEnd, variant)))
     ) {
@@ -947,8 +954,8 @@ const CREDENTIAL_KEY = /(?:user(?:_?name)?|login|pass(?:word|wd)?|secret|token|c
 /**
  * Where a run of text that holds no terms ends, when a token starts one: a URL
  * (`https://…`, `xmlns:qemu="http://…"`), an e-mail address, a Markdown link target
- * `](…)` or anchor `#a-b-c`, or a value in a credential position (`username "vagrant"`,
- * `ssh_password = "vagrant"`). Returns `start` when it starts none.
+ * `](…)` or anchor `#a-b-c`. Returns `start` when it starts none. (A credential value is a
+ * single match, checked in `settle`.)
  */
 export function notTermEnd(text: string, start: number, end: number, from: number, to: number): number {
   const after = end < to ? text.charCodeAt(end) : 0;
@@ -970,15 +977,6 @@ export function notTermEnd(text: string, start: number, end: number, from: numbe
     const limit = Math.min(to, end + 64);
     while (i < limit && (isAlnum(text.charCodeAt(i)) || EMAIL_LOCAL.has(text.charCodeAt(i)))) i++;
     if (text.charCodeAt(i) === 64 && i + 1 < to && isAlnum(text.charCodeAt(i + 1)) && before !== 64) return urlEnd(text, i, to);
-  }
-  // a quoted value after a user or password key
-  if ((before === 34 || before === 39) && start > from) {
-    const head = text.slice(Math.max(from, start - 40), start - 1);
-    if (CREDENTIAL_KEY.test(head)) {
-      let i = end;
-      while (i < to && i < end + 200 && text.charCodeAt(i) !== before && text.charCodeAt(i) !== 10) i++;
-      return i;
-    }
   }
   return start;
 }
