@@ -73,6 +73,9 @@ describe('how cards go wrong: 3. text that is not a term', () => {
     assert.deepEqual(cards('Vagrantfile', vf).map(([t]) => t), ['Vagrant.configure']);
     const hcl = 'source "hyperv-iso" "w" {\n  winrm_username = "vagrant"\n  ssh_password = "packer"\n}\n';
     assert.equal(cards('w.pkr.hcl', hcl).some(([t]) => t === 'vagrant' || t === 'packer'), false);
+    // a home folder names a user, in scripts that set up Vagrant boxes
+    const sh = '#!/bin/sh\nHOME_DIR="${HOME_DIR:-/home/vagrant}"\n[ -d /Users/vagrant ] && echo mac\nvagrant up\n';
+    assert.deepEqual(cards('tools.sh', sh).map(([t]) => t), ['vagrant up']);
   });
 });
 

@@ -30,6 +30,8 @@ describe('document profile: one detector at a time', () => {
     ['vmx', { languageId: 'vmware-vmx', text: '' }, { fileName: 'vmx.txt', text: 'the vmx flag' }],
     ['xl-cfg', { languageId: 'xen-xl', text: '' }, { fileName: 'app.cfg', text: '[section]\nkey=value\n' }],
     ['xl-cfg', { fileName: 'guest.cfg', text: 'name = "g"\ntype = "pvh"\nvif = [ "bridge=xenbr0" ]\n' }, { fileName: 'guest.cfg', text: 'type = "web"\n' }],
+    // libvirt's Terraform provider writes the same `type = "hvm"` inside `os { }`
+    ['xl-cfg', { fileName: 'win10.hvm', text: 'builder = "hvm"\nmemory = 4096\n' }, { fileName: 'main.tf', text: 'resource "libvirt_domain" "vm" {\n  os {\n    type = "hvm"\n  }\n}\n' }],
     ['cloud-init', { fileName: 'user-data', text: '#cloud-config\nusers: []\n' }, { fileName: 'user-data', text: '# config\n' }],
     ['kickstart', { fileName: 'anaconda-ks.cfg', text: '' }, { fileName: 'x.cfg', text: 'partition = 1\n' }],
   ];

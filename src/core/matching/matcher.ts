@@ -445,7 +445,7 @@ export class TermMatcher {
       variant &&
       !this.isCredential(text, tok.start) &&
       !continuesIdentifier(text, tok.start, this.bestEnd, 0, text.length, this.code, variant.generic) &&
-      !(this.code && (isDirectory(text, tok.start, this.bestEnd, 0, text.length) || (variant.generic && this.crossCutting(variant) && isValue(text, tok.start, 0)) || this.isNameInCode(text, tok.start, this.bestEnd, variant)))
+      !(this.code && (isDirectory(text, tok.start, this.bestEnd, 0, text.length) || isHomeFolder(text, tok.start) || (variant.generic && this.crossCutting(variant) && isValue(text, tok.start, 0)) || this.isNameInCode(text, tok.start, this.bestEnd, variant)))
     ) {
       return variant;
     }
@@ -919,6 +919,12 @@ function isDirectory(text: string, start: number, end: number, from: number, to:
   for (let i = start; i < end; i++) if (text.charCodeAt(i) === 47) return false;
   return true;
 }
+
+/** Whether a word names a user's home folder (`/home/vagrant`, `/Users/vagrant`, `C:\Users\vagrant`): a user name. */
+function isHomeFolder(text: string, start: number): boolean {
+  return HOME_PREFIX.test(text.slice(Math.max(0, start - 7), start));
+}
+const HOME_PREFIX = /(?:\/home|\/Users|\\Users)[/\\]$/;
 
 /**
  * Whether text[start, end) is a value, not a key (for cross-cutting generic words, which a

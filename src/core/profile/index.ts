@@ -76,7 +76,7 @@ const DETECTORS: readonly Detector[] = [
   { tool: 'govc', systems: ['esxi'], content: /(^|[\s;|&`(])govc\s+[a-z]+(\.[a-z.]+)?\b|\bGOVC_(URL|USERNAME|DATACENTER)\b/m },
   { tool: 'vboxmanage', systems: ['virtualbox'], content: /\bVBoxManage(\.exe)?\s+[a-z]+|\bvboxmanage\s+(createvm|modifyvm|startvm|storageattach)\b/i },
   { tool: 'vmx', systems: ['esxi', 'workstation'], name: /\.(vmx|vmtx|vmxf|vmsd)$/, content: /^\s*\.encoding\s*=\s*"|^\s*virtualHW\.version\s*=\s*"/m },
-  { tool: 'xl-cfg', systems: ['xen'], name: /(^|\/)(xl|xen)[^/]*\.cfg$|\/etc\/xen\/[^/]+$/, content: /^\s*(builder|type)\s*=\s*["'](hvm|pv|pvh)["']|^\s*vif\s*=\s*\[\s*['"]/m },
+  { tool: 'xl-cfg', systems: ['xen'], name: /(^|\/)(xl|xen)[^/]*\.cfg$|\/etc\/xen\/[^/]+$/, content: /^\s*(builder|type)\s*=\s*["'](hvm|pv|pvh)["']|^\s*vif\s*=\s*\[\s*['"]/m, formats: ['ini'] },
   { tool: 'cloud-init', content: /^#cloud-config\b/m },
   { tool: 'kickstart', name: /\.ks$|(^|\/)(anaconda-ks|ks)\.cfg$/, content: /^(%packages|%post|autopart|bootloader\s+--|clearpart\s+--)/m },
 ];
