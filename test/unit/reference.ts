@@ -1,6 +1,6 @@
 import { aliasForms } from '../../src/core/matching/alias';
 import { CONTEXT_RADIUS, type MatchableEntry } from '../../src/core/matching/matcher';
-import { ALL_CAPS, HAS_DIGIT, HAS_LETTER, PLURAL, separatorKey, tokenize, type Token } from '../../src/core/matching/tokenize';
+import { ALL_CAPS, HAS_DIGIT, HAS_LETTER, PLURAL, charClass, separatorKey, tokenize, type Token } from '../../src/core/matching/tokenize';
 
 /**
  * A reference matcher written for clarity, not speed: tokenize everything, then at each
@@ -101,9 +101,20 @@ export function referenceScan(entries: readonly MatchableEntry[], text: string):
     if (best) {
       const g = best.generic;
       const start = tokens[i].start;
-      const right = text.slice(best.end, best.end + 2);
-      const left = text.slice(Math.max(0, start - 2), start);
-      if (/^[A-Za-z\u0080-\uffff]/.test(right) || (g ? /^[-_.][A-Za-z0-9]/ : /^[_.][A-Za-z0-9]/).test(right) || /[A-Za-z0-9]$/.test(left) || (g ? /[A-Za-z0-9][-_.]$/ : /[A-Za-z0-9]_$/).test(left)) {
+      // a word character is an ASCII letter or digit, or any other letter (é, ß, 中)
+      const word = (i: number) => {
+        const c = i >= 0 && i < text.length ? text.charCodeAt(i) : 0;
+        return /[A-Za-z0-9]/.test(String.fromCharCode(c)) || (c >= 128 && charClass(c) !== 0);
+      };
+      const r1 = text[best.end] ?? '';
+      const l1 = text[start - 1] ?? '';
+      const rightRuns = (c: number) => (c >= 128 ? charClass(c) !== 0 : /[A-Za-z]/.test(String.fromCharCode(c)));
+      if (
+        (best.end < text.length && rightRuns(text.charCodeAt(best.end))) ||
+        ((g ? /[-_.]/ : /[_.]/).test(r1) && word(best.end + 1)) ||
+        word(start - 1) ||
+        ((g ? /[-_.]/ : /_/).test(l1) && word(start - 2))
+      ) {
         best = undefined;
       }
     }
@@ -124,9 +135,10 @@ export function referenceScan(entries: readonly MatchableEntry[], text: string):
     const single = theirs.length === 1 || (theirs.length > 1 && theirs.every((s) => s === 'esxi' || s === 'workstation'));
     return single && theirs.some((s) => own.has(s));
   };
-  // a config key that is an ordinary word also needs `=` or `:` after it
+  // a config key that is an ordinary word also needs `=` or `:` after it, or to be written as a
+  // flag after a space, tab, line break, `(` or `-`, or as an XML element
   const keyPosition = (start: number, end: number) =>
-    /^["'\] \t]{0,39}[=:]/.test(text.slice(end, end + 40)) || /(<\/?|(^|[\s(-])-)$/.test(text.slice(Math.max(0, start - 2), start));
+    /^["'\] \t]{0,39}[=:]/.test(text.slice(end, end + 40)) || /(<\/?|(^|[ \t\n\r(-])-)$/.test(text.slice(Math.max(0, start - 2), start));
   const settingsOnly = (ids: number[]) => ids.every((x) => entries[x].kind === 'setting');
   return raw
     .filter(
