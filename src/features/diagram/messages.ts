@@ -3,8 +3,8 @@
  * the unit tests exercise exactly this. Anything that is not one of these shapes is ignored.
  */
 import { PALETTE_KEYS, isColour, type Palette } from '../../core/diagram/svg';
+import { isEntryId, isHttpsUrl, onlyKeys, parseObject } from '../message-checks';
 
-const ID = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
 const TOKEN = /^[0-9a-f]{8,64}$/;
 
 export type DiagramMessage =
@@ -17,32 +17,19 @@ export type DiagramMessage =
   /** Export SVG, with the theme's colours resolved to concrete values */
   | { type: 'export'; palette: Palette };
 
-function onlyKeys(m: Record<string, unknown>, ...allowed: string[]): boolean {
-  const keys = Object.keys(m);
-  return keys.length <= allowed.length && keys.every((k) => allowed.includes(k));
-}
-
-const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 120 && ID.test(v);
-
 /** Checks a message from the diagram webview; undefined for anything else. Never throws. */
 export function parseDiagramMessage(raw: unknown): DiagramMessage | undefined {
-  try {
-    return parseMessage(raw);
-  } catch {
-    return undefined;
-  }
+  return parseObject(raw, parseMessage);
 }
 
-function parseMessage(raw: unknown): DiagramMessage | undefined {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
-  const m = raw as Record<string, unknown>;
+function parseMessage(m: Record<string, unknown>): DiagramMessage | undefined {
   switch (m.type) {
     case 'open':
     case 'reveal':
-      if (onlyKeys(m, 'type', 'id') && isId(m.id)) return { type: m.type, id: m.id };
+      if (onlyKeys(m, 'type', 'id') && isEntryId(m.id)) return { type: m.type, id: m.id };
       return undefined;
     case 'external':
-      if (onlyKeys(m, 'type', 'url') && typeof m.url === 'string' && m.url.length < 2048 && /^https:\/\/[^\s"'<>`\\]+$/.test(m.url)) return { type: 'external', url: m.url };
+      if (onlyKeys(m, 'type', 'url') && isHttpsUrl(m.url)) return { type: 'external', url: m.url };
       return undefined;
     case 'export': {
       if (!onlyKeys(m, 'type', 'palette') || !m.palette || typeof m.palette !== 'object' || Array.isArray(m.palette)) return undefined;
