@@ -19,4 +19,6 @@ export const Commands = {
   inFileRefresh: 'hypervisorAtlas.inFile.refresh',
   inFileGoTo: 'hypervisorAtlas.inFile.goTo',
   inFileSnapshot: 'hypervisorAtlas.inFile.snapshot',
+  inFileGroupBy: 'hypervisorAtlas.inFile.groupBy',
+  inFileSortBy: 'hypervisorAtlas.inFile.sortBy',
 } as const;
