@@ -7,6 +7,7 @@ export const Commands = {
   showDiagram: 'hypervisorAtlas.showDiagram',
   showHyperVArchitecture: 'hypervisorAtlas.showHyperVArchitecture',
   compareTypes: 'hypervisorAtlas.compareTypes',
+  toggleHovers: 'hypervisorAtlas.toggleHovers',
   // "Architectures" and "In This File" views (src/features/tree, src/features/in-file)
   architecturesRefresh: 'hypervisorAtlas.architectures.refresh',
   architecturesOpen: 'hypervisorAtlas.architectures.open',
@@ -18,4 +19,6 @@ export const Commands = {
   inFileRefresh: 'hypervisorAtlas.inFile.refresh',
   inFileGoTo: 'hypervisorAtlas.inFile.goTo',
   inFileSnapshot: 'hypervisorAtlas.inFile.snapshot',
+  inFileGroupBy: 'hypervisorAtlas.inFile.groupBy',
+  inFileSortBy: 'hypervisorAtlas.inFile.sortBy',
 } as const;

@@ -5,6 +5,7 @@ import { Commands } from '../commands';
 import type { FeatureDeps } from '../deps';
 import { documentProfile } from '../languages/profile';
 import { genericPolicy, isAtlasDocument } from '../settings';
+import { registerToggle } from './toggle';
 
 /** The term under a position, reading only a window around it. */
 export function termAt(deps: FeatureDeps, document: vscode.TextDocument, position: vscode.Position) {
@@ -41,5 +42,5 @@ export function register(_context: vscode.ExtensionContext, deps: FeatureDeps): 
       return new vscode.Hover(md, found.range);
     },
   };
-  return [vscode.languages.registerHoverProvider({ scheme: '*' }, provider)];
+  return [vscode.languages.registerHoverProvider({ scheme: '*' }, provider), registerToggle()];
 }

@@ -12,6 +12,7 @@ import { Commands } from '../commands';
 import type { FeatureDeps } from '../deps';
 import { documentProfile } from '../languages/profile';
 import { genericPolicy, isAtlasDocument } from '../settings';
+import { arrange, isGenericGroup, type GroupBy, type Section, type SortBy } from './arrange';
 import { DEFAULT_LIMITS, formatCount, partialMessage, scanText, type InFileResult, type Occurrence, type ScanLimits, type TermGroup } from './scan';
 
 export const IN_FILE_VIEW = 'hypervisorAtlas.inFile';
@@ -31,7 +32,11 @@ export interface OccurrenceElement {
   index: number;
   occurrence: Occurrence;
 }
-export type InFileElement = GroupElement | OccurrenceElement;
+export interface SectionElement {
+  type: 'section';
+  section: Section;
+}
+export type InFileElement = SectionElement | GroupElement | OccurrenceElement;
 
 /** Documents of panels rather than files: while one is active, the view keeps the file it showed. */
 const PANEL_SCHEMES = new Set(['output', 'debug', 'vscode-scm', 'comment', 'vscode-terminal', 'vscode-chat-code-block']);
@@ -51,6 +56,7 @@ export class InFileProvider implements vscode.TreeDataProvider<InFileElement>, v
   private document: vscode.TextDocument | undefined;
   private result: InFileResult | undefined;
   private groups: GroupElement[] = [];
+  private sections: SectionElement[] = [];
   private generation = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private dirty = true;
@@ -79,6 +85,7 @@ export class InFileProvider implements vscode.TreeDataProvider<InFileElement>, v
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('hypervisorAtlas.exclude') || e.affectsConfiguration('hypervisorAtlas.genericTerms')) this.schedule(0);
+        else if (e.affectsConfiguration('hypervisorAtlas.inFile')) this.rearrange();
       }),
       view.onDidChangeVisibility((e) => {
         if (e.visible && this.dirty) this.schedule(0);
@@ -164,15 +171,28 @@ export class InFileProvider implements vscode.TreeDataProvider<InFileElement>, v
 
   private async show(generation: number, state: State, result: InFileResult | undefined): Promise<void> {
     if (generation !== this.generation) return;
-    const kb = this.deps.knowledge();
     this.result = result;
-    this.groups = (result?.groups ?? []).filter((g) => kb.get(g.id)).map((group) => ({ type: 'group', entryId: group.id, group }));
+    this.arrangeGroups(result);
     await this.setState(state);
     if (this.view) {
       this.view.message = result ? partialMessage(result) : undefined;
       const name = this.document ? this.document.uri.path.split('/').pop() : undefined;
       this.view.description = name && state !== 'noEditor' ? (result?.total ? `${name} · ${formatCount(this.groups.length)} ${this.groups.length === 1 ? 'term' : 'terms'}` : name) : undefined;
     }
+    this.changed.fire(undefined);
+  }
+
+  /** Groups and orders the terms as the settings say (no rescan). */
+  private arrangeGroups(result: InFileResult | undefined): void {
+    const kb = this.deps.knowledge();
+    const { groupBy, sortBy } = arrangement();
+    const sections = arrange((result?.groups ?? []).filter((g) => kb.get(g.id)), (id) => kb.get(id), { groupBy, sortBy });
+    this.sections = groupBy === 'none' ? [] : sections.map((section) => ({ type: 'section', section }));
+    this.groups = sections.flatMap((s) => s.groups.map((group): GroupElement => ({ type: 'group', entryId: group.id, group })));
+  }
+
+  private rearrange(): void {
+    this.arrangeGroups(this.result);
     this.changed.fire(undefined);
   }
 
@@ -183,28 +203,32 @@ export class InFileProvider implements vscode.TreeDataProvider<InFileElement>, v
   }
 
   /** What the view shows now (for tests and the status of commands). */
-  snapshot(): { uri?: string; state?: string; message?: string; groups: { id: string; count: number; lines: number[] }[] } {
+  snapshot(): { uri?: string; state?: string; message?: string; sections: { label: string; ids: string[] }[]; groups: { id: string; count: number; lines: number[]; generic: boolean }[] } {
     return {
       uri: this.document?.uri.toString(),
       state: this.state,
       message: this.view?.message,
-      groups: this.groups.map((g) => ({ id: g.entryId, count: g.group.occurrences.length, lines: g.group.occurrences.map((o) => o.line + 1) })),
+      sections: this.sections.map((s) => ({ label: s.section.label, ids: s.section.groups.map((g) => g.id) })),
+      groups: this.groups.map((g) => ({ id: g.entryId, count: g.group.occurrences.length, lines: g.group.occurrences.map((o) => o.line + 1), generic: isGenericGroup(g.group) })),
     };
   }
 
   getChildren(element?: InFileElement): InFileElement[] {
-    if (!element) return this.groups;
+    if (!element) return this.sections.length ? this.sections : this.groups;
+    if (element.type === 'section') return this.groups.filter((g) => element.section.groups.includes(g.group));
     if (element.type === 'group') return element.group.occurrences.map((occurrence, index) => ({ type: 'occurrence', entryId: element.entryId, index, occurrence }));
     return [];
   }
 
   getParent(element: InFileElement): InFileElement | undefined {
-    if (element.type === 'group') return undefined;
+    if (element.type === 'section') return undefined;
+    if (element.type === 'group') return this.sections.find((s) => s.section.groups.includes(element.group));
     return this.groups.find((g) => g.entryId === element.entryId);
   }
 
   getTreeItem(element: InFileElement): vscode.TreeItem {
     const kb = this.deps.knowledge();
+    if (element.type === 'section') return sectionItem(element.section);
     const entry = kb.get(element.entryId);
     if (element.type === 'group') return groupItem(element, entry);
     const o = element.occurrence;
@@ -235,12 +259,55 @@ export class InFileProvider implements vscode.TreeDataProvider<InFileElement>, v
   }
 }
 
+function arrangement(): { groupBy: GroupBy; sortBy: SortBy } {
+  const config = vscode.workspace.getConfiguration('hypervisorAtlas.inFile');
+  const groupBy = config.get<string>('groupBy', 'none');
+  const sortBy = config.get<string>('sortBy', 'position');
+  return { groupBy: groupBy === 'system' || groupBy === 'kind' ? groupBy : 'none', sortBy: sortBy === 'count' ? 'count' : 'position' };
+}
+
+function sectionItem(section: Section): vscode.TreeItem {
+  const count = section.groups.length;
+  const item = new vscode.TreeItem(section.label, vscode.TreeItemCollapsibleState.Expanded);
+  item.id = `section:${section.key}`;
+  item.description = `${formatCount(count)} ${count === 1 ? 'term' : 'terms'}`;
+  item.contextValue = 'section';
+  item.accessibilityInformation = { label: `${section.label}, ${item.description}`, role: 'treeitem' };
+  return item;
+}
+
+const GROUP_CHOICES: { value: GroupBy; label: string; detail: string }[] = [
+  { value: 'none', label: 'Terms', detail: 'One list of terms' },
+  { value: 'system', label: 'System', detail: 'Hyper-V, KVM, Xen, … and the terms shared across systems' },
+  { value: 'kind', label: 'Kind', detail: 'Components, settings, tools, concepts, …' },
+];
+const SORT_CHOICES: { value: SortBy; label: string; detail: string }[] = [
+  { value: 'position', label: 'First occurrence', detail: 'In the order the file first uses them' },
+  { value: 'count', label: 'Count', detail: 'Most used first' },
+];
+
+/** Group By… / Sort By…: a quick pick, or the value given (from tests and keybindings). */
+async function choose<T extends string>(key: 'groupBy' | 'sortBy', choices: { value: T; label: string; detail: string }[], given: unknown, placeHolder: string): Promise<T | undefined> {
+  const config = vscode.workspace.getConfiguration('hypervisorAtlas.inFile');
+  let value = choices.find((c) => c.value === given)?.value;
+  if (value === undefined) {
+    const current = config.get<string>(key);
+    const picked = await vscode.window.showQuickPick(
+      choices.map((c) => ({ label: c.label, detail: c.detail, description: c.value === current ? 'current' : undefined, value: c.value })),
+      { placeHolder },
+    );
+    value = picked?.value;
+  }
+  if (value !== undefined) await config.update(key, value, vscode.ConfigurationTarget.Global);
+  return value;
+}
+
 function groupItem(element: GroupElement, entry: Entry | undefined): vscode.TreeItem {
   const count = element.group.occurrences.length;
   const item = new vscode.TreeItem(entry?.title ?? element.entryId, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = element.entryId;
   const short = entry?.short && entry.short !== entry.title ? entry.short : undefined;
-  item.description = `${short ? `${short} · ` : ''}${formatCount(count)} ${count === 1 ? 'match' : 'matches'}`;
+  item.description = `${short ? `${short} · ` : ''}${formatCount(count)} ${count === 1 ? 'match' : 'matches'}${isGenericGroup(element.group) ? ' · common word' : ''}`;
   if (entry) {
     item.tooltip = new vscode.MarkdownString(
       `**${escapeMarkdown(entry.title)}**${short ? ` (${escapeMarkdown(short)})` : ''} · *${KIND_LABEL[entry.kind]}*\n\n${escapeMarkdown(entry.summary)}\n\n${formatCount(count)} ${count === 1 ? 'match' : 'matches'} in this file`,
@@ -278,6 +345,8 @@ export function register(_context: vscode.ExtensionContext, deps: FeatureDeps): 
     provider,
     view,
     vscode.commands.registerCommand(Commands.inFileGoTo, goTo),
+    vscode.commands.registerCommand(Commands.inFileGroupBy, (value?: unknown) => choose('groupBy', GROUP_CHOICES, value, 'Group the terms of this file by')),
+    vscode.commands.registerCommand(Commands.inFileSortBy, (value?: unknown) => choose('sortBy', SORT_CHOICES, value, 'Sort the terms of this file by')),
     vscode.commands.registerCommand(Commands.inFileRefresh, async () => {
       await provider.refresh();
       return provider.snapshot();

@@ -10,7 +10,8 @@ interface Snapshot {
   uri?: string;
   state?: string;
   message?: string;
-  groups: { id: string; count: number; lines: number[] }[];
+  sections: { label: string; ids: string[] }[];
+  groups: { id: string; count: number; lines: number[]; generic: boolean }[];
 }
 
 const SAMPLE = 'hyperv/lab-setup.ps1';
@@ -43,6 +44,7 @@ describe('In This File view', () => {
   });
   after(async () => {
     await vscode.workspace.getConfiguration('hypervisorAtlas').update('exclude', undefined, vscode.ConfigurationTarget.Global);
+    for (const key of ['inFile.groupBy', 'inFile.sortBy']) await vscode.workspace.getConfiguration('hypervisorAtlas').update(key, undefined, vscode.ConfigurationTarget.Global);
     await closeAllEditors();
   });
 
@@ -66,6 +68,32 @@ describe('In This File view', () => {
     const text = editor.document.getText().split(/\r?\n/);
     for (const line of newVm.lines) assert.match(text[line - 1], /New-VM/i, `line ${line} has no New-VM`);
     assert.equal(s.message, undefined, 'a small file is listed in full');
+  });
+
+  it('groups by system or kind and sorts by count, switched by its commands, common words last', async function () {
+    if (!hasSample) this.skip();
+    const editor = await openSample(SAMPLE);
+    const uri = editor.document.uri.toString();
+    const flat = await listed((x) => x.uri === uri && x.state === 'found', `no terms listed for ${SAMPLE}`);
+    assert.deepEqual(flat.sections, [], 'no sections until asked');
+    await vscode.commands.executeCommand('hypervisorAtlas.inFile.groupBy', 'system');
+    const bySystem = await listed((x) => x.uri === uri && x.sections.length > 0, 'no sections after Group By System');
+    assert.equal(bySystem.sections[0]!.label, 'Hyper-V', JSON.stringify(bySystem.sections.map((x) => x.label)));
+    assert.deepEqual(bySystem.sections.flatMap((x) => x.ids).sort(), flat.groups.map((g) => g.id).sort(), 'every term is in exactly one section');
+    await vscode.commands.executeCommand('hypervisorAtlas.inFile.sortBy', 'count');
+    await vscode.commands.executeCommand('hypervisorAtlas.inFile.groupBy', 'none');
+    const byCount = await listed((x) => x.uri === uri && x.sections.length === 0 && x.groups.length === flat.groups.length, 'the flat list did not come back');
+    const shown = JSON.stringify(byCount.groups.map((g) => [g.id, g.count, g.generic]));
+    const firstGeneric = byCount.groups.findIndex((g) => g.generic);
+    assert.ok(firstGeneric > 0, `the sample has specific terms and common words: ${shown}`);
+    assert.ok(byCount.groups.slice(firstGeneric).every((g) => g.generic), `common words come after every specific term: ${shown}`);
+    for (const part of [byCount.groups.slice(0, firstGeneric), byCount.groups.slice(firstGeneric)]) {
+      const counts = part.map((g) => g.count);
+      assert.deepEqual(counts, [...counts].sort((a, b) => b - a), `sorted by count: ${shown}`);
+    }
+    await vscode.commands.executeCommand('hypervisorAtlas.inFile.groupBy', 'kind');
+    const byKind = await listed((x) => x.uri === uri && x.sections.length > 0, 'no sections after Group By Kind');
+    assert.ok(byKind.sections.some((x) => x.label === 'Components'), JSON.stringify(byKind.sections.map((x) => x.label)));
   });
 
   it('moves the cursor to an occurrence', async function () {
