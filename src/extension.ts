@@ -8,6 +8,7 @@ import * as inFile from './features/in-file/index';
 import * as languages from './features/languages/index';
 import * as markdownPreview from './features/markdown-preview/index';
 import * as tree from './features/tree/index';
+import * as walkthrough from './features/walkthrough/index';
 
 /**
  * Wires the features; each `register` returns its disposables. Returns `extendMarkdownIt`, which
@@ -17,7 +18,7 @@ import * as tree from './features/tree/index';
 export function activate(context: vscode.ExtensionContext): { extendMarkdownIt<T>(md: T): T; bundle: 'node' | 'web' } {
   const log = vscode.window.createOutputChannel('Hypervisor Atlas', { log: true });
   const deps: FeatureDeps = { knowledge: bundledKnowledge, log, commands: new Set(), extensionUri: context.extensionUri };
-  context.subscriptions.push(log, ...explain.register(context, deps), ...hover.register(context, deps), ...diagram.register(context, deps), ...tree.register(context, deps), ...inFile.register(context, deps), ...languages.register(context, deps), ...markdownPreview.register(context, deps));
+  context.subscriptions.push(log, ...explain.register(context, deps), ...hover.register(context, deps), ...diagram.register(context, deps), ...tree.register(context, deps), ...inFile.register(context, deps), ...languages.register(context, deps), ...markdownPreview.register(context, deps), ...walkthrough.register(context, deps));
   // build the knowledge index and term engine once activation is over, in short slices, so the
   // first hover finds them ready
   let disposed = false;

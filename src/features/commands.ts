@@ -8,6 +8,7 @@ export const Commands = {
   showHyperVArchitecture: 'hypervisorAtlas.showHyperVArchitecture',
   compareTypes: 'hypervisorAtlas.compareTypes',
   toggleHovers: 'hypervisorAtlas.toggleHovers',
+  openExample: 'hypervisorAtlas.openExample',
   // "Architectures" and "In This File" views (src/features/tree, src/features/in-file)
   architecturesRefresh: 'hypervisorAtlas.architectures.refresh',
   architecturesOpen: 'hypervisorAtlas.architectures.open',

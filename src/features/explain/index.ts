@@ -29,7 +29,7 @@ function entryAtCursor(deps: FeatureDeps): string | undefined {
 }
 
 /** Quick pick over every entry, searchable by title and alias; resolves to an entry id. */
-export async function pickEntry(deps: FeatureDeps, title: string, preselect?: string): Promise<string | undefined> {
+export async function pickEntry(deps: FeatureDeps, title: string, preselect?: string, keepOpen = false): Promise<string | undefined> {
   const kb = deps.knowledge();
   const items = kb.search('', Infinity).map(item);
   if (preselect) {
@@ -38,6 +38,8 @@ export async function pickEntry(deps: FeatureDeps, title: string, preselect?: st
   }
   const qp = vscode.window.createQuickPick<EntryItem>();
   qp.title = title;
+  // opened from the walkthrough, which takes the focus back as it marks the step done
+  qp.ignoreFocusOut = keepOpen;
   qp.placeholder = 'Type a term, acronym, binary or setting (VMWP, dom0, host-passthrough, vhv.enable…)';
   qp.matchOnDescription = true;
   qp.matchOnDetail = true;
@@ -65,8 +67,9 @@ export function register(_context: vscode.ExtensionContext, deps: FeatureDeps): 
       if (typeof id === 'string') return panel.show(id);
       return false;
     }),
-    vscode.commands.registerCommand(Commands.explainTerm, async () => {
-      const id = await pickEntry(deps, 'Hypervisor Atlas: Explain Term', entryAtCursor(deps));
+    vscode.commands.registerCommand(Commands.explainTerm, async (options?: unknown) => {
+      const keepOpen = !!options && typeof options === 'object' && (options as { keepOpen?: unknown }).keepOpen === true;
+      const id = await pickEntry(deps, 'Hypervisor Atlas: Explain Term', entryAtCursor(deps), keepOpen);
       if (id) panel.show(id);
       return id;
     }),
