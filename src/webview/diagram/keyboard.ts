@@ -25,7 +25,7 @@ export function installKeyboard(): void {
       if (focused) select(focused);
     } else if (ev.key === '+' || ev.key === '=') zoomBy(1.25);
     else if (ev.key === '-') zoomBy(0.8);
-    else if (ev.key === '0') fit();
+    else if (ev.key === '0') fit(true);
     else if (ev.key === 'Escape' && state.selected) select(undefined, false);
     else if (ev.key === 'Home' || ev.key === 'End') {
       const order = readingOrder(layout.nodes);

@@ -3,7 +3,7 @@
 import { readingOrder } from '../../core/diagram/navigate';
 import type { LaidEdge } from '../../core/diagram/types';
 import { showCard } from './card';
-import { layout, nodesById, save, state } from './page';
+import { layout, nodesById, save, state, vscode } from './page';
 import { edgeEls, el, gEdgeLabels, gEdges, gNodes, nodeEls, svg } from './render';
 import { reveal } from './zoom';
 
@@ -34,7 +34,7 @@ export function highlight(id: string | undefined): void {
   svg.classList.toggle('has-selection', !!id);
   for (const g of nodeEls.values()) {
     g.classList.remove('selected', 'linked', 'same-entry');
-    g.setAttribute('aria-pressed', 'false');
+    if (g.hasAttribute('aria-pressed')) g.setAttribute('aria-pressed', 'false');
   }
   for (const p of edgeEls.values()) {
     p.classList.remove('active');
@@ -80,14 +80,27 @@ export function highlight(id: string | undefined): void {
   }
 }
 
+const listeners: ((id: string | undefined) => void)[] = [];
+
+/** Calls `f` after every selection change, with the selected box (undefined: none). */
+export function onSelect(f: (id: string | undefined) => void): void {
+  listeners.push(f);
+}
+
+/** Selects a box (undefined clears); a link box instead opens the diagram it names. */
 export function select(id: string | undefined, focus = true): void {
   const n = id ? nodesById.get(id) : undefined;
+  if (n?.kind === 'link') {
+    if (n.opens) vscode.postMessage({ type: 'diagram', system: n.opens });
+    return;
+  }
   if (n) state.selected = n.id;
   else delete state.selected;
   highlight(n?.id);
   showCard(n);
   if (n && focus) focusNode(n.id);
   save();
+  for (const f of listeners) f(n?.id);
 }
 
 export function installSelection(): void {

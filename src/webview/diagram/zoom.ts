@@ -9,12 +9,26 @@ export function applyZoom(): void {
   if (zoomLevel) zoomLevel.textContent = `${Math.round(zoom.k * 100)}%`;
 }
 
-export function fit(): void {
+/** Labels of the initial view render at least this many CSS px; Fit to window may go smaller. */
+const READABLE_PX = 11;
+const smallestFont = Math.min(...layout.nodes.flatMap((n) => n.texts.map((t) => t.size)), ...layout.texts.map((t) => t.size));
+/** Fit to window was asked for: the whole drawing, however small its labels get. */
+let whole = false;
+
+/**
+ * Fits the drawing to the panel. The initial view (`all` false) never goes below the scale at
+ * which the smallest label is readable; then the drawing starts at the top and is panned.
+ */
+export function fit(all = whole): void {
+  whole = all;
   const w = stage.clientWidth;
   const h = stage.clientHeight;
   if (w < 10 || h < 10) return;
-  const k = Math.max(MIN_ZOOM, Math.min(1.25, (w - 16) / layout.width, (h - 16) / layout.height));
-  view.zoom = { k, x: (w - layout.width * k) / 2, y: Math.max(8, (h - layout.height * k) / 2) };
+  let k = Math.max(MIN_ZOOM, Math.min(1.25, (w - 16) / layout.width, (h - 16) / layout.height));
+  if (!all && Number.isFinite(smallestFont) && k * smallestFont < READABLE_PX) k = Math.min(MAX_ZOOM, READABLE_PX / smallestFont);
+  const x = layout.width * k <= w - 16 ? (w - layout.width * k) / 2 : 8;
+  const y = layout.height * k <= h - 16 ? Math.max(8, (h - layout.height * k) / 2) : 8;
+  view.zoom = { k, x, y };
   state.fitted = true;
   applyZoom();
   save();
@@ -113,5 +127,5 @@ export function installZoomAndPan(): void {
 
   document.getElementById('zoom-in')!.addEventListener('click', () => zoomBy(1.25));
   document.getElementById('zoom-out')!.addEventListener('click', () => zoomBy(0.8));
-  document.getElementById('fit')!.addEventListener('click', () => fit());
+  document.getElementById('fit')!.addEventListener('click', () => fit(true));
 }
