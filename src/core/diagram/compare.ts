@@ -124,7 +124,7 @@ export const STACKS: readonly StackSpec[] = [
 /** Font sizes: the smallest is 14 px, so the view stays readable down to 80 % zoom. */
 export const COMPARE_FONT = { heading: 18, caption: 14, primary: 15, secondary: 14, frame: 14, link: 14 } as const;
 
-const PANEL_W = 420;
+const PANEL_W = 410;
 const GAP_X = 28;
 const GAP_Y = 20;
 const PAD = 8;
@@ -194,15 +194,15 @@ function placeBox(b: BoxSpec, id: string, x: number, y: number, w: number, h: nu
   });
 }
 
-/** One stack's rows, from `y` down; returns its height. */
-function placeRows(spec: StackSpec, x: number, y: number, w: number, out: Placed): number {
+/** One stack's rows, from `y` down, the top row grown by `extra`; returns its height. */
+function placeRows(spec: StackSpec, x: number, y: number, w: number, out: Placed, extra = 0): number {
   let cy = y;
   spec.rows.forEach((row, r) => {
     const inset = row.frame ? PAD : 0;
     const top = row.frame ? LINE.primary + 6 : 0;
     const n = row.boxes.length;
     const bw = (w - 2 * inset - (n - 1) * ROW_GAP) / n;
-    const bh = Math.max(...row.boxes.map((b) => boxHeight(b, bw)));
+    const bh = Math.max(...row.boxes.map((b) => boxHeight(b, bw))) + (r === 0 ? extra : 0);
     const rowH = top + bh + 2 * inset;
     const where = row.frame ? row.frame.label : r === spec.rows.length - 1 ? 'at the bottom' : `row ${r + 1}`;
     if (row.frame) {
@@ -232,12 +232,14 @@ export function compareView(kb: KnowledgeIndex, key: string): DiagramLayout {
       return wrap(text ?? '', COMPARE_FONT.caption, inner);
     });
     const captionH = Math.max(...captions.map((c) => c.length)) * LINE.caption;
+    const natural = pair.map((s) => placeRows(s, 0, 0, inner, { nodes: [], frames: [], texts: [], height: 0 }));
+    const stackH = Math.max(...natural);
+    // the shorter stack's top row grows, so both stacks fill the row and the hardware lines up
     const stacks = pair.map((s, i) => {
       const placed: Placed = { nodes: [], frames: [], texts: [], height: 0 };
-      placed.height = placeRows(s, 0, 0, inner, placed);
+      placed.height = placeRows(s, 0, 0, inner, placed, stackH - natural[i]!);
       return { s, i, placed };
     });
-    const stackH = Math.max(...stacks.map((p) => p.placed.height));
     const headingH = 30;
     const stackTop = y + headingH + captionH + 10;
     const linkY = stackTop + stackH + 10;
@@ -256,7 +258,8 @@ export function compareView(kb: KnowledgeIndex, key: string): DiagramLayout {
         w: hw,
         h: 28,
         texts: [{ text: headingText, x: x + 8, y: y + 21, size: COMPARE_FONT.heading, bold: true, role: 'header' }],
-        name: `${headingText}. ${captions[i]!.join(' ')}`,
+        name: headingText,
+        description: captions[i]!.join(' '),
       });
       captions[i]!.forEach((line, k) => out.texts.push({ text: line, x: x + PAD, y: y + headingH + (k + 1) * LINE.caption - 5, size: COMPARE_FONT.caption, role: 'caption' }));
       // bottom-align the stacks of a row, so the two hardware rows sit on one line

@@ -11,6 +11,8 @@ export interface OutlineItem {
   /** unique in the outline */
   id: string;
   label: string;
+  /** read after the label, shown smaller */
+  description?: string;
   /** the drawn box this item selects (for a connection: the box at its other end) */
   nodeId?: string;
   children: OutlineItem[];
@@ -39,6 +41,7 @@ export function outlineOf(layout: DiagramLayout): OutlineItem[] {
       id: `g:${key}`,
       label: head ? head.name : 'Outside this stack',
       ...(head ? { nodeId: head.id } : {}),
+      ...(head?.description ? { description: head.description } : {}),
       children: members.map((n) => ({
         id: `n:${n.id}`,
         label: n.name,

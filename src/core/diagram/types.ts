@@ -110,6 +110,8 @@ export interface LaidNode extends Rect {
   opens?: string;
   /** the accessible name: name, layer, mode */
   name: string;
+  /** read after the name (the comparison's captions) */
+  description?: string;
   layerKey?: string;
   band?: Band;
 }

@@ -43,7 +43,16 @@ function render(focus: boolean): void {
     const label = document.createElement('span');
     label.className = 'label';
     label.textContent = v.item.label;
-    li.append(twisty, label);
+    const text = document.createElement('span');
+    text.className = 'text';
+    text.append(label);
+    if (v.item.description) {
+      const d = document.createElement('span');
+      d.className = 'description';
+      d.textContent = ` ${v.item.description}`;
+      text.append(d);
+    }
+    li.append(twisty, text);
     return li;
   });
   list.replaceChildren(...rows);

@@ -64,7 +64,7 @@ for (const e of layout.edges) {
 
 for (const n of layout.nodes) {
   const role: Record<string, string> = n.kind === 'link' ? { role: 'link' } : { role: 'button', 'aria-pressed': 'false' };
-  const g = el('g', { class: `node node-${n.kind}`, ...role, tabindex: -1, 'aria-label': n.name, 'data-id': n.id, 'data-entry': n.entryId }, gNodes);
+  const g = el('g', { class: `node node-${n.kind}`, ...role, tabindex: -1, 'aria-label': n.description ? `${n.name}. ${n.description}` : n.name, 'data-id': n.id, 'data-entry': n.entryId }, gNodes);
   el('rect', { x: n.x, y: n.y, width: n.w, height: n.h, rx: n.kind === 'component' || n.kind === 'outside' ? 4 : 3, class: 'box' }, g);
   for (const t of n.texts) textEl(t, g);
   nodeEls.set(n.id, g);
