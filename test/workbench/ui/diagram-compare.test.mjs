@@ -146,6 +146,7 @@ describe('Type 1 / Type 2 comparison and the diagram outline', function () {
       // the command palette's Escape may have cleared the selection: select again
       await frame.locator('.node[data-id^="kvm|"][data-entry="kvm.module"]').click();
       results[kind] = await look();
+      await screenshot(wb.page, `diagram-compare-types-${kind}`);
       const r = results[kind];
       assert.ok(r.selectedWidth >= 4, `${kind}: selected border ${r.selectedWidth}px`);
       assert.notEqual(r.border, r.bg, `${kind}: box borders show against the background`);
@@ -167,6 +168,20 @@ describe('Type 1 / Type 2 comparison and the diagram outline', function () {
     const hyperv = await webviewFrame(wb.page, { hasSelector: '.node[data-id="system@hyperv"]' });
     await hyperv.locator('body[data-ready="true"]').waitFor();
     assert.ok(await hyperv.locator('[role="tree"] [role="treeitem"]').count() > 3, 'the Hyper-V diagram has its outline too');
+    // layers → components → connections: open a layer, then a component, then take a connection
+    await hyperv.locator('[role="tree"] [role="treeitem"][tabindex="0"]').focus();
+    await wb.page.keyboard.press('ArrowRight');
+    await wb.page.keyboard.press('ArrowRight');
+    for (let i = 0; i < 20 && (await focused(hyperv))?.expanded !== 'false'; i++) await wb.page.keyboard.press('ArrowDown');
+    const component = await focused(hyperv);
+    assert.equal(component.level, '2', JSON.stringify(component));
+    await wb.page.keyboard.press('ArrowRight');
+    await wb.page.keyboard.press('ArrowRight');
+    const connection = await focused(hyperv);
+    assert.equal(connection.level, '3', 'a connection, one level below its component');
+    assert.match(connection.label, /^(to|from) .+: /);
+    await wb.page.keyboard.press('Enter');
+    assert.equal(await hyperv.locator('.node.selected').count(), 1, 'Enter on a connection selects the box at its other end');
     await runCommand(wb.page, 'Hypervisor Atlas: Compare Type 1 and Type 2');
     frame = await webviewFrame(wb.page, { hasSelector: COMPARE });
     const tree = frame.locator('[role="tree"]');
