@@ -102,6 +102,15 @@ const workbenchTestsPlugin = {
   },
 };
 
+/** One script per webview: src/webview/<name>.ts, or src/webview/<name>/index.ts for one split into modules; both become dist/webview/<name>.js. */
+function webviewEntries() {
+  return readdirSync('src/webview').flatMap((name) => {
+    const p = join('src/webview', name);
+    if (statSync(p).isDirectory()) return existsSync(join(p, 'index.ts')) ? [{ in: join(p, 'index.ts'), out: name }] : [];
+    return name.endsWith('.ts') ? [{ in: p, out: name.slice(0, -3) }] : [];
+  });
+}
+
 function optional(entries) {
   return entries.filter((e) => existsSync(e));
 }
@@ -122,7 +131,7 @@ const configs = [
     banner: { js: '#!/usr/bin/env node' },
     define: { ...common.define, __VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
   },
-  { ...common, entryPoints: walk('src/webview').filter((f) => f.endsWith('.ts')), platform: 'browser', format: 'iife', target: 'es2022', outdir: 'dist/webview' },
+  { ...common, entryPoints: webviewEntries(), platform: 'browser', format: 'iife', target: 'es2022', outdir: 'dist/webview' },
   ...(optional(['src/features/markdown-preview/preview.ts']).length
     ? [{ ...common, entryPoints: optional(['src/features/markdown-preview/preview.ts']), platform: 'browser', format: 'iife', target: 'es2022', outdir: 'dist/preview' }]
     : []),

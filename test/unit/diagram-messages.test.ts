@@ -7,6 +7,7 @@ describe('diagram webview messages', () => {
     assert.deepEqual(parseDiagramMessage({ type: 'open', id: 'hyperv.vmwp' }), { type: 'open', id: 'hyperv.vmwp' });
     assert.deepEqual(parseDiagramMessage({ type: 'reveal', id: 'hyperv.vsp' }), { type: 'reveal', id: 'hyperv.vsp' });
     assert.deepEqual(parseDiagramMessage({ type: 'external', url: 'https://learn.microsoft.com/x' }), { type: 'external', url: 'https://learn.microsoft.com/x' });
+    assert.deepEqual(parseDiagramMessage({ type: 'diagram', system: 'kvm' }), { type: 'diagram', system: 'kvm' });
     const palette = { ...DEFAULT_PALETTE, background: 'rgb(31, 31, 31)', edge: 'rgba(204, 204, 204, 0.6)', kernelFill: 'transparent' };
     assert.deepEqual(parseDiagramMessage({ type: 'export', palette }), { type: 'export', palette });
   });
@@ -36,6 +37,10 @@ describe('diagram webview messages', () => {
       { type: 'export', palette: { background: '#fff' } },
       { type: 'export', palette: DEFAULT_PALETTE, svg: '<svg/>' },
       { type: 'command', command: 'reveal', id: 'hyperv' },
+      { type: 'diagram' },
+      { type: 'diagram', system: 'KVM ../x' },
+      { type: 'diagram', system: 'k'.repeat(300) },
+      { type: 'diagram', system: 'kvm', id: 'kvm' },
       { type: '__proto__' },
     ];
     for (const m of bad) assert.equal(parseDiagramMessage(m), undefined, JSON.stringify(m));

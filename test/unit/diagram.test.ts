@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { comparePair, drawableSystems, layoutView, parseViewKey, viewKey, type DiagramLayout, type DiagramView } from '../../src/core/diagram/index';
+import { drawableSystems, layoutView, parseViewKey, viewKey, type DiagramLayout, type DiagramView } from '../../src/core/diagram/index';
 import { buildModel } from '../../src/core/diagram/model';
 import { METRICS, layoutModel } from '../../src/core/diagram/layout';
 import { neighbour, type Direction } from '../../src/core/diagram/navigate';
@@ -140,21 +140,6 @@ describe('diagram: every system in the knowledge base', () => {
       }
     });
   }
-
-  it('the Type 1 / Type 2 comparison keeps the same invariants and aligns both hardware rows', () => {
-    const pair = comparePair(kb);
-    assert.ok(pair);
-    assert.equal(kb.get(pair.left)?.classification, 'type1');
-    assert.equal(kb.get(pair.right)?.classification, 'type2');
-    const layout = layoutView(kb, { kind: 'compare', ...pair });
-    checkInvariants(layout);
-    const hw = (side: string) => layout.frames.find((f) => f.kind === 'layer' && f.id.startsWith(side) && f.layerKey === `${side === 'L|' ? pair.left : pair.right}.hardware`);
-    const l = hw('L|');
-    const r = hw('R|');
-    if (l && r) assert.equal(l.y + l.h, r.y + r.h, 'hardware rows end on one line');
-    assert.ok(layout.nodes.some((n) => n.id.startsWith('L|')) && layout.nodes.some((n) => n.id.startsWith('R|')));
-    assert.ok(Math.max(...layout.nodes.filter((n) => n.id.startsWith('L|')).map((n) => n.x + n.w)) < Math.min(...layout.nodes.filter((n) => n.id.startsWith('R|')).map((n) => n.x)), 'side by side');
-  });
 
   it('the layout is deterministic and fast enough to run on every open', () => {
     const t = Date.now();

@@ -4,14 +4,15 @@
  */
 import type { KnowledgeIndex } from '../knowledge/index';
 import type { Entry } from '../knowledge/types';
+import { compareView } from './compare';
 import { layoutModel } from './layout';
 import { buildModel } from './model';
-import { textWidth } from './text';
-import type { DiagramLayout, LaidNode, TextItem } from './types';
+import type { DiagramLayout } from './types';
 
 export type { DiagramLayout, DiagramModel, LaidEdge, LaidFrame, LaidNode, Rect, TextItem } from './types';
 export { buildModel } from './model';
 export { layoutModel, METRICS } from './layout';
+export { compareView, COMPARISON_ENTRY, STACKS } from './compare';
 
 export type DiagramView = { kind: 'system'; system: string } | { kind: 'compare'; left: string; right: string };
 
@@ -60,53 +61,5 @@ export function comparePair(kb: KnowledgeIndex): { left: string; right: string }
 
 export function layoutView(kb: KnowledgeIndex, v: DiagramView): DiagramLayout {
   if (v.kind === 'system') return layoutModel(buildModel(kb, v.system), viewKey(v));
-  return compareLayout(kb, v.left, v.right);
-}
-
-const SIDE_GAP = 64;
-const HEADER_H = 48;
-
-/**
- * Two stacks side by side, each drawn as in its own diagram, bottom-aligned so both hardware
- * rows sit on one line and the difference shows: the hypervisor on the hardware in Type 1,
- * the host operating system on the hardware in Type 2. Above each, the concept's title
- * (concept.type-1 / concept.type-2, selectable when the entry exists).
- */
-export function compareLayout(kb: KnowledgeIndex, leftId: string, rightId: string): DiagramLayout {
-  const key = viewKey({ kind: 'compare', left: leftId, right: rightId });
-  const sides = [leftId, rightId].map((id) => layoutModel(buildModel(kb, id)));
-  const maxH = Math.max(...sides.map((s) => s.height));
-  const out: DiagramLayout = { key, title: 'Type 1 and Type 2 compared', width: 0, height: HEADER_H + maxH, frames: [], texts: [], nodes: [], edges: [], problems: [] };
-  let x0 = 0;
-  sides.forEach((side, k) => {
-    const prefix = k === 0 ? 'L|' : 'R|';
-    const dy = HEADER_H + (maxH - side.height);
-    const system = kb.get(k === 0 ? leftId : rightId)!;
-    const cls = system.classification === 'type2' ? 'type-2' : 'type-1';
-    const heading = cls === 'type-1' ? 'Type 1: bare metal' : 'Type 2: hosted';
-    const concept = kb.get(`concept.${cls}`);
-    const hx = x0 + 16;
-    const text: TextItem = { text: heading, x: hx + 8, y: 32, size: 18, bold: true, role: 'header' };
-    const w = Math.ceil((textWidth(heading, 18) + 16) / 8) * 8;
-    if (concept) {
-      out.nodes.push({ id: `${prefix}concept@${concept.id}`, entryId: concept.id, kind: 'concept', x: hx, y: 8, w, h: 32, texts: [text], name: `${heading}, concept` });
-    } else {
-      out.texts.push(text);
-    }
-    const move = (x: number, y: number): [number, number] => [x + x0, y + dy];
-    for (const f of side.frames) out.frames.push({ ...f, id: `${prefix}${f.id}`, x: f.x + x0, y: f.y + dy });
-    for (const t of side.texts) out.texts.push({ ...t, x: t.x + x0, y: t.y + dy });
-    for (const node of side.nodes) {
-      const moved: LaidNode = { ...node, id: `${prefix}${node.id}`, x: node.x + x0, y: node.y + dy, texts: node.texts.map((t) => ({ ...t, x: t.x + x0, y: t.y + dy })) };
-      out.nodes.push(moved);
-    }
-    for (const e of side.edges) {
-      out.edges.push({ ...e, id: `${prefix}${e.id}`, from: `${prefix}${e.from}`, to: `${prefix}${e.to}`, points: e.points.map(([x, y]) => move(x, y)), labelAt: move(...e.labelAt) });
-    }
-    out.problems.push(...side.problems);
-    x0 += side.width + SIDE_GAP;
-  });
-  out.width = x0 - SIDE_GAP;
-  out.frames.push({ id: 'divider', kind: 'side', x: sides[0]!.width + SIDE_GAP / 2, y: 8, w: 0, h: out.height - 16 });
-  return out;
+  return compareView(kb, viewKey(v));
 }

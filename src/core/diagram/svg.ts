@@ -91,7 +91,7 @@ export function renderSvg(layout: DiagramLayout, palette: Palette = DEFAULT_PALE
       out.push(`<rect x="${n(f.x)}" y="${n(f.y)}" width="${n(f.w)}" height="${n(f.h)}" rx="6" fill="${frameFill(f, p)}" stroke="${p.layerStroke}"${f.kind === 'outside' ? ' stroke-dasharray="6 4"' : ''}/>`);
     }
   }
-  for (const t of layout.texts) out.push(text(t, p.muted));
+  for (const t of layout.texts) out.push(text(t, t.role === 'caption' ? p.foreground : p.muted));
   for (const e of layout.edges) {
     const d = e.points.map(([x, y], i) => `${i ? 'L' : 'M'}${n(x)},${n(y)}`).join(' ');
     const from = byId.get(e.from);

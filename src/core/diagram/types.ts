@@ -95,7 +95,7 @@ export interface TextItem {
   size: number;
   bold?: boolean;
   italic?: boolean;
-  /** role for styling: title, subtitle, layer, band, primary, secondary, note, header */
+  /** role for styling: title, subtitle, layer, band, primary, secondary, note, header, caption, link */
   role: string;
   anchor?: 'start' | 'middle';
 }
@@ -104,10 +104,14 @@ export interface TextItem {
 export interface LaidNode extends Rect {
   id: string;
   entryId: string;
-  kind: 'component' | 'layer' | 'system' | 'concept' | 'outside';
+  kind: 'component' | 'layer' | 'system' | 'concept' | 'outside' | 'link';
   texts: TextItem[];
+  /** links only: the system whose full diagram it opens */
+  opens?: string;
   /** the accessible name: name, layer, mode */
   name: string;
+  /** read after the name (the comparison's captions) */
+  description?: string;
   layerKey?: string;
   band?: Band;
 }

@@ -15,7 +15,9 @@ export type DiagramMessage =
   /** a source link of a card */
   | { type: 'external'; url: string }
   /** Export SVG, with the theme's colours resolved to concrete values */
-  | { type: 'export'; palette: Palette };
+  | { type: 'export'; palette: Palette }
+  /** open the full diagram of a system (the comparison's links) */
+  | { type: 'diagram'; system: string };
 
 /** Checks a message from the diagram webview; undefined for anything else. Never throws. */
 export function parseDiagramMessage(raw: unknown): DiagramMessage | undefined {
@@ -27,6 +29,9 @@ function parseMessage(m: Record<string, unknown>): DiagramMessage | undefined {
     case 'open':
     case 'reveal':
       if (onlyKeys(m, 'type', 'id') && isEntryId(m.id)) return { type: m.type, id: m.id };
+      return undefined;
+    case 'diagram':
+      if (onlyKeys(m, 'type', 'system') && isEntryId(m.system)) return { type: 'diagram', system: m.system };
       return undefined;
     case 'external':
       if (onlyKeys(m, 'type', 'url') && isHttpsUrl(m.url)) return { type: 'external', url: m.url };

@@ -34,7 +34,8 @@ const BODY = `
 ${TOOLBAR}
 <div class="main">
   <div id="stage" class="stage" aria-describedby="keys-help"></div>
-  <aside id="side" class="side" aria-label="Selected entry">
+  <aside id="side" class="side" aria-label="Outline and selected entry">
+    <nav id="outline" class="outline" aria-label="Outline"><h2 class="outline-title">Outline</h2></nav>
     <div id="card" class="card" aria-live="polite">
       <p class="hint">Select a box to read its entry: click it, or move with the arrow keys and press Enter.</p>
     </div>
@@ -135,6 +136,9 @@ export class DiagramPanels {
         break;
       case 'export':
         void this.export(open, msg.palette);
+        break;
+      case 'diagram':
+        if (!this.show({ kind: 'system', system: msg.system })) this.deps.log.warn(`diagram view: no diagram for ${msg.system}`);
         break;
     }
   }

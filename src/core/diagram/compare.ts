@@ -1,0 +1,296 @@
+/**
+ * "Compare Type 1 and Type 2": four small stacks, not two full diagrams. A generic Type 1 and
+ * a generic Type 2 stack, then where Hyper-V really sits (the root partition beside the
+ * children, above the hypervisor) and KVM, whose class is debated. Each stack's heading and
+ * caption are the sections of the comparison's own entry (content/concepts/type-1-vs-type-2.md);
+ * every box is an entry; each stack links to the full diagram of a real system.
+ */
+import type { KnowledgeIndex } from '../knowledge/index';
+import { textWidth, wrap } from './text';
+import type { DiagramLayout, LaidNode, TextItem } from './types';
+
+export const COMPARISON_ENTRY = 'concept.type-comparison';
+
+export interface BoxSpec {
+  label: string;
+  sub?: string;
+  entry: string;
+  /** boxes drawn inside this one (the guest inside its VM process) */
+  inner?: BoxSpec[];
+}
+
+export interface RowSpec {
+  /** a frame around the row's boxes: the host OS's kernel, its user space */
+  frame?: { label: string; entry: string };
+  boxes: BoxSpec[];
+}
+
+export interface StackSpec {
+  key: string;
+  /** the heading of the comparison entry's section that gives this stack's title and caption */
+  section: string;
+  /** the entry the heading selects */
+  entry: string;
+  /** the systems whose full diagram the stack links to, first one drawn wins */
+  systems: string[];
+  /** top to bottom: guests first, hardware last */
+  rows: RowSpec[];
+}
+
+/** The four stacks; which box goes where is the point of the view, so it is written out here. */
+export const STACKS: readonly StackSpec[] = [
+  {
+    key: 'type1',
+    section: 'Type 1: bare metal',
+    entry: 'concept.type-1',
+    systems: ['esxi', 'xen'],
+    rows: [
+      {
+        boxes: [
+          { label: 'VM', sub: 'guest OS', entry: 'concept.virtual-machine' },
+          { label: 'VM', sub: 'guest OS', entry: 'concept.virtual-machine' },
+          { label: 'VM', sub: 'guest OS', entry: 'concept.virtual-machine' },
+        ],
+      },
+      { boxes: [{ label: 'Hypervisor', sub: 'the first software to run', entry: 'concept.hypervisor' }] },
+      { boxes: [{ label: 'Hardware', sub: 'CPU, memory, devices', entry: 'concept.host' }] },
+    ],
+  },
+  {
+    key: 'type2',
+    section: 'Type 2: hosted',
+    entry: 'concept.type-2',
+    systems: ['virtualbox', 'workstation'],
+    rows: [
+      {
+        frame: { label: 'Host OS: user space', entry: 'concept.host' },
+        boxes: [
+          { label: 'Apps', sub: 'other programs', entry: 'concept.host' },
+          { label: 'VM process', sub: 'one per VM', entry: 'concept.vmm', inner: [{ label: 'Guest OS', entry: 'concept.guest' }] },
+        ],
+      },
+      {
+        frame: { label: 'Host OS: kernel', entry: 'concept.host' },
+        boxes: [
+          { label: 'Hypervisor driver', sub: 'a kernel module', entry: 'concept.type-2' },
+          { label: 'Host drivers', sub: 'own the devices', entry: 'concept.host' },
+        ],
+      },
+      { boxes: [{ label: 'Hardware', sub: 'CPU, memory, devices', entry: 'concept.host' }] },
+    ],
+  },
+  {
+    key: 'hyperv',
+    section: 'Where Hyper-V really sits',
+    entry: 'hyperv',
+    systems: ['hyperv'],
+    rows: [
+      {
+        boxes: [
+          { label: 'Root partition', sub: 'Windows, drivers, VMMS, VMWP', entry: 'hyperv.root-partition' },
+          { label: 'Child partition', sub: 'guest OS', entry: 'hyperv.child-partition' },
+          { label: 'Child partition', sub: 'guest OS', entry: 'hyperv.child-partition' },
+        ],
+      },
+      { boxes: [{ label: 'Windows hypervisor', sub: 'hvix64 / hvax64', entry: 'hyperv.windows-hypervisor' }] },
+      { boxes: [{ label: 'Hardware', sub: 'CPU, memory, devices', entry: 'hyperv.hardware' }] },
+    ],
+  },
+  {
+    key: 'kvm',
+    section: 'KVM: Type 1 or Type 2?',
+    entry: 'kvm',
+    systems: ['kvm'],
+    rows: [
+      {
+        frame: { label: 'Linux user space', entry: 'kvm.userspace' },
+        boxes: [
+          { label: 'QEMU process', sub: 'one per VM', entry: 'kvm.qemu', inner: [{ label: 'Guest OS', entry: 'kvm.guest' }] },
+          { label: 'Other processes', sub: 'libvirtd, shells', entry: 'kvm.userspace' },
+        ],
+      },
+      {
+        frame: { label: 'Linux kernel: host OS and hypervisor', entry: 'kvm.host-kernel' },
+        boxes: [
+          { label: 'kvm.ko', sub: 'and kvm-intel / kvm-amd', entry: 'kvm.module' },
+          { label: 'Host drivers', sub: 'scheduler, memory', entry: 'kvm.host-kernel' },
+        ],
+      },
+      { boxes: [{ label: 'Hardware', sub: 'CPU, memory, devices', entry: 'kvm.hardware' }] },
+    ],
+  },
+];
+
+/** Font sizes: the smallest is 14 px, so the view stays readable down to 80 % zoom. */
+export const COMPARE_FONT = { heading: 18, caption: 14, primary: 15, secondary: 14, frame: 14, link: 14 } as const;
+
+const PANEL_W = 410;
+const GAP_X = 28;
+const GAP_Y = 20;
+const PAD = 8;
+const ROW_GAP = 6;
+const LINE = { caption: 18, primary: 18, secondary: 17 } as const;
+
+/** The sections of the comparison entry's body: `## heading` → its text as one paragraph. */
+export function comparisonSections(body: string): Map<string, string> {
+  const out = new Map<string, string>();
+  let heading: string | undefined;
+  let text: string[] = [];
+  const flush = () => {
+    if (heading !== undefined) out.set(heading, plain(text.join(' ')));
+  };
+  for (const line of body.split(/\r?\n/)) {
+    const m = /^##\s+(.+?)\s*$/.exec(line);
+    if (m) {
+      flush();
+      heading = m[1]!;
+      text = [];
+    } else if (heading !== undefined) text.push(line.trim());
+  }
+  flush();
+  return out;
+}
+
+/** Markdown inline marks removed: the SVG draws plain text. */
+function plain(md: string): string {
+  return md
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[`*_]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+interface Placed {
+  nodes: LaidNode[];
+  frames: DiagramLayout['frames'];
+  texts: TextItem[];
+  height: number;
+}
+
+function boxHeight(b: BoxSpec, w: number): number {
+  const sub = b.sub ? wrap(b.sub, COMPARE_FONT.secondary, w - 12).length : 0;
+  const inner = (b.inner ?? []).reduce((h, i) => h + boxHeight(i, w - 16) + 6, 0);
+  return 6 + wrap(b.label, COMPARE_FONT.primary, w - 8).length * LINE.primary + sub * LINE.secondary + (inner ? inner + 4 : 0) + 6;
+}
+
+function placeBox(b: BoxSpec, id: string, x: number, y: number, w: number, h: number, where: string, out: Placed): void {
+  const cx = x + w / 2;
+  const texts: TextItem[] = [];
+  let ty = y + 6;
+  for (const line of wrap(b.label, COMPARE_FONT.primary, w - 8)) {
+    ty += LINE.primary;
+    texts.push({ text: line, x: cx, y: ty - 4, size: COMPARE_FONT.primary, bold: true, role: 'primary', anchor: 'middle' });
+  }
+  for (const line of b.sub ? wrap(b.sub, COMPARE_FONT.secondary, w - 12) : []) {
+    ty += LINE.secondary;
+    texts.push({ text: line, x: cx, y: ty - 4, size: COMPARE_FONT.secondary, role: 'secondary', anchor: 'middle' });
+  }
+  out.nodes.push({ id, entryId: b.entry, kind: 'component', x, y, w, h, texts, name: `${[b.label, b.sub].filter(Boolean).join(', ')}; ${where}` });
+  let iy = ty + 6;
+  (b.inner ?? []).forEach((inner, k) => {
+    const ih = boxHeight(inner, w - 16);
+    placeBox(inner, `${id}/${k}`, x + 8, iy, w - 16, ih, `inside ${b.label}`, out);
+    iy += ih + 6;
+  });
+}
+
+/** One stack's rows, from `y` down, the top row grown by `extra`; returns its height. */
+function placeRows(spec: StackSpec, x: number, y: number, w: number, out: Placed, extra = 0): number {
+  let cy = y;
+  spec.rows.forEach((row, r) => {
+    const inset = row.frame ? PAD : 0;
+    const top = row.frame ? LINE.primary + 6 : 0;
+    const n = row.boxes.length;
+    const bw = (w - 2 * inset - (n - 1) * ROW_GAP) / n;
+    const bh = Math.max(...row.boxes.map((b) => boxHeight(b, bw))) + (r === 0 ? extra : 0);
+    const rowH = top + bh + 2 * inset;
+    const where = row.frame ? row.frame.label : r === spec.rows.length - 1 ? 'at the bottom' : `row ${r + 1}`;
+    if (row.frame) {
+      const fid = `${spec.key}|frame${r}`;
+      out.frames.push({ id: fid, kind: 'layer', x, y: cy, w, h: rowH });
+      const label: TextItem = { text: row.frame.label, x: x + PAD, y: cy + 18, size: COMPARE_FONT.frame, bold: true, role: 'layer' };
+      out.nodes.push({ id: `${spec.key}|layer${r}`, entryId: row.frame.entry, kind: 'layer', x: x + 4, y: cy + 2, w: Math.min(w - 8, textWidth(row.frame.label, COMPARE_FONT.frame) + 12), h: 22, texts: [label], name: `${row.frame.label}, layer` });
+    }
+    row.boxes.forEach((b, k) => placeBox(b, `${spec.key}|r${r}b${k}`, x + inset + k * (bw + ROW_GAP), cy + top + inset, bw, bh, where, out));
+    cy += rowH + ROW_GAP;
+  });
+  return cy - ROW_GAP - y;
+}
+
+export function compareView(kb: KnowledgeIndex, key: string): DiagramLayout {
+  const out: DiagramLayout = { key, title: 'Type 1 and Type 2 compared', width: 0, height: 0, frames: [], texts: [], nodes: [], edges: [], problems: [] };
+  const entry = kb.get(COMPARISON_ENTRY);
+  const sections = comparisonSections(entry?.body ?? '');
+  if (!entry) out.problems.push(`${COMPARISON_ENTRY} is missing: the stacks have no captions`);
+  const inner = PANEL_W - 2 * PAD;
+  const rows = [STACKS.slice(0, 2), STACKS.slice(2, 4)];
+  let y = 0;
+  for (const pair of rows) {
+    const captions = pair.map((s) => {
+      const text = sections.get(s.section);
+      if (text === undefined) out.problems.push(`${COMPARISON_ENTRY} has no section "## ${s.section}"`);
+      return wrap(text ?? '', COMPARE_FONT.caption, inner);
+    });
+    const captionH = Math.max(...captions.map((c) => c.length)) * LINE.caption;
+    const natural = pair.map((s) => placeRows(s, 0, 0, inner, { nodes: [], frames: [], texts: [], height: 0 }));
+    const stackH = Math.max(...natural);
+    // the shorter stack's top row grows, so both stacks fill the row and the hardware lines up
+    const stacks = pair.map((s, i) => {
+      const placed: Placed = { nodes: [], frames: [], texts: [], height: 0 };
+      placed.height = placeRows(s, 0, 0, inner, placed, stackH - natural[i]!);
+      return { s, i, placed };
+    });
+    const headingH = 30;
+    const stackTop = y + headingH + captionH + 10;
+    const linkY = stackTop + stackH + 10;
+    for (const { s, i, placed } of stacks) {
+      const x = i * (PANEL_W + GAP_X);
+      const headingText = s.section;
+      const hw = Math.min(PANEL_W, textWidth(headingText, COMPARE_FONT.heading) + 16);
+      const headingEntry = kb.get(s.entry) ? s.entry : COMPARISON_ENTRY;
+      out.nodes.push({
+        id: `${s.key}|heading`,
+        entryId: headingEntry,
+        kind: 'concept',
+        layerKey: s.key,
+        x,
+        y,
+        w: hw,
+        h: 28,
+        texts: [{ text: headingText, x: x + 8, y: y + 21, size: COMPARE_FONT.heading, bold: true, role: 'header' }],
+        name: headingText,
+        description: captions[i]!.join(' '),
+      });
+      captions[i]!.forEach((line, k) => out.texts.push({ text: line, x: x + PAD, y: y + headingH + (k + 1) * LINE.caption - 5, size: COMPARE_FONT.caption, role: 'caption' }));
+      // bottom-align the stacks of a row, so the two hardware rows sit on one line
+      const dx = x + PAD;
+      const dy = stackTop + (stackH - placed.height);
+      out.frames.push({ id: `${s.key}|panel`, kind: 'outside', x, y: stackTop - 6, w: PANEL_W, h: stackH + 12 });
+      for (const f of placed.frames) out.frames.push({ ...f, x: f.x + dx, y: f.y + dy });
+      for (const n of placed.nodes) out.nodes.push({ ...n, layerKey: s.key, x: n.x + dx, y: n.y + dy, texts: n.texts.map((t) => ({ ...t, x: t.x + dx, y: t.y + dy })) });
+      const system = s.systems.find((id) => (kb.get(id)?.stack?.length ?? 0) > 0);
+      if (system) {
+        const title = kb.get(system)!.title;
+        const text = `Open the full ${title} diagram ›`;
+        out.nodes.push({
+          id: `${s.key}|link`,
+          entryId: system,
+          kind: 'link',
+          opens: system,
+          layerKey: s.key,
+          x,
+          y: linkY,
+          w: Math.min(PANEL_W, textWidth(text, COMPARE_FONT.link) + 20),
+          h: 26,
+          texts: [{ text, x: x + 10, y: linkY + 18, size: COMPARE_FONT.link, role: 'link' }],
+          name: `Open the full ${title} diagram`,
+        });
+      } else out.problems.push(`stack "${s.section}": none of ${s.systems.join(', ')} has a diagram to link to`);
+    }
+    for (const s of pair) for (const n of out.nodes) if (n.id.startsWith(`${s.key}|`) && !kb.get(n.entryId)) out.problems.push(`stack "${s.section}": box "${n.name}" names the missing entry ${n.entryId}`);
+    y = linkY + 26 + GAP_Y;
+  }
+  out.width = 2 * PANEL_W + GAP_X;
+  out.height = y - GAP_Y;
+  return out;
+}

@@ -1,0 +1,34 @@
+// Runs inside the diagram webview (bundled as dist/webview/diagram.js). Each module has one
+// part: page.ts (data and saved state), render.ts (the SVG), zoom.ts (zoom and pan),
+// selection.ts (focus and selection), outline.ts (the ARIA tree beside the drawing), card.ts
+// (the entry card), keyboard.ts, messages.ts (from the extension) and theme.ts (theme kind,
+// SVG export). This file wires them in order.
+import { installCardLinks } from './card';
+import { installKeyboard } from './keyboard';
+import { installMessages } from './messages';
+import { installOutline } from './outline';
+import { save, state } from './page';
+import { squeezeOverflowingLabels } from './render';
+import { focusedId, highlight, installSelection, select, setRoving } from './selection';
+import { installExport, installThemeMark } from './theme';
+import { applyZoom, fit, installZoomAndPan } from './zoom';
+
+installZoomAndPan();
+installSelection();
+installOutline();
+installCardLinks(select);
+installKeyboard();
+installMessages();
+installExport();
+installThemeMark();
+
+setRoving(focusedId());
+if (state.zoom && !state.fitted) applyZoom();
+else requestAnimationFrame(() => fit());
+if (state.selected) select(state.selected, false);
+requestAnimationFrame(() => {
+  squeezeOverflowingLabels();
+  if (state.selected) highlight(state.selected);
+});
+save();
+document.body.dataset.ready = 'true';
