@@ -33,3 +33,8 @@ export function popcount(x: number): number {
   }
   return n;
 }
+
+/** The hash of two pieces in a row (for the pair bit set, read as `bit` reads a piece's). */
+export function pairHash(first: number, second: number): number {
+  return Math.imul(first, 0x9e3779b1) ^ second;
+}

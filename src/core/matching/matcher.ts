@@ -1,8 +1,8 @@
 import { aliasForms, cleanAlias } from './alias';
 import { continuesIdentifier, CREDENTIAL_KEY, isDirectory, isHomeFolder, isKeyPosition, isValue, codeLineBreak, notTermEnd } from './boundaries';
-import { bit, popcount, ROOT_BITS, sepCode, sepLength, slotOf } from './edge-table';
+import { bit, pairHash, popcount, ROOT_BITS, sepCode, sepLength, slotOf } from './edge-table';
 import { compact, CONTEXT_RADIUS, lowerBound, newRaw, upperBound, type Raw } from './raw';
-import { ALL_CAPS, HAS_LETTER, HAS_UPPER, MAX_SEPARATOR, PLURAL, hashStep, lowerCode, newToken, nextToken, separatorKey, type Token } from './tokenize';
+import { ALL_CAPS, HAS_LETTER, HAS_UPPER, MAX_SEPARATOR, PLURAL, charClass, hashStep, lowerCode, newToken, nextToken, separatorKey, type Token } from './tokenize';
 import type { GenericPolicy, MatchableEntry, ScanOptions, TermMatch } from './types';
 import { merge, type Variant } from './variant';
 import { clampOffset, lookupWindow, syncPoint } from './window';
@@ -47,6 +47,8 @@ export class TermMatcher {
   private table: Int32Array = new Int32Array(0);
   /** a bit per hash of every first piece, to skip text that starts no alias */
   private readonly rootBits = new Uint32Array(ROOT_BITS / 32);
+  /** a bit per hash of every pair of pieces that follow each other in some alias: no match crosses a gap between any other two */
+  private readonly pairBits = new Uint32Array(ROOT_BITS / 32);
   private mask = 0;
   /**
    * Characters a match can span at most: each piece as long as its key plus a plural ending
@@ -226,6 +228,7 @@ export class TermMatcher {
     while (size < this.edgeKey.length * 3) size <<= 1;
     this.table = new Int32Array(size).fill(-1);
     this.mask = size - 1;
+    const pieceHash = new Int32Array(this.variants.length);
     for (let e = 0; e < this.edgeKey.length; e++) {
       const key = this.edgeKey[e];
       let h = 0;
@@ -233,6 +236,13 @@ export class TermMatcher {
       if (this.edgeParent[e] === 0) {
         const b = (h ^ (h >>> 16)) & (ROOT_BITS - 1);
         this.rootBits[b >>> 5] |= 1 << (b & 31);
+      }
+      // a parent's edge comes before its children's: its hash is known
+      pieceHash[this.edgeChild[e]] = h;
+      if (this.edgeParent[e] !== 0) {
+        const ph = pairHash(pieceHash[this.edgeParent[e]], h);
+        const b = (ph ^ (ph >>> 16)) & (ROOT_BITS - 1);
+        this.pairBits[b >>> 5] |= 1 << (b & 31);
       }
       let slot = slotOf(this.edgeParent[e], this.edgeSep[e], h) & this.mask;
       while (this.table[slot] !== -1) slot = (slot + 1) & this.mask;
@@ -441,7 +451,7 @@ export class TermMatcher {
     const policy = options.generic ?? 'context';
     this.setContexts(options.contexts);
     let raw = newRaw();
-    this.rawScan(text, syncPoint(text, offset, from, to), to, policy, offset, raw);
+    this.rawScan(text, this.restartPoint(text, offset, from, to), to, policy, offset, raw);
     let i = raw.start.length - 1;
     if (i < 0 || raw.end[i] <= offset) return undefined;
     const v = raw.variant[i];
@@ -454,11 +464,52 @@ export class TermMatcher {
     const start = raw.start[i];
     const end = raw.end[i];
     raw = newRaw();
-    this.rawScan(text, syncPoint(text, start - CONTEXT_RADIUS, from, to), to, policy, end + CONTEXT_RADIUS, raw);
+    this.rawScan(text, this.restartPoint(text, start - CONTEXT_RADIUS, from, to), to, policy, end + CONTEXT_RADIUS, raw);
     i = raw.start.indexOf(start);
     if (i < 0) return undefined;
     return this.resolveOne(text, raw, i, policy, this.maskOf(options.systems));
   }
+
+  /**
+   * The last token start at or before `at`, and not before `from`, that every scan starting at
+   * or before `from` reaches at rest, so a scan from there reads what they read: a sync point
+   * (see `syncPoint`), or a word after white space that no alias joins to the word before (white
+   * space also ends every URL and address a scan skips). `from` where there is none.
+   */
+  private restartPoint(text: string, at: number, from: number, to: number): number {
+    const sync = syncPoint(text, at, from, to);
+    let b = Math.min(at, to);
+    while (b > sync) {
+      while (b > sync && charClass(text.charCodeAt(b - 1)) !== 0) b--;
+      let a = b;
+      while (a > sync && text.charCodeAt(a - 1) <= 32) a--;
+      if (a <= sync) return sync;
+      if (a < b && b < to && charClass(text.charCodeAt(a - 1)) !== 0 && !this.goesOn(text, a, b, sync, to)) return b;
+      while (a > sync && charClass(text.charCodeAt(a - 1)) === 0) a--;
+      b = a;
+    }
+    return sync;
+  }
+
+  /**
+   * Whether some alias may go on from the last piece of the word that ends at `end` to the first
+   * of the word at `next`, in any form the walk reads them (an index, a plural or stem).
+   */
+  private goesOn(text: string, end: number, next: number, from: number, to: number): boolean {
+    let r = end;
+    while (r > from && charClass(text.charCodeAt(r - 1)) !== 0) r--;
+    const u = this.scratch;
+    while (nextToken(text, r, end, u) && u.end < end) r = u.end;
+    if (u.flags & PLURAL) return false;
+    const t = this.scratch2;
+    if (!nextToken(text, next, to, t)) return false;
+    const us = u.digitsAt === -1 ? [u.hash] : [u.hash, hashStep(u.hashLetters, 48)];
+    const ts = [t.hash, t.hash1, t.hash2, t.hashLetters, hashStep(t.hashLetters, 48)];
+    for (const x of us) for (const y of ts) if (bit(this.pairBits, pairHash(x, y))) return true;
+    return false;
+  }
+  private readonly scratch2 = newToken();
+  private readonly scratch = newToken();
 
   /** The entry ids an exact term resolves to (the whole string must be one match). */
   lookupTerm(term: string): TermMatch | undefined {
