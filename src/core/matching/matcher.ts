@@ -1,70 +1,16 @@
 import { aliasForms, cleanAlias } from './alias';
+import { continuesIdentifier, CREDENTIAL_KEY, isDirectory, isHomeFolder, isKeyPosition, isValue, codeLineBreak, notTermEnd } from './boundaries';
+import { bit, pairHash, popcount, ROOT_BITS, sepCode, sepLength, slotOf } from './edge-table';
+import { compact, CONTEXT_RADIUS, lowerBound, newRaw, upperBound, type Raw } from './raw';
 import { ALL_CAPS, HAS_LETTER, HAS_UPPER, MAX_SEPARATOR, PLURAL, charClass, hashStep, lowerCode, newToken, nextToken, separatorKey, type Token } from './tokenize';
+import type { GenericPolicy, MatchableEntry, ScanOptions, TermMatch } from './types';
+import { merge, type Variant } from './variant';
+import { clampOffset, lookupWindow, syncPoint } from './window';
 
-/** What the matcher needs to know of an entry. */
-export interface MatchableEntry {
-  id: string;
-  aliases: readonly string[];
-  generic?: readonly string[];
-  systems?: readonly string[];
-  /** `setting` entries (config keys) get stricter rules for their generic words */
-  kind?: string;
-  /** contexts the entry matches in (`terraform`, `prose`, `hyperv`); `!name` excludes one */
-  scopes?: readonly string[];
-  /** the same for single aliases, keyed by the alias as written */
-  aliasScopes?: Readonly<Record<string, readonly string[]>>;
-}
-
-export interface TermMatch {
-  /** offsets into the scanned text; `end` is exclusive */
-  start: number;
-  end: number;
-  /** the entry the match resolves to */
-  id: string;
-  /** every entry the matched alias belongs to, when it is ambiguous (the chosen one first) */
-  candidates?: string[];
-  /** matched through a generic alias (`host`, `driver`), kept because a specific term is near */
-  generic?: boolean;
-}
-
-export type GenericPolicy = 'context' | 'always' | 'never';
-
-export interface ScanOptions {
-  /** when generic aliases may match: near a specific term (default), always, or never */
-  generic?: GenericPolicy;
-  /** stop after this many matches */
-  limit?: number;
-  /**
-   * Systems the whole text is known to be about (a `.vmx` file is VMware's): their generic
-   * words count without a specific term near them, and ambiguous words lean towards them.
-   */
-  systems?: readonly string[];
-  /**
-   * The document's contexts (its profile's tools, formats and systems). When given, scoped
-   * entries and aliases match only in their scopes; when absent, scopes are not checked.
-   */
-  contexts?: readonly string[];
-}
-
-interface Variant {
-  candidates: number[];
-  /** per candidate: its scope set (0: unscoped) */
-  scopes: number[];
-  /** some candidate is scoped */
-  scoped: boolean;
-  strict: boolean;
-  lowerOnly: boolean;
-  generic: boolean;
-  /** every candidate is a config key (xl.cfg's `memory`, `.vmx`'s `firmware`) */
-  settings: boolean;
-  /** the candidates' ids for each choice, made once (see `ordered`) */
-  orders?: string[][];
-}
-
-/** How far (in characters) a specific term makes generic aliases count, and picks among ambiguous ones. */
-export const CONTEXT_RADIUS = 400;
-/** How much text a lookup at a position reads on each side. */
-export const LOOKUP_RADIUS = 2048;
+export type { GenericPolicy, MatchableEntry, ScanOptions, TermMatch } from './types';
+export { CONTEXT_RADIUS } from './raw';
+export { LOOKUP_RADIUS, lookupWindow } from './window';
+export { continuesIdentifier, isKeyPosition, notTermEnd } from './boundaries';
 
 const STEM_MIN = 4;
 /** digits an index inside a key may have (`ethernet12.present`); a longer number is no index */
@@ -73,6 +19,8 @@ const MAX_INDEX_DIGITS = 6;
 const SCAN_BLOCK = 16 * 1024;
 /** what a candidate without systems scores: it wins unless some neighbour votes for another */
 const NO_SYSTEM_SCORE = 0.05;
+
+const VMWARE_FAMILY = new Set(['esxi', 'workstation']);
 
 /**
  * The term engine: finds every alias occurrence in text, longest match first, no overlaps.
@@ -99,6 +47,8 @@ export class TermMatcher {
   private table: Int32Array = new Int32Array(0);
   /** a bit per hash of every first piece, to skip text that starts no alias */
   private readonly rootBits = new Uint32Array(ROOT_BITS / 32);
+  /** a bit per hash of every pair of pieces that follow each other in some alias: no match crosses a gap between any other two */
+  private readonly pairBits = new Uint32Array(ROOT_BITS / 32);
   private mask = 0;
   /**
    * Characters a match can span at most: each piece as long as its key plus a plural ending
@@ -278,6 +228,7 @@ export class TermMatcher {
     while (size < this.edgeKey.length * 3) size <<= 1;
     this.table = new Int32Array(size).fill(-1);
     this.mask = size - 1;
+    const pieceHash = new Int32Array(this.variants.length);
     for (let e = 0; e < this.edgeKey.length; e++) {
       const key = this.edgeKey[e];
       let h = 0;
@@ -285,6 +236,13 @@ export class TermMatcher {
       if (this.edgeParent[e] === 0) {
         const b = (h ^ (h >>> 16)) & (ROOT_BITS - 1);
         this.rootBits[b >>> 5] |= 1 << (b & 31);
+      }
+      // a parent's edge comes before its children's: its hash is known
+      pieceHash[this.edgeChild[e]] = h;
+      if (this.edgeParent[e] !== 0) {
+        const ph = pairHash(pieceHash[this.edgeParent[e]], h);
+        const b = (ph ^ (ph >>> 16)) & (ROOT_BITS - 1);
+        this.pairBits[b >>> 5] |= 1 << (b & 31);
       }
       let slot = slotOf(this.edgeParent[e], this.edgeSep[e], h) & this.mask;
       while (this.table[slot] !== -1) slot = (slot + 1) & this.mask;
@@ -493,7 +451,7 @@ export class TermMatcher {
     const policy = options.generic ?? 'context';
     this.setContexts(options.contexts);
     let raw = newRaw();
-    this.rawScan(text, syncPoint(text, offset, from, to), to, policy, offset, raw);
+    this.rawScan(text, this.restartPoint(text, offset, from, to), to, policy, offset, raw);
     let i = raw.start.length - 1;
     if (i < 0 || raw.end[i] <= offset) return undefined;
     const v = raw.variant[i];
@@ -506,11 +464,52 @@ export class TermMatcher {
     const start = raw.start[i];
     const end = raw.end[i];
     raw = newRaw();
-    this.rawScan(text, syncPoint(text, start - CONTEXT_RADIUS, from, to), to, policy, end + CONTEXT_RADIUS, raw);
+    this.rawScan(text, this.restartPoint(text, start - CONTEXT_RADIUS, from, to), to, policy, end + CONTEXT_RADIUS, raw);
     i = raw.start.indexOf(start);
     if (i < 0) return undefined;
     return this.resolveOne(text, raw, i, policy, this.maskOf(options.systems));
   }
+
+  /**
+   * The last token start at or before `at`, and not before `from`, that every scan starting at
+   * or before `from` reaches at rest, so a scan from there reads what they read: a sync point
+   * (see `syncPoint`), or a word after white space that no alias joins to the word before (white
+   * space also ends every URL and address a scan skips). `from` where there is none.
+   */
+  private restartPoint(text: string, at: number, from: number, to: number): number {
+    const sync = syncPoint(text, at, from, to);
+    let b = Math.min(at, to);
+    while (b > sync) {
+      while (b > sync && charClass(text.charCodeAt(b - 1)) !== 0) b--;
+      let a = b;
+      while (a > sync && text.charCodeAt(a - 1) <= 32) a--;
+      if (a <= sync) return sync;
+      if (a < b && b < to && charClass(text.charCodeAt(a - 1)) !== 0 && !this.goesOn(text, a, b, sync, to)) return b;
+      while (a > sync && charClass(text.charCodeAt(a - 1)) === 0) a--;
+      b = a;
+    }
+    return sync;
+  }
+
+  /**
+   * Whether some alias may go on from the last piece of the word that ends at `end` to the first
+   * of the word at `next`, in any form the walk reads them (an index, a plural or stem).
+   */
+  private goesOn(text: string, end: number, next: number, from: number, to: number): boolean {
+    let r = end;
+    while (r > from && charClass(text.charCodeAt(r - 1)) !== 0) r--;
+    const u = this.scratch;
+    while (nextToken(text, r, end, u) && u.end < end) r = u.end;
+    if (u.flags & PLURAL) return false;
+    const t = this.scratch2;
+    if (!nextToken(text, next, to, t)) return false;
+    const us = u.digitsAt === -1 ? [u.hash] : [u.hash, hashStep(u.hashLetters, 48)];
+    const ts = [t.hash, t.hash1, t.hash2, t.hashLetters, hashStep(t.hashLetters, 48)];
+    for (const x of us) for (const y of ts) if (bit(this.pairBits, pairHash(x, y))) return true;
+    return false;
+  }
+  private readonly scratch2 = newToken();
+  private readonly scratch = newToken();
 
   /** The entry ids an exact term resolves to (the whole string must be one match). */
   lookupTerm(term: string): TermMatch | undefined {
@@ -741,319 +740,4 @@ export class TermMatcher {
       ? { start: s, end: e, id: this.ids[chosen], candidates: this.ordered(v, chosen), generic: true }
       : { start: s, end: e, id: this.ids[chosen], candidates: this.ordered(v, chosen) };
   }
-}
-
-/**
- * The last token start at or before `at`, and not before `from`, that every scan starting at or
- * before `from` reads: the one after a separator no alias crosses (a paragraph break, two or
- * more punctuation marks). `from` where there is none.
- */
-function syncPoint(text: string, at: number, from: number, to: number): number {
-  let b = Math.min(at, to);
-  // inside a separator: look at all of it (within the window)
-  while (b > from && b < to && charClass(text.charCodeAt(b)) === 0 && charClass(text.charCodeAt(b - 1)) === 0) b++;
-  while (b > from) {
-    while (b > from && charClass(text.charCodeAt(b - 1)) !== 0) b--;
-    let a = b;
-    while (a > from && charClass(text.charCodeAt(a - 1)) === 0) a--;
-    if (a <= from) return from;
-    if (b < to && separatorKey(text, a, b) === '') return b;
-    b = a;
-  }
-  return from;
-}
-
-/**
- * The variant a node gives for text of the given case, if its case rules allow one. Where several
- * aliases of the same spelling apply (`VMX` strict and `vmx` loose), their entries are merged,
- * exact-case first, and specific aliases outrank generic ones.
- */
-function merge(variants: Variant[], allCaps: boolean, mixed: boolean): Variant | undefined {
-  let found: Variant | undefined;
-  let merged = false;
-  for (const v of variants) {
-    if ((v.strict && !allCaps) || (v.lowerOnly && mixed)) continue;
-    if (!found || (found.generic && !v.generic)) {
-      found = v;
-      merged = false;
-    } else if (found.generic === v.generic) {
-      if (!merged) found = { ...found, candidates: [...found.candidates], scopes: [...found.scopes] };
-      merged = true;
-      v.candidates.forEach((c, k) => {
-        if (!found!.candidates.includes(c)) {
-          found!.candidates.push(c);
-          found!.scopes.push(v.scopes[k]);
-        }
-      });
-      found.scoped = found.scopes.some((x) => x !== 0);
-      found.settings &&= v.settings;
-    }
-  }
-  return found;
-}
-
-/**
- * Raw matches before generic and ambiguous ones are settled, as parallel arrays; and the
- * specific, unambiguous ones among them (the only ones that vote or vouch), with, per system
- * bit, the indices (into spStart) of those of that system.
- */
-interface Raw {
-  start: number[];
-  end: number[];
-  variant: Variant[];
-  spStart: number[];
-  spEnd: number[];
-  spMask: number[];
-  bySystem: (number[] | undefined)[];
-}
-
-/**
- * `raw` without the matches before `i` (settled) and the specific ones too far back to vote on
- * match i or any after it.
- */
-function compact(raw: Raw, i: number): Raw {
-  const next = i < raw.start.length ? raw.start[i] : Infinity;
-  const cut = lowerBound(raw.spEnd, next - CONTEXT_RADIUS);
-  return {
-    start: raw.start.slice(i),
-    end: raw.end.slice(i),
-    variant: raw.variant.slice(i),
-    spStart: raw.spStart.slice(cut),
-    spEnd: raw.spEnd.slice(cut),
-    spMask: raw.spMask.slice(cut),
-    bySystem: cut === 0 ? raw.bySystem : raw.bySystem.map((list) => {
-      if (!list) return list;
-      const kept = list.slice(lowerBound(list, cut));
-      for (let k = 0; k < kept.length; k++) kept[k] -= cut;
-      return kept;
-    }),
-  };
-}
-
-function newRaw(): Raw {
-  return { start: [], end: [], variant: [], spStart: [], spEnd: [], spMask: [], bySystem: [] };
-}
-
-/** The first index whose value is >= x, in an ascending array. */
-function lowerBound(a: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The first index whose value is > x, in an ascending array. */
-function upperBound(a: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** An offset as an integer in [0, length]; NaN stays NaN (the caller finds nothing). */
-function clampOffset(x: number, length: number): number {
-  if (Number.isNaN(x)) return NaN;
-  return Math.max(0, Math.min(length, Math.floor(x)));
-}
-
-
-/**
- * Whether a word is used as a key or an option rather than in prose: followed by `=` or `:`
- * (`memory = 512`, `vcpus    = 2`, `["memsize"] = "2048"`, `memory: 512`), written as a flag
- * (`-smp 4`, `--memory`, `-SwitchType`) or as an XML element (`<on_poweroff>`).
- */
-export function isKeyPosition(text: string, start: number, end: number): boolean {
-  for (let i = end; i < end + 40 && i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 61 /* = */ || c === 58 /* : */) return true;
-    if (c !== 32 && c !== 9 && c !== 34 && c !== 39 && c !== 93) break;
-  }
-  const before = start > 0 ? text.charCodeAt(start - 1) : 0;
-  if (before === 60 /* < */ || (before === 47 /* / */ && start > 1 && text.charCodeAt(start - 2) === 60)) return true;
-  if (before === 45 /* - */) {
-    const b2 = start > 1 ? text.charCodeAt(start - 2) : 32;
-    return b2 === 45 || b2 === 32 || b2 === 9 || b2 === 10 || b2 === 13 || b2 === 40 /* ( */;
-  }
-  return false;
-}
-
-function isAlnum(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 128 && charClass(c) !== 0);
-}
-
-/**
- * Whether text[start, end) is only part of a longer identifier: CamelCase or `_` run on
- * either side (`Get-Cluster` in `Get-ClusterNode`, `vm_network` in `vm_network_card`,
- * `type1` in `vfio_iommu_type1`), a `.` key part after it (`sched.mem.min.x`), in code or for
- * a generic word a `-` run on (`--nic-type1`), and for a generic word a key part before it
- * (`vsphere.host`).
- */
-export function continuesIdentifier(text: string, start: number, end: number, from: number, to: number, code: boolean, generic: boolean): boolean {
-  if (end < to) {
-    const c = text.charCodeAt(end);
-    const cls = charClass(c);
-    // a letter right after the match: CamelCase goes on (a digit is an index: `kvm64`)
-    if (cls === 1 || cls === 2) return true;
-    // a sentence's full stop is followed by a space, a key part by a letter
-    if ((c === 95 /* _ */ || c === 46 /* . */ || ((code || generic) && c === 45)) && end + 1 < to && isAlnum(text.charCodeAt(end + 1))) return true;
-  }
-  if (start > from) {
-    const b = text.charCodeAt(start - 1);
-    if (isAlnum(b)) return true;
-    if ((b === 95 || ((code || generic) && b === 45) || (generic && b === 46)) && start - 1 > from && isAlnum(text.charCodeAt(start - 2))) return true;
-  }
-  return false;
-}
-
-/** Whether text[start, end) is a directory in a path (`/vmfs/devices`, `/boot/vmlinuz`): between two `/`. */
-function isDirectory(text: string, start: number, end: number, from: number, to: number): boolean {
-  if (!(start > from && end < to && text.charCodeAt(start - 1) === 47 && text.charCodeAt(end) === 47)) return false;
-  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 47) return false;
-  return true;
-}
-
-/** Whether a word names a user's home folder (`/home/vagrant`, `/Users/vagrant`, `C:\Users\vagrant`): a user name. */
-function isHomeFolder(text: string, start: number): boolean {
-  return HOME_PREFIX.test(text.slice(Math.max(0, start - 7), start));
-}
-const HOME_PREFIX = /(?:\/home|\/Users|\\Users)[/\\]$/;
-
-/**
- * Whether text[start, end) is a value, not a key (for cross-cutting generic words, which a
- * value never means: `cpu: host` is a CPU model): right after `=` or `:` and a space, or a
- * quoted item after `[`, `,`, `=` or `:` (`cpu: host`, `["-cpu", "host"]`).
- */
-function isValue(text: string, start: number, from: number): boolean {
-  let i = start - 1;
-  const quoted = i >= from && (text.charCodeAt(i) === 34 || text.charCodeAt(i) === 39);
-  if (quoted) i--;
-  while (i >= from && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
-  if (i < from) return false;
-  const c = text.charCodeAt(i);
-  return (c === 61 && i < start - 1) || c === 58 || (quoted && (c === 44 || c === 91 || c === 61));
-}
-
-/** Whether the gap text[from, to) holds a line break not followed by a comment leader. */
-function codeLineBreak(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      let j = i + 1;
-      while (j < to && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9 || text.charCodeAt(j) === 10)) j++;
-      const lead = text.charCodeAt(j);
-      return !(lead === 35 || lead === 42 || lead === 59 || ((lead === 47 || lead === 45) && text.charCodeAt(j + 1) === lead) || j === to);
-    }
-  }
-  return false;
-}
-
-const CREDENTIAL_KEY = /(?:user(?:_?name)?|login|pass(?:word|wd)?|secret|token|communicator|ssh_user(?:name)?|ssh_password|winrm_user(?:name)?|winrm_password|admin_password|ansible_user|ansible_password)["']?\s*[:=]?\s*["']?$/i;
-
-/**
- * Where a run of text that holds no terms ends, when a token starts one: a URL
- * (`https://…`, `xmlns:qemu="http://…"`), an e-mail address, a Markdown link target
- * `](…)` or anchor `#a-b-c`. Returns `start` when it starts none. (A credential value is a
- * single match, checked in `settle`.)
- */
-export function notTermEnd(text: string, start: number, end: number, from: number, to: number): number {
-  const after = end < to ? text.charCodeAt(end) : 0;
-  // scheme://
-  if (after === 58 /* : */ && text.charCodeAt(end + 1) === 47 && text.charCodeAt(end + 2) === 47) return urlEnd(text, end, to);
-  const before = start > from ? text.charCodeAt(start - 1) : 0;
-  // www.example.com
-  if (end - start === 3 && after === 46 && /^www$/i.test(text.slice(start, end))) return urlEnd(text, end, to);
-  // a Markdown link target or an in-page anchor: ](target) and (#anchor)
-  if (before === 40 /* ( */ && start > from + 1 && text.charCodeAt(start - 2) === 93 /* ] */) return urlEnd(text, start, to);
-  if (before === 35 /* # */ && start > from + 1 && (text.charCodeAt(start - 2) === 40 || text.charCodeAt(start - 2) === 34 || text.charCodeAt(start - 2) === 39) && after === 45) return urlEnd(text, start, to);
-  // a registry or repository path with a domain: github.com/…, quay.io/…
-  if (after === 46 && (before === 0 || before === 32 || before === 34 || before === 39 || before === 61 || before === 9) && /^\.[a-z]{2,6}\/[^/\s"']+\//.test(text.slice(end, end + 80))) return urlEnd(text, end, to);
-  // an XML namespace prefix: xmlns:qemu
-  if (before === 58 && start >= from + 6 && text.slice(start - 6, start - 1) === 'xmlns') return end;
-  // an e-mail address: name@host, first.last-name@host
-  if (after === 64 /* @ */ || after === 46 || after === 45 || after === 95 || after === 43) {
-    let i = end;
-    const limit = Math.min(to, end + 64);
-    while (i < limit && (isAlnum(text.charCodeAt(i)) || EMAIL_LOCAL.has(text.charCodeAt(i)))) i++;
-    if (text.charCodeAt(i) === 64 && i + 1 < to && isAlnum(text.charCodeAt(i + 1)) && before !== 64) return urlEnd(text, i, to);
-  }
-  return start;
-}
-
-/** The end of a URL-like run: up to whitespace, a quote, `)` , `>` or `]`. */
-function urlEnd(text: string, at: number, to: number): number {
-  let i = at;
-  const limit = Math.min(to, at + 2048);
-  while (i < limit) {
-    const c = text.charCodeAt(i);
-    if (c <= 32 || c === 34 || c === 39 || c === 41 || c === 62 || c === 93 || c === 60 || c === 96) break;
-    i++;
-  }
-  return i;
-}
-
-const EMAIL_LOCAL = new Set([46, 45, 95, 43]);
-
-const VMWARE_FAMILY = new Set(['esxi', 'workstation']);
-
-const ROOT_BITS = 1 << 16;
-
-function bit(bits: Uint32Array, hash: number): boolean {
-  const h = (hash ^ (hash >>> 16)) & (ROOT_BITS - 1);
-  return (bits[h >>> 5] & (1 << (h & 31))) !== 0;
-}
-
-function sepCode(key: string): number {
-  // a key's separator is its first character; a longer punctuation run never matches text
-  return sepLength(key) === 1 ? key.charCodeAt(0) : -1;
-}
-
-function sepLength(key: string): number {
-  let n = 0;
-  while (n < key.length && !/[a-z0-9]/.test(key[n]) && key.charCodeAt(n) < 128) n++;
-  return n;
-}
-
-function slotOf(node: number, sep: number, hash: number): number {
-  let h = Math.imul(node + 1, 0x9e3779b1) ^ Math.imul(sep + 2, 0x85ebca77) ^ hash;
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x2c1b3c6d);
-  return h ^ (h >>> 12);
-}
-
-
-function popcount(x: number): number {
-  let n = 0;
-  while (x) {
-    x &= x - 1;
-    n++;
-  }
-  return n;
-}
-
-/** The part of `text` a lookup at `offset` reads: whole tokens only, at most LOOKUP_RADIUS each side. */
-export function lookupWindow(text: string, offset: number): [number, number] {
-  offset = Number.isFinite(offset) ? Math.max(0, Math.min(text.length, Math.floor(offset))) : 0;
-  let from = Math.max(0, offset - LOOKUP_RADIUS);
-  let to = Math.min(text.length, offset + LOOKUP_RADIUS);
-  if (from > 0) {
-    // do not start inside a token
-    while (from < offset && isWord(text.charCodeAt(from - 1)) && isWord(text.charCodeAt(from))) from++;
-  }
-  if (to < text.length) {
-    while (to > offset && isWord(text.charCodeAt(to - 1)) && isWord(text.charCodeAt(to))) to--;
-  }
-  return [from, to];
-}
-
-/** A letter or digit as the tokenizer reads it (a no-break space or a dash is not). */
-function isWord(code: number): boolean {
-  return charClass(code) !== 0;
 }

@@ -1,0 +1,137 @@
+import { charClass } from './tokenize';
+
+/**
+ * Whether a word is used as a key or an option rather than in prose: followed by `=` or `:`
+ * (`memory = 512`, `vcpus    = 2`, `["memsize"] = "2048"`, `memory: 512`), written as a flag
+ * (`-smp 4`, `--memory`, `-SwitchType`) or as an XML element (`<on_poweroff>`).
+ */
+export function isKeyPosition(text: string, start: number, end: number): boolean {
+  for (let i = end; i < end + 40 && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 61 /* = */ || c === 58 /* : */) return true;
+    if (c !== 32 && c !== 9 && c !== 34 && c !== 39 && c !== 93) break;
+  }
+  const before = start > 0 ? text.charCodeAt(start - 1) : 0;
+  if (before === 60 /* < */ || (before === 47 /* / */ && start > 1 && text.charCodeAt(start - 2) === 60)) return true;
+  if (before === 45 /* - */) {
+    const b2 = start > 1 ? text.charCodeAt(start - 2) : 32;
+    return b2 === 45 || b2 === 32 || b2 === 9 || b2 === 10 || b2 === 13 || b2 === 40 /* ( */;
+  }
+  return false;
+}
+
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 128 && charClass(c) !== 0);
+}
+
+/**
+ * Whether text[start, end) is only part of a longer identifier: CamelCase or `_` run on
+ * either side (`Get-Cluster` in `Get-ClusterNode`, `vm_network` in `vm_network_card`,
+ * `type1` in `vfio_iommu_type1`), a `.` key part after it (`sched.mem.min.x`), in code or for
+ * a generic word a `-` run on (`--nic-type1`), and for a generic word a key part before it
+ * (`vsphere.host`).
+ */
+export function continuesIdentifier(text: string, start: number, end: number, from: number, to: number, code: boolean, generic: boolean): boolean {
+  if (end < to) {
+    const c = text.charCodeAt(end);
+    const cls = charClass(c);
+    // a letter right after the match: CamelCase goes on (a digit is an index: `kvm64`)
+    if (cls === 1 || cls === 2) return true;
+    // a sentence's full stop is followed by a space, a key part by a letter
+    if ((c === 95 /* _ */ || c === 46 /* . */ || ((code || generic) && c === 45)) && end + 1 < to && isAlnum(text.charCodeAt(end + 1))) return true;
+  }
+  if (start > from) {
+    const b = text.charCodeAt(start - 1);
+    if (isAlnum(b)) return true;
+    if ((b === 95 || ((code || generic) && b === 45) || (generic && b === 46)) && start - 1 > from && isAlnum(text.charCodeAt(start - 2))) return true;
+  }
+  return false;
+}
+
+/** Whether text[start, end) is a directory in a path (`/vmfs/devices`, `/boot/vmlinuz`): between two `/`. */
+export function isDirectory(text: string, start: number, end: number, from: number, to: number): boolean {
+  if (!(start > from && end < to && text.charCodeAt(start - 1) === 47 && text.charCodeAt(end) === 47)) return false;
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 47) return false;
+  return true;
+}
+
+/** Whether a word names a user's home folder (`/home/vagrant`, `/Users/vagrant`, `C:\Users\vagrant`): a user name. */
+export function isHomeFolder(text: string, start: number): boolean {
+  return HOME_PREFIX.test(text.slice(Math.max(0, start - 7), start));
+}
+const HOME_PREFIX = /(?:\/home|\/Users|\\Users)[/\\]$/;
+
+/**
+ * Whether text[start, end) is a value, not a key (for cross-cutting generic words, which a
+ * value never means: `cpu: host` is a CPU model): right after `=` or `:` and a space, or a
+ * quoted item after `[`, `,`, `=` or `:` (`cpu: host`, `["-cpu", "host"]`).
+ */
+export function isValue(text: string, start: number, from: number): boolean {
+  let i = start - 1;
+  const quoted = i >= from && (text.charCodeAt(i) === 34 || text.charCodeAt(i) === 39);
+  if (quoted) i--;
+  while (i >= from && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+  if (i < from) return false;
+  const c = text.charCodeAt(i);
+  return (c === 61 && i < start - 1) || c === 58 || (quoted && (c === 44 || c === 91 || c === 61));
+}
+
+/** Whether the gap text[from, to) holds a line break not followed by a comment leader. */
+export function codeLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      let j = i + 1;
+      while (j < to && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9 || text.charCodeAt(j) === 10)) j++;
+      const lead = text.charCodeAt(j);
+      return !(lead === 35 || lead === 42 || lead === 59 || ((lead === 47 || lead === 45) && text.charCodeAt(j + 1) === lead) || j === to);
+    }
+  }
+  return false;
+}
+
+export const CREDENTIAL_KEY = /(?:user(?:_?name)?|login|pass(?:word|wd)?|secret|token|communicator|ssh_user(?:name)?|ssh_password|winrm_user(?:name)?|winrm_password|admin_password|ansible_user|ansible_password)["']?\s*[:=]?\s*["']?$/i;
+
+/**
+ * Where a run of text that holds no terms ends, when a token starts one: a URL
+ * (`https://…`, `xmlns:qemu="http://…"`), an e-mail address, a Markdown link target
+ * `](…)` or anchor `#a-b-c`. Returns `start` when it starts none. (A credential value is a
+ * single match, checked in `settle`.)
+ */
+export function notTermEnd(text: string, start: number, end: number, from: number, to: number): number {
+  const after = end < to ? text.charCodeAt(end) : 0;
+  // scheme://
+  if (after === 58 /* : */ && text.charCodeAt(end + 1) === 47 && text.charCodeAt(end + 2) === 47) return urlEnd(text, end, to);
+  const before = start > from ? text.charCodeAt(start - 1) : 0;
+  // www.example.com
+  if (end - start === 3 && after === 46 && /^www$/i.test(text.slice(start, end))) return urlEnd(text, end, to);
+  // a Markdown link target or an in-page anchor: ](target) and (#anchor)
+  if (before === 40 /* ( */ && start > from + 1 && text.charCodeAt(start - 2) === 93 /* ] */) return urlEnd(text, start, to);
+  if (before === 35 /* # */ && start > from + 1 && (text.charCodeAt(start - 2) === 40 || text.charCodeAt(start - 2) === 34 || text.charCodeAt(start - 2) === 39) && after === 45) return urlEnd(text, start, to);
+  // a registry or repository path with a domain: github.com/…, quay.io/…
+  if (after === 46 && (before === 0 || before === 32 || before === 34 || before === 39 || before === 61 || before === 9) && /^\.[a-z]{2,6}\/[^/\s"']+\//.test(text.slice(end, end + 80))) return urlEnd(text, end, to);
+  // an XML namespace prefix: xmlns:qemu
+  if (before === 58 && start >= from + 6 && text.slice(start - 6, start - 1) === 'xmlns') return end;
+  // an e-mail address: name@host, first.last-name@host
+  if (after === 64 /* @ */ || after === 46 || after === 45 || after === 95 || after === 43) {
+    let i = end;
+    const limit = Math.min(to, end + 64);
+    while (i < limit && (isAlnum(text.charCodeAt(i)) || EMAIL_LOCAL.has(text.charCodeAt(i)))) i++;
+    if (text.charCodeAt(i) === 64 && i + 1 < to && isAlnum(text.charCodeAt(i + 1)) && before !== 64) return urlEnd(text, i, to);
+  }
+  return start;
+}
+
+/** The end of a URL-like run: up to whitespace, a quote, `)` , `>` or `]`. */
+function urlEnd(text: string, at: number, to: number): number {
+  let i = at;
+  const limit = Math.min(to, at + 2048);
+  while (i < limit) {
+    const c = text.charCodeAt(i);
+    if (c <= 32 || c === 34 || c === 39 || c === 41 || c === 62 || c === 93 || c === 60 || c === 96) break;
+    i++;
+  }
+  return i;
+}
+
+const EMAIL_LOCAL = new Set([46, 45, 95, 43]);

@@ -1,0 +1,70 @@
+import type { Variant } from './variant';
+
+/** How far (in characters) a specific term makes generic aliases count, and picks among ambiguous ones. */
+export const CONTEXT_RADIUS = 400;
+
+/**
+ * Raw matches before generic and ambiguous ones are settled, as parallel arrays; and the
+ * specific, unambiguous ones among them (the only ones that vote or vouch), with, per system
+ * bit, the indices (into spStart) of those of that system.
+ */
+export interface Raw {
+  start: number[];
+  end: number[];
+  variant: Variant[];
+  spStart: number[];
+  spEnd: number[];
+  spMask: number[];
+  bySystem: (number[] | undefined)[];
+}
+
+/**
+ * `raw` without the matches before `i` (settled) and the specific ones too far back to vote on
+ * match i or any after it.
+ */
+export function compact(raw: Raw, i: number): Raw {
+  const next = i < raw.start.length ? raw.start[i] : Infinity;
+  const cut = lowerBound(raw.spEnd, next - CONTEXT_RADIUS);
+  return {
+    start: raw.start.slice(i),
+    end: raw.end.slice(i),
+    variant: raw.variant.slice(i),
+    spStart: raw.spStart.slice(cut),
+    spEnd: raw.spEnd.slice(cut),
+    spMask: raw.spMask.slice(cut),
+    bySystem: cut === 0 ? raw.bySystem : raw.bySystem.map((list) => {
+      if (!list) return list;
+      const kept = list.slice(lowerBound(list, cut));
+      for (let k = 0; k < kept.length; k++) kept[k] -= cut;
+      return kept;
+    }),
+  };
+}
+
+export function newRaw(): Raw {
+  return { start: [], end: [], variant: [], spStart: [], spEnd: [], spMask: [], bySystem: [] };
+}
+
+/** The first index whose value is >= x, in an ascending array. */
+export function lowerBound(a: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first index whose value is > x, in an ascending array. */
+export function upperBound(a: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,44 @@
+/** The entries an alias spelling at a trie node stands for, with the case and scope rules it matches under. */
+export interface Variant {
+  candidates: number[];
+  /** per candidate: its scope set (0: unscoped) */
+  scopes: number[];
+  /** some candidate is scoped */
+  scoped: boolean;
+  strict: boolean;
+  lowerOnly: boolean;
+  generic: boolean;
+  /** every candidate is a config key (xl.cfg's `memory`, `.vmx`'s `firmware`) */
+  settings: boolean;
+  /** the candidates' ids for each choice, made once (see `ordered`) */
+  orders?: string[][];
+}
+
+/**
+ * The variant a node gives for text of the given case, if its case rules allow one. Where several
+ * aliases of the same spelling apply (`VMX` strict and `vmx` loose), their entries are merged,
+ * exact-case first, and specific aliases outrank generic ones.
+ */
+export function merge(variants: Variant[], allCaps: boolean, mixed: boolean): Variant | undefined {
+  let found: Variant | undefined;
+  let merged = false;
+  for (const v of variants) {
+    if ((v.strict && !allCaps) || (v.lowerOnly && mixed)) continue;
+    if (!found || (found.generic && !v.generic)) {
+      found = v;
+      merged = false;
+    } else if (found.generic === v.generic) {
+      if (!merged) found = { ...found, candidates: [...found.candidates], scopes: [...found.scopes] };
+      merged = true;
+      v.candidates.forEach((c, k) => {
+        if (!found!.candidates.includes(c)) {
+          found!.candidates.push(c);
+          found!.scopes.push(v.scopes[k]);
+        }
+      });
+      found.scoped = found.scopes.some((x) => x !== 0);
+      found.settings &&= v.settings;
+    }
+  }
+  return found;
+}
