@@ -79,6 +79,30 @@ describe('how cards go wrong: 3. text that is not a term', () => {
   });
 });
 
+describe('held-out real-file shapes (docs/reviews/heldout.md)', () => {
+  it('xl.cfg\'s generic keys are xl.cfg keys only in xl.cfg files and prose', () => {
+    const tf = 'provider "proxmox" {}\nresource "proxmox_vm_qemu" "w" {\n  name   = "w"\n  pool   = "pool0"\n  memory = 2048\n  cpu {\n    type = "host"\n  }\n}\n';
+    for (const t of ['name', 'pool0', 'memory', 'type']) assert.equal(cardOf('main.tf', tf, t), undefined, t);
+    const sh = '#!/bin/sh\nqemu-system-x86_64 -device virtserialport,chardev=a0,name=org.qemu.guest_agent.0\n';
+    assert.equal(cardOf('run.sh', sh, 'name'), undefined);
+    assert.equal(cardOf('guest.cfg', 'name = "web"\ntype = "hvm"\nmemory = 1024\n', 'memory'), 'xl.memory');
+  });
+  it('Proxmox scsihw gets its own card, whatever controller it names', () => {
+    assert.equal(cardOf('101.conf', 'ostype: l26\nscsihw: lsi\nscsi0: local-lvm:vm-101-disk-0\n', 'scsihw'), 'platform.proxmox-scsihw');
+  });
+  it('a Packer template\'s qemu builder is the Packer builder, and vagrant there is a user name', () => {
+    const hcl = 'source "qemu" "d" {\n  boot_command = ["passwd/username=vagrant "]\n  shutdown_command = "echo \'vagrant\' | sudo -S shutdown -P now"\n}\n';
+    assert.equal(cardOf('d.pkr.hcl', hcl, 'qemu'), 'tool.packer-qemu');
+    assert.equal(cards('d.pkr.hcl', hcl).some(([t]) => t === 'vagrant'), false);
+    assert.equal(cardOf('run.sh', '#!/bin/sh\nqemu-system-x86_64 -m 1G # plain qemu\n', 'qemu'), 'kvm.qemu');
+  });
+  it('KubeVirt: kind VirtualMachine is KubeVirt\'s object, memory.guest is not the guest concept', () => {
+    const yaml = 'apiVersion: kubevirt.io/v1\nkind: VirtualMachine\nspec:\n  template:\n    spec:\n      domain:\n        memory:\n          guest: 1Gi\n';
+    assert.equal(cardOf('vm.yaml', yaml, 'VirtualMachine'), 'kvm.kubevirt-vmi');
+    assert.equal(cardOf('vm.yaml', yaml, 'guest'), undefined);
+  });
+});
+
 describe('how cards go wrong: 4. leftmost-longest is not always best', () => {
   it('"Hyper-V PowerShell Direct Service" is PowerShell Direct', () => {
     assert.equal(hover('notes.md', '## Hyper-V PowerShell Direct Service\n', 'PowerShell'), 'hyperv.powershell-direct');
