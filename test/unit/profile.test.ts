@@ -87,3 +87,29 @@ describe('document profile: formats and systems', () => {
     assert.ok(best < 10, `profile took ${best.toFixed(1)} ms`);
   });
 });
+
+describe('document profile: Packer builder blocks', () => {
+  const regionOf = (text: string, fileName: string, needle: string) => {
+    const at = text.indexOf(needle);
+    return detectProfile({ fileName, text }).regions.find((r) => r.start <= at && at < r.end)?.contexts;
+  };
+
+  it('an HCL source block is its builder\'s region, up to its closing brace, past braces in strings and comments', () => {
+    const hcl = 'variable "guest_os_type" {}\nsource "hyperv-iso" "w" {\n  boot_command = ["{ not a block"] # }\n  guest_additions_mode = "disable"\n}\nsource "virtualbox-iso" "v" {\n  guest_additions_mode = "upload"\n}\n';
+    assert.deepEqual(regionOf(hcl, 'w.pkr.hcl', 'guest_additions_mode = "disable"'), ['packer-hyperv', 'hyperv']);
+    assert.deepEqual(regionOf(hcl, 'w.pkr.hcl', 'guest_additions_mode = "upload"'), ['packer-virtualbox', 'virtualbox']);
+    assert.equal(regionOf(hcl, 'w.pkr.hcl', 'variable'), undefined);
+  });
+
+  it('a JSON builder object is its "type"\'s region wherever the key sits in it, not a nested object\'s type', () => {
+    const json = '{\n  "builders": [\n    { "guest_os_type": "windows9-64", "vmx_data": { "type": "x" }, "type": "vmware-iso" },\n    { "type": "virtualbox-iso", "guest_os_type": "Windows10_64" },\n    { "type": "parallels-iso", "guest_os_type": "win-10" }\n  ],\n  "post-processors": [ { "type": "vagrant" } ]\n}\n';
+    assert.deepEqual(regionOf(json, 'w.json', '"windows9-64"'), ['packer-vmware', 'workstation']);
+    assert.deepEqual(regionOf(json, 'w.json', '"Windows10_64"'), ['packer-virtualbox', 'virtualbox']);
+    assert.equal(regionOf(json, 'w.json', '"win-10"'), undefined);
+    assert.equal(regionOf(json, 'w.json', '"vagrant"'), undefined);
+  });
+
+  it('other documents have no regions', () => {
+    assert.deepEqual(detectProfile({ fileName: 'main.tf', text: 'resource "libvirt_domain" "w" {\n  type = "kvm"\n}\n' }).regions, []);
+  });
+});
