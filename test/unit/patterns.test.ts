@@ -90,6 +90,11 @@ describe('held-out real-file shapes (docs/reviews/heldout.md)', () => {
   it('Proxmox scsihw gets its own card, whatever controller it names', () => {
     assert.equal(cardOf('101.conf', 'ostype: l26\nscsihw: lsi\nscsi0: local-lvm:vm-101-disk-0\n', 'scsihw'), 'platform.proxmox-scsihw');
   });
+  it('Proxmox keys count in Terraform files for Proxmox too: agent is the QEMU guest agent there only', () => {
+    const tf = 'provider "proxmox" {}\nresource "proxmox_vm_qemu" "w" {\n  agent = 1\n}\n';
+    assert.equal(cardOf('main.tf', tf, 'agent'), 'kvm.qemu-guest-agent');
+    assert.equal(cardOf('main.tf', 'resource "libvirt_domain" "w" {\n  agent = 1\n}\n', 'agent'), undefined);
+  });
   it('a Packer template\'s qemu builder is the Packer builder, and vagrant there is a user name', () => {
     const hcl = 'source "qemu" "d" {\n  boot_command = ["passwd/username=vagrant "]\n  shutdown_command = "echo \'vagrant\' | sudo -S shutdown -P now"\n}\n';
     assert.equal(cardOf('d.pkr.hcl', hcl, 'qemu'), 'tool.packer-qemu');

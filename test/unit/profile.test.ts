@@ -18,6 +18,7 @@ describe('document profile: one detector at a time', () => {
     ['kata', { fileName: 'configuration-qemu.toml', text: '' }, { fileName: 'Cargo.toml', text: '[package]\nname = "x"\n' }],
     ['kata', { fileName: 'kata.toml', text: '[hypervisor.qemu]\npath = "/usr/bin/qemu-system-x86_64"\n' }, { fileName: 'x.toml', text: '[hypervisor]\n' }],
     ['proxmox', { fileName: '/etc/pve/qemu-server/100.conf', text: '' }, { fileName: '/etc/nginx/nginx.conf', text: 'server {}' }],
+    ['proxmox', { fileName: 'main.tf', text: 'provider "proxmox" {}\nresource "proxmox_vm_qemu" "w" {\n  agent = 1\n}\n' }, { fileName: 'main.tf', text: 'resource "libvirt_domain" "w" {\n  name = "proxmox"\n}\n' }],
     ['proxmox', { fileName: 'vm.conf', text: 'bootdisk: scsi0\nscsihw: virtio-scsi-pci\nnet0: virtio=AA:BB,bridge=vmbr0\n' }, { fileName: 'vm.conf', text: 'name = "x"\nmemory = 512\n' }],
     ['qemu-cli', { fileName: 'run.sh', text: '#!/bin/sh\nqemu-system-x86_64 -enable-kvm -m 2G \\\n  -drive file=a.qcow2' }, { fileName: 'run.sh', text: '#!/bin/sh\necho see the qemu-system docs page' }],
     ['virsh', { fileName: 'snap.sh', text: 'virsh snapshot-create-as web snap1\n' }, { fileName: 'x.sh', text: 'echo virshell\n' }],
