@@ -10,12 +10,12 @@ const kb = bundledKnowledge();
 /** `text → entry id` for every match in a file called `fileName`. */
 function cards(fileName: string, text: string): [string, string][] {
   const p = detectProfile({ fileName, text });
-  return kb.matcher.scan(text, { systems: p.systems, contexts: p.contexts }).map((m) => [text.slice(m.start, m.end), m.id]);
+  return kb.matcher.scan(text, { systems: p.systems, contexts: p.contexts, regions: p.regions }).map((m) => [text.slice(m.start, m.end), m.id]);
 }
 const cardOf = (fileName: string, text: string, term: string) => cards(fileName, text).find(([t]) => t === term)?.[1];
 const hover = (fileName: string, text: string, term: string) => {
   const p = detectProfile({ fileName, text });
-  return kb.matcher.matchAt(text, text.indexOf(term) + 1, { systems: p.systems, contexts: p.contexts })?.id;
+  return kb.matcher.matchAt(text, text.indexOf(term) + 1, { systems: p.systems, contexts: p.contexts, regions: p.regions })?.id;
 };
 
 describe('how cards go wrong: 1. one system\'s terms leak into another\'s files', () => {
