@@ -95,6 +95,18 @@ describe('held-out real-file shapes (docs/reviews/heldout.md)', () => {
     assert.equal(cardOf('main.tf', tf, 'agent'), 'kvm.qemu-guest-agent');
     assert.equal(cardOf('main.tf', 'resource "libvirt_domain" "w" {\n  agent = 1\n}\n', 'agent'), undefined);
   });
+  it('a tool\'s key names are that tool\'s only: vSphere variables in Packer, datastore_id and usbdevice in Proxmox, pcie-root-port in libvirt', () => {
+    const pkr = 'variable "vsphere_host" {}\nsource "vsphere-iso" "l" {\n  vcenter_server = var.vsphere_host\n}\n';
+    assert.equal(cardOf('l.pkr.hcl', pkr, 'vsphere_host'), undefined);
+    assert.equal(cardOf('main.tf', 'provider "vsphere" {\n  vsphere_server = var.vsphere_server\n}\n', 'vsphere_server'), 'esxi.terraform-vsphere');
+    const tf = 'resource "proxmox_virtual_environment_vm" "a" {\n  disk {\n    datastore_id = "local-lvm"\n  }\n  usb {\n    mapping = "usbdevice1"\n  }\n}\n';
+    assert.equal(cardOf('main.tf', tf, 'datastore_id'), undefined);
+    assert.equal(cardOf('main.tf', tf, 'usbdevice'), undefined);
+    assert.equal(cardOf('main.tf', 'resource "vsphere_virtual_machine" "v" {\n  datastore_id = data.vsphere_datastore.d.id\n}\n', 'datastore_id'), 'esxi.datastore');
+    assert.equal(cardOf('vm.xml', "<domain type='kvm'>\n  <controller type='pci' model='pcie-root-port'/>\n</domain>\n", 'pcie-root-port'), undefined);
+    assert.equal(cardOf('vm.vmx', '.encoding = "UTF-8"\npciBridge4.virtualDev = "pcieRootPort"\n', 'pcieRootPort'), 'vmx.pcibridge');
+    assert.equal(cardOf('w.pkr.hcl', 'packer {\n  required_plugins {\n    hyperv = { source = "github.com/hashicorp/hyperv" }\n  }\n}\n', 'hyperv'), 'hyperv');
+  });
   it('a Packer template\'s qemu builder is the Packer builder, and vagrant there is a user name', () => {
     const hcl = 'source "qemu" "d" {\n  boot_command = ["passwd/username=vagrant "]\n  shutdown_command = "echo \'vagrant\' | sudo -S shutdown -P now"\n}\n';
     assert.equal(cardOf('d.pkr.hcl', hcl, 'qemu'), 'tool.packer-qemu');
