@@ -107,6 +107,10 @@ describe('held-out real-file shapes (docs/reviews/heldout.md)', () => {
     assert.equal(cardOf('vm.vmx', '.encoding = "UTF-8"\npciBridge4.virtualDev = "pcieRootPort"\n', 'pcieRootPort'), 'vmx.pcibridge');
     assert.equal(cardOf('w.pkr.hcl', 'packer {\n  required_plugins {\n    hyperv = { source = "github.com/hashicorp/hyperv" }\n  }\n}\n', 'hyperv'), 'hyperv');
   });
+  it('a hyphenated package name is not an xl command: side-channel-list', () => {
+    assert.deepEqual(cards('README.md', '# side-channel-list\n\nStore information about any JS value in a side channel.\n'), []);
+    assert.equal(cardOf('ch.sh', '#!/bin/sh\nxl channel-list web01\n', 'xl channel-list'), 'xl.channel');
+  });
   it('a Packer template\'s qemu builder is the Packer builder, and vagrant there is a user name', () => {
     const hcl = 'source "qemu" "d" {\n  boot_command = ["passwd/username=vagrant "]\n  shutdown_command = "echo \'vagrant\' | sudo -S shutdown -P now"\n}\n';
     assert.equal(cardOf('d.pkr.hcl', hcl, 'qemu'), 'tool.packer-qemu');
