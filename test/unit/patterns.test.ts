@@ -107,6 +107,16 @@ describe('held-out real-file shapes (docs/reviews/heldout.md)', () => {
     assert.equal(cardOf('vm.vmx', '.encoding = "UTF-8"\npciBridge4.virtualDev = "pcieRootPort"\n', 'pcieRootPort'), 'vmx.pcibridge');
     assert.equal(cardOf('w.pkr.hcl', 'packer {\n  required_plugins {\n    hyperv = { source = "github.com/hashicorp/hyperv" }\n  }\n}\n', 'hyperv'), 'hyperv');
   });
+  it('third-batch shapes: KubeVirt rng, Hyper-V WMI class and method names; a Kata workload container is no containers-vs-VMs card', () => {
+    const yaml = 'apiVersion: kubevirt.io/v1\nkind: VirtualMachineInstance\nspec:\n  domain:\n    devices:\n      rng: {}\n';
+    assert.equal(cardOf('vmi.yaml', yaml, 'rng'), 'kvm.virtio-rng');
+    assert.equal(cardOf('x.yaml', 'rng: {}\n', 'rng'), undefined);
+    const ps = '$c = [WMIClass]"root\\virtualization\\v2:Msvm_VirtualSystemSettingData"\n$r = $VMMS.DefineSystem($s)\n';
+    assert.equal(cardOf('new.ps1', ps, 'Msvm_VirtualSystemSettingData'), 'hyperv.wmi-provider');
+    assert.equal(cardOf('new.ps1', ps, 'DefineSystem'), 'hyperv.wmi-provider');
+    const toml = '[hypervisor.qemu]\npath = "/usr/bin/qemu-system-x86_64"\n# stacks within the container. This will automatically\n';
+    assert.equal(cardOf('configuration.toml', toml, 'container'), undefined);
+  });
   it('a hyphenated package name is not an xl command: side-channel-list', () => {
     assert.deepEqual(cards('README.md', '# side-channel-list\n\nStore information about any JS value in a side channel.\n'), []);
     assert.equal(cardOf('ch.sh', '#!/bin/sh\nxl channel-list web01\n', 'xl channel-list'), 'xl.channel');
