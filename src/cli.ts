@@ -145,7 +145,7 @@ function scan(paths: string[], json: boolean, generic: GenericPolicy, io: Out): 
       return;
     }
     const profile = detectProfile({ fileName: path, text });
-    const matches = kb.matcher.scan(text, { generic, systems: profile.systems, contexts: profile.contexts });
+    const matches = kb.matcher.scan(text, { generic, systems: profile.systems, contexts: profile.contexts, regions: profile.regions });
     const lines = lineIndex(text);
     const result: FileResult = { path, matches: [] };
     for (const m of matches) {

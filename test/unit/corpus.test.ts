@@ -56,7 +56,7 @@ export function corpusMatches(path: string): { key: string; id: string }[] {
   const text = readFileSync(path, 'utf8');
   const profile = detectProfile({ fileName: relative(ROOT, path), text });
   const lines = lineIndex(text);
-  return kb.matcher.scan(text, { systems: profile.systems, contexts: profile.contexts }).map((m) => {
+  return kb.matcher.scan(text, { systems: profile.systems, contexts: profile.contexts, regions: profile.regions }).map((m) => {
     const p = lines.position(m.start);
     return { key: `${p.line + 1}:${p.character + 1}\t${text.slice(m.start, m.end).replace(/\s+/g, ' ')}`, id: m.id };
   });

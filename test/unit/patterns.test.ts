@@ -10,12 +10,12 @@ const kb = bundledKnowledge();
 /** `text → entry id` for every match in a file called `fileName`. */
 function cards(fileName: string, text: string): [string, string][] {
   const p = detectProfile({ fileName, text });
-  return kb.matcher.scan(text, { systems: p.systems, contexts: p.contexts }).map((m) => [text.slice(m.start, m.end), m.id]);
+  return kb.matcher.scan(text, { systems: p.systems, contexts: p.contexts, regions: p.regions }).map((m) => [text.slice(m.start, m.end), m.id]);
 }
 const cardOf = (fileName: string, text: string, term: string) => cards(fileName, text).find(([t]) => t === term)?.[1];
 const hover = (fileName: string, text: string, term: string) => {
   const p = detectProfile({ fileName, text });
-  return kb.matcher.matchAt(text, text.indexOf(term) + 1, { systems: p.systems, contexts: p.contexts })?.id;
+  return kb.matcher.matchAt(text, text.indexOf(term) + 1, { systems: p.systems, contexts: p.contexts, regions: p.regions })?.id;
 };
 
 describe('how cards go wrong: 1. one system\'s terms leak into another\'s files', () => {
@@ -76,6 +76,61 @@ describe('how cards go wrong: 3. text that is not a term', () => {
     // a home folder names a user, in scripts that set up Vagrant boxes
     const sh = '#!/bin/sh\nHOME_DIR="${HOME_DIR:-/home/vagrant}"\n[ -d /Users/vagrant ] && echo mac\nvagrant up\n';
     assert.deepEqual(cards('tools.sh', sh).map(([t]) => t), ['vagrant up']);
+  });
+});
+
+describe('held-out real-file shapes (docs/reviews/heldout.md)', () => {
+  it('xl.cfg\'s generic keys are xl.cfg keys only in xl.cfg files and prose', () => {
+    const tf = 'provider "proxmox" {}\nresource "proxmox_vm_qemu" "w" {\n  name   = "w"\n  pool   = "pool0"\n  memory = 2048\n  cpu {\n    type = "host"\n  }\n}\n';
+    for (const t of ['name', 'pool0', 'memory', 'type']) assert.equal(cardOf('main.tf', tf, t), undefined, t);
+    const sh = '#!/bin/sh\nqemu-system-x86_64 -device virtserialport,chardev=a0,name=org.qemu.guest_agent.0\n';
+    assert.equal(cardOf('run.sh', sh, 'name'), undefined);
+    assert.equal(cardOf('guest.cfg', 'name = "web"\ntype = "hvm"\nmemory = 1024\n', 'memory'), 'xl.memory');
+  });
+  it('Proxmox scsihw gets its own card, whatever controller it names', () => {
+    assert.equal(cardOf('101.conf', 'ostype: l26\nscsihw: lsi\nscsi0: local-lvm:vm-101-disk-0\n', 'scsihw'), 'platform.proxmox-scsihw');
+  });
+  it('Proxmox keys count in Terraform files for Proxmox too: agent is the QEMU guest agent there only', () => {
+    const tf = 'provider "proxmox" {}\nresource "proxmox_vm_qemu" "w" {\n  agent = 1\n}\n';
+    assert.equal(cardOf('main.tf', tf, 'agent'), 'kvm.qemu-guest-agent');
+    assert.equal(cardOf('main.tf', 'resource "libvirt_domain" "w" {\n  agent = 1\n}\n', 'agent'), undefined);
+  });
+  it('a tool\'s key names are that tool\'s only: vSphere variables in Packer, datastore_id and usbdevice in Proxmox, pcie-root-port in libvirt', () => {
+    const pkr = 'variable "vsphere_host" {}\nsource "vsphere-iso" "l" {\n  vcenter_server = var.vsphere_host\n}\n';
+    assert.equal(cardOf('l.pkr.hcl', pkr, 'vsphere_host'), undefined);
+    assert.equal(cardOf('main.tf', 'provider "vsphere" {\n  vsphere_server = var.vsphere_server\n}\n', 'vsphere_server'), 'esxi.terraform-vsphere');
+    const tf = 'resource "proxmox_virtual_environment_vm" "a" {\n  disk {\n    datastore_id = "local-lvm"\n  }\n  usb {\n    mapping = "usbdevice1"\n  }\n}\n';
+    assert.equal(cardOf('main.tf', tf, 'datastore_id'), undefined);
+    assert.equal(cardOf('main.tf', tf, 'usbdevice'), undefined);
+    assert.equal(cardOf('main.tf', 'resource "vsphere_virtual_machine" "v" {\n  datastore_id = data.vsphere_datastore.d.id\n}\n', 'datastore_id'), 'esxi.datastore');
+    assert.equal(cardOf('vm.xml', "<domain type='kvm'>\n  <controller type='pci' model='pcie-root-port'/>\n</domain>\n", 'pcie-root-port'), undefined);
+    assert.equal(cardOf('vm.vmx', '.encoding = "UTF-8"\npciBridge4.virtualDev = "pcieRootPort"\n', 'pcieRootPort'), 'vmx.pcibridge');
+    assert.equal(cardOf('w.pkr.hcl', 'packer {\n  required_plugins {\n    hyperv = { source = "github.com/hashicorp/hyperv" }\n  }\n}\n', 'hyperv'), 'hyperv');
+  });
+  it('third-batch shapes: KubeVirt rng, Hyper-V WMI class and method names; a Kata workload container is no containers-vs-VMs card', () => {
+    const yaml = 'apiVersion: kubevirt.io/v1\nkind: VirtualMachineInstance\nspec:\n  domain:\n    devices:\n      rng: {}\n';
+    assert.equal(cardOf('vmi.yaml', yaml, 'rng'), 'kvm.virtio-rng');
+    assert.equal(cardOf('x.yaml', 'rng: {}\n', 'rng'), undefined);
+    const ps = '$c = [WMIClass]"root\\virtualization\\v2:Msvm_VirtualSystemSettingData"\n$r = $VMMS.DefineSystem($s)\n';
+    assert.equal(cardOf('new.ps1', ps, 'Msvm_VirtualSystemSettingData'), 'hyperv.wmi-provider');
+    assert.equal(cardOf('new.ps1', ps, 'DefineSystem'), 'hyperv.wmi-provider');
+    const toml = '[hypervisor.qemu]\npath = "/usr/bin/qemu-system-x86_64"\n# stacks within the container. This will automatically\n';
+    assert.equal(cardOf('configuration.toml', toml, 'container'), undefined);
+  });
+  it('a hyphenated package name is not an xl command: side-channel-list', () => {
+    assert.deepEqual(cards('README.md', '# side-channel-list\n\nStore information about any JS value in a side channel.\n'), []);
+    assert.equal(cardOf('ch.sh', '#!/bin/sh\nxl channel-list web01\n', 'xl channel-list'), 'xl.channel');
+  });
+  it('a Packer template\'s qemu builder is the Packer builder, and vagrant there is a user name', () => {
+    const hcl = 'source "qemu" "d" {\n  boot_command = ["passwd/username=vagrant "]\n  shutdown_command = "echo \'vagrant\' | sudo -S shutdown -P now"\n}\n';
+    assert.equal(cardOf('d.pkr.hcl', hcl, 'qemu'), 'tool.packer-qemu');
+    assert.equal(cards('d.pkr.hcl', hcl).some(([t]) => t === 'vagrant'), false);
+    assert.equal(cardOf('run.sh', '#!/bin/sh\nqemu-system-x86_64 -m 1G # plain qemu\n', 'qemu'), 'kvm.qemu');
+  });
+  it('KubeVirt: kind VirtualMachine is KubeVirt\'s object, memory.guest is not the guest concept', () => {
+    const yaml = 'apiVersion: kubevirt.io/v1\nkind: VirtualMachine\nspec:\n  template:\n    spec:\n      domain:\n        memory:\n          guest: 1Gi\n';
+    assert.equal(cardOf('vm.yaml', yaml, 'VirtualMachine'), 'kvm.kubevirt-vmi');
+    assert.equal(cardOf('vm.yaml', yaml, 'guest'), undefined);
   });
 });
 

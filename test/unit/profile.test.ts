@@ -18,6 +18,7 @@ describe('document profile: one detector at a time', () => {
     ['kata', { fileName: 'configuration-qemu.toml', text: '' }, { fileName: 'Cargo.toml', text: '[package]\nname = "x"\n' }],
     ['kata', { fileName: 'kata.toml', text: '[hypervisor.qemu]\npath = "/usr/bin/qemu-system-x86_64"\n' }, { fileName: 'x.toml', text: '[hypervisor]\n' }],
     ['proxmox', { fileName: '/etc/pve/qemu-server/100.conf', text: '' }, { fileName: '/etc/nginx/nginx.conf', text: 'server {}' }],
+    ['proxmox', { fileName: 'main.tf', text: 'provider "proxmox" {}\nresource "proxmox_vm_qemu" "w" {\n  agent = 1\n}\n' }, { fileName: 'main.tf', text: 'resource "libvirt_domain" "w" {\n  name = "proxmox"\n}\n' }],
     ['proxmox', { fileName: 'vm.conf', text: 'bootdisk: scsi0\nscsihw: virtio-scsi-pci\nnet0: virtio=AA:BB,bridge=vmbr0\n' }, { fileName: 'vm.conf', text: 'name = "x"\nmemory = 512\n' }],
     ['qemu-cli', { fileName: 'run.sh', text: '#!/bin/sh\nqemu-system-x86_64 -enable-kvm -m 2G \\\n  -drive file=a.qcow2' }, { fileName: 'run.sh', text: '#!/bin/sh\necho see the qemu-system docs page' }],
     ['virsh', { fileName: 'snap.sh', text: 'virsh snapshot-create-as web snap1\n' }, { fileName: 'x.sh', text: 'echo virshell\n' }],
@@ -85,5 +86,31 @@ describe('document profile: formats and systems', () => {
       best = Math.min(best, performance.now() - t0);
     }
     assert.ok(best < 10, `profile took ${best.toFixed(1)} ms`);
+  });
+});
+
+describe('document profile: Packer builder blocks', () => {
+  const regionOf = (text: string, fileName: string, needle: string) => {
+    const at = text.indexOf(needle);
+    return detectProfile({ fileName, text }).regions.find((r) => r.start <= at && at < r.end)?.contexts;
+  };
+
+  it('an HCL source block is its builder\'s region, up to its closing brace, past braces in strings and comments', () => {
+    const hcl = 'variable "guest_os_type" {}\nsource "hyperv-iso" "w" {\n  boot_command = ["{ not a block"] # }\n  guest_additions_mode = "disable"\n}\nsource "virtualbox-iso" "v" {\n  guest_additions_mode = "upload"\n}\n';
+    assert.deepEqual(regionOf(hcl, 'w.pkr.hcl', 'guest_additions_mode = "disable"'), ['packer-hyperv', 'hyperv']);
+    assert.deepEqual(regionOf(hcl, 'w.pkr.hcl', 'guest_additions_mode = "upload"'), ['packer-virtualbox', 'virtualbox']);
+    assert.equal(regionOf(hcl, 'w.pkr.hcl', 'variable'), undefined);
+  });
+
+  it('a JSON builder object is its "type"\'s region wherever the key sits in it, not a nested object\'s type', () => {
+    const json = '{\n  "builders": [\n    { "guest_os_type": "windows9-64", "vmx_data": { "type": "x" }, "type": "vmware-iso" },\n    { "type": "virtualbox-iso", "guest_os_type": "Windows10_64" },\n    { "type": "parallels-iso", "guest_os_type": "win-10" }\n  ],\n  "post-processors": [ { "type": "vagrant" } ]\n}\n';
+    assert.deepEqual(regionOf(json, 'w.json', '"windows9-64"'), ['packer-vmware', 'workstation']);
+    assert.deepEqual(regionOf(json, 'w.json', '"Windows10_64"'), ['packer-virtualbox', 'virtualbox']);
+    assert.equal(regionOf(json, 'w.json', '"win-10"'), undefined);
+    assert.equal(regionOf(json, 'w.json', '"vagrant"'), undefined);
+  });
+
+  it('other documents have no regions', () => {
+    assert.deepEqual(detectProfile({ fileName: 'main.tf', text: 'resource "libvirt_domain" "w" {\n  type = "kvm"\n}\n' }).regions, []);
   });
 });

@@ -50,6 +50,28 @@ describe('scopes in the term engine', () => {
     assert.deepEqual(ids('checkpoint', ['qemu-cli']), ['concept.snapshot']);
   });
 
+  it('a region adds its contexts inside it only: scans and hovers agree', () => {
+    const r = new TermMatcher([
+      { id: 'vbox.additions', aliases: ['guest_additions_mode'], aliasScopes: { guest_additions_mode: ['packer-virtualbox'] } },
+      { id: 'vbox.os', aliases: ['guest_os_type'], aliasScopes: { guest_os_type: ['packer-virtualbox'] } },
+      { id: 'vmx.os', aliases: ['guest_os_type'], aliasScopes: { guest_os_type: ['packer-vmware'] } },
+    ]);
+    const text = '{ "guest_additions_mode": 1, "guest_os_type": "a" }\n{ "guest_additions_mode": 2, "guest_os_type": "b" }\n"guest_os_type"';
+    const second = text.indexOf('\n') + 1;
+    const regions = [
+      { start: 0, end: second - 1, contexts: ['packer-hyperv'] },
+      { start: second, end: text.lastIndexOf('\n'), contexts: ['packer-virtualbox'] },
+    ];
+    const contexts = ['packer', 'json'];
+    const found = r.scan(text, { contexts, regions }).map((x) => [x.start >= second, x.id]);
+    assert.deepEqual(found, [[true, 'vbox.additions'], [true, 'vbox.os']]);
+    assert.equal(r.matchAt(text, text.indexOf('guest_os_type', second) + 2, { contexts, regions })?.id, 'vbox.os');
+    assert.equal(r.matchAt(text, text.indexOf('guest_os_type') + 2, { contexts, regions }), undefined);
+    assert.equal(r.matchAt(text, text.lastIndexOf('guest_os_type') + 2, { contexts, regions }), undefined);
+    const vmware = [{ start: 0, end: text.length, contexts: ['packer-vmware'] }];
+    assert.deepEqual(r.scan(text, { contexts, regions: vmware }).map((x) => x.id), ['vmx.os', 'vmx.os', 'vmx.os']);
+  });
+
   it('without contexts (an exact look-up) scopes are not checked', () => {
     assert.equal(m.scan('vm_network').length, 1);
     assert.equal(m.lookupTerm('vm_network')?.candidates?.length, 2);

@@ -3,11 +3,11 @@ import { continuesIdentifier, CREDENTIAL_KEY, isDirectory, isHomeFolder, isKeyPo
 import { bit, pairHash, popcount, ROOT_BITS, sepCode, sepLength, slotOf } from './edge-table';
 import { compact, CONTEXT_RADIUS, lowerBound, newRaw, upperBound, type Raw } from './raw';
 import { ALL_CAPS, HAS_LETTER, HAS_UPPER, MAX_SEPARATOR, PLURAL, charClass, hashStep, lowerCode, newToken, nextToken, separatorKey, type Token } from './tokenize';
-import type { GenericPolicy, MatchableEntry, ScanOptions, TermMatch } from './types';
+import type { ContextRegion, GenericPolicy, MatchableEntry, ScanOptions, TermMatch } from './types';
 import { merge, type Variant } from './variant';
 import { clampOffset, lookupWindow, syncPoint } from './window';
 
-export type { GenericPolicy, MatchableEntry, ScanOptions, TermMatch } from './types';
+export type { ContextRegion, GenericPolicy, MatchableEntry, ScanOptions, TermMatch } from './types';
 export { CONTEXT_RADIUS } from './raw';
 export { LOOKUP_RADIUS, lookupWindow } from './window';
 export { continuesIdentifier, isKeyPosition, notTermEnd } from './boundaries';
@@ -149,28 +149,59 @@ export class TermMatcher {
   /** during a scan: which scope sets the document's contexts allow, or undefined to allow all */
   private allowed: Uint8Array | undefined;
   private allowedFor: readonly string[] | undefined;
+  private regionsFor: readonly ContextRegion[] | undefined;
+  /** during a scan: the regions, and what each one's contexts allow */
+  private regions: readonly ContextRegion[] = [];
+  private regionAllowed: Uint8Array[] = [];
 
   /** during a scan: the document is code (contexts given, not prose) */
   private code = false;
 
-  private setContexts(contexts: readonly string[] | undefined): void {
-    if (contexts === this.allowedFor) return;
+  private setContexts(contexts: readonly string[] | undefined, regions?: readonly ContextRegion[]): void {
+    if (contexts === this.allowedFor && regions === this.regionsFor) return;
     this.allowedFor = contexts;
+    this.regionsFor = regions;
     this.code = !!contexts && !contexts.includes('prose');
+    this.regions = [];
+    this.regionAllowed = [];
     if (!contexts || this.scopeSets.length === 1) {
       this.allowed = undefined;
       return;
     }
-    const has = new Set(contexts);
-    this.allowed = new Uint8Array(this.scopeSets.length);
-    this.scopeSets.forEach((set, i) => {
-      this.allowed![i] = Number((set.any.length === 0 || set.any.some((n) => has.has(n))) && !set.none.some((n) => has.has(n)));
-    });
+    this.allowed = this.allowedBy(contexts);
+    if (regions?.length) {
+      this.regions = regions;
+      this.regionAllowed = regions.map((r) => this.allowedBy([...contexts, ...r.contexts]));
+    }
   }
 
-  /** The variant without the candidates out of scope here; undefined when none is left. */
-  private inScope(v: Variant): Variant | undefined {
-    const allowed = this.allowed;
+  /** Per scope set: whether these contexts allow it. */
+  private allowedBy(contexts: readonly string[]): Uint8Array {
+    const has = new Set(contexts);
+    const allowed = new Uint8Array(this.scopeSets.length);
+    this.scopeSets.forEach((set, i) => {
+      allowed[i] = Number((set.any.length === 0 || set.any.some((n) => has.has(n))) && !set.none.some((n) => has.has(n)));
+    });
+    return allowed;
+  }
+
+  /** What the contexts allow at `offset`: the document's, or its region's. */
+  private allowedAt(offset: number): Uint8Array | undefined {
+    const regions = this.regions;
+    let lo = 0;
+    let hi = regions.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (regions[mid].end <= offset) lo = mid + 1;
+      else if (regions[mid].start > offset) hi = mid - 1;
+      else return this.regionAllowed[mid];
+    }
+    return this.allowed;
+  }
+
+  /** The variant without the candidates out of scope at `offset`; undefined when none is left. */
+  private inScope(v: Variant, offset: number): Variant | undefined {
+    const allowed = this.regions.length ? this.allowedAt(offset) : this.allowed;
     if (!allowed || !v.scoped) return v;
     let keep = 0;
     for (const s of v.scopes) keep += allowed[s];
@@ -301,7 +332,7 @@ export class TermMatcher {
     if (Number.isNaN(from) || Number.isNaN(to) || from >= to || keepFrom >= keepTo || !(limit >= 1)) return out;
     const policy = options.generic ?? 'context';
     const documentMask = this.maskOf(options.systems);
-    this.setContexts(options.contexts);
+    this.setContexts(options.contexts, options.regions);
     let raw = newRaw();
     let pos = from;
     let i = 0;
@@ -398,7 +429,7 @@ export class TermMatcher {
    * none is left, undefined, and the scan goes on after the token (bestEnd = tok.end).
    */
   private settle(text: string, tok: Token): Variant | undefined {
-    const variant = this.inScope(this.bestVariant!);
+    const variant = this.inScope(this.bestVariant!, tok.start);
     if (
       variant &&
       !this.isCredential(text, tok.start) &&
@@ -449,7 +480,7 @@ export class TermMatcher {
     const [from, to] = lookupWindow(text, offset);
     if (from > offset || to < offset) return undefined;
     const policy = options.generic ?? 'context';
-    this.setContexts(options.contexts);
+    this.setContexts(options.contexts, options.regions);
     let raw = newRaw();
     this.rawScan(text, this.restartPoint(text, offset, from, to), to, policy, offset, raw);
     let i = raw.start.length - 1;

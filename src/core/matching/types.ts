@@ -43,4 +43,16 @@ export interface ScanOptions {
    * entries and aliases match only in their scopes; when absent, scopes are not checked.
    */
   contexts?: readonly string[];
+  /**
+   * Parts of the text with contexts of their own, added to `contexts` there (a Packer
+   * template's builder blocks); offsets into the scanned text, in order, not overlapping.
+   */
+  regions?: readonly ContextRegion[];
+}
+
+/** A part of a text and the contexts it adds. */
+export interface ContextRegion {
+  start: number;
+  end: number;
+  contexts: readonly string[];
 }

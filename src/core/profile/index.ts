@@ -3,6 +3,9 @@
  * file name and a bounded look at the start of the content. Pure and cheap (one pass of regular
  * expressions over at most PROFILE_CHARS characters); callers cache it per document version.
  */
+import { BUILDER_SCOPES, packerRegions, type ProfileRegion } from './regions';
+
+export { BUILDER_SCOPES, type ProfileRegion } from './regions';
 
 /** Tools and config dialects a document can be written for. */
 export const TOOLS = [
@@ -18,7 +21,7 @@ export type Tool = (typeof TOOLS)[number];
 export type Format = (typeof FORMATS)[number];
 
 /** Every name an entry or alias may be scoped to. */
-export const SCOPE_NAMES: ReadonlySet<string> = new Set<string>([...TOOLS, ...FORMATS, ...PROFILE_SYSTEMS]);
+export const SCOPE_NAMES: ReadonlySet<string> = new Set<string>([...TOOLS, ...FORMATS, ...PROFILE_SYSTEMS, ...BUILDER_SCOPES]);
 
 export interface DocumentProfile {
   tools: Tool[];
@@ -27,6 +30,8 @@ export interface DocumentProfile {
   systems: string[];
   /** tools, formats and systems together: what scopes are checked against */
   contexts: string[];
+  /** parts with contexts of their own (a Packer template's builder blocks), in order, not overlapping */
+  regions: ProfileRegion[];
 }
 
 /** How much of the content detection reads. */
@@ -67,7 +72,7 @@ const DETECTORS: readonly Detector[] = [
   { tool: 'vagrant', name: /(^|\/)vagrantfile$/, content: /Vagrant\.configure\s*\(/ },
   { tool: 'kubevirt', systems: ['kvm'], content: /^\s*apiVersion:\s*(kubevirt|cdi\.kubevirt|instancetype\.kubevirt|snapshot\.kubevirt|pool\.kubevirt)\.io\//m },
   { tool: 'kata', systems: ['kvm'], name: /(^|\/)configuration(-[a-z-]+)?\.toml$/, content: /^\s*\[hypervisor\.(qemu|clh|firecracker|dragonball|stratovirt)\]/m },
-  { tool: 'proxmox', systems: ['kvm'], name: /(^|\/)pve\/(nodes\/[^/]+\/)?qemu-server\/\d+\.conf$|(^|\/)qemu-server\/\d+\.conf$/, content: /^(scsihw|bootdisk|ostype):\s*\S+|^(scsi|virtio|sata|ide|net|hostpci)\d+:\s*\S+/m },
+  { tool: 'proxmox', systems: ['kvm'], name: /(^|\/)pve\/(nodes\/[^/]+\/)?qemu-server\/\d+\.conf$|(^|\/)qemu-server\/\d+\.conf$/, content: /^(scsihw|bootdisk|ostype):\s*\S+|^(scsi|virtio|sata|ide|net|hostpci)\d+:\s*\S+|^\s*(resource|data)\s+"proxmox_(vm_qemu|lxc|virtual_environment_vm|virtual_environment_container)"|^\s*provider\s+"proxmox"/m },
   { tool: 'qemu-cli', systems: ['kvm'], content: /(^|[\s"'/`(])qemu-(system-[a-z0-9_]+|kvm)(\s|\\|$|"|')/m },
   { tool: 'virsh', systems: ['kvm'], content: /(^|[\s;|&`(])virsh\s+(-c\s+\S+\s+)?[a-z-]+|(^|\s)virt-install\s/m },
   { tool: 'libvirt-xml', systems: ['kvm'], content: /<domain\s+type=['"](kvm|qemu|xen|hvf|lxc)['"]|<(network|pool|domainsnapshot)>\s*$/m },
@@ -137,5 +142,7 @@ export function detectProfile(input: ProfileInput): DocumentProfile {
   const t = TOOLS.filter((x) => tools.has(x));
   const f = FORMATS.filter((x) => formats.has(x));
   const s = PROFILE_SYSTEMS.filter((x) => systems.has(x));
-  return { tools: t, formats: f, systems: s, contexts: [...t, ...f, ...s] };
+  // builder blocks are read in the whole text: a key's block can start after the first 16K
+  const regions = tools.has('packer') && input.text ? packerRegions(input.text) : [];
+  return { tools: t, formats: f, systems: s, contexts: [...t, ...f, ...s], regions };
 }

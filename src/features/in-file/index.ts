@@ -153,6 +153,7 @@ export class InFileProvider implements vscode.TreeDataProvider<InFileElement>, v
         generic: genericPolicy(doc),
         systems: documentProfile(doc).systems,
         contexts: documentProfile(doc).contexts,
+        regions: documentProfile(doc).regions,
         limits: this.limits,
         isCancelled: () => generation !== this.generation,
       });

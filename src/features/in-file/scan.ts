@@ -7,7 +7,7 @@
  * about `sliceMs`, yielding to the event loop between chunks, and a scan stops as soon as
  * `isCancelled()` says a newer one replaced it.
  */
-import { CONTEXT_RADIUS, type GenericPolicy, type TermMatch, type TermMatcher } from '../../core/matching/matcher';
+import { CONTEXT_RADIUS, type ContextRegion, type GenericPolicy, type TermMatch, type TermMatcher } from '../../core/matching/matcher';
 import { charClass } from '../../core/matching/tokenize';
 
 export interface ScanLimits {
@@ -70,6 +70,8 @@ export interface ScanOptions {
   systems?: readonly string[];
   /** the document profile's contexts, for scoped aliases */
   contexts?: readonly string[];
+  /** the document profile's regions (Packer builder blocks), with contexts of their own */
+  regions?: readonly ContextRegion[];
   limits?: Partial<ScanLimits>;
   /** returns true once this scan is stale; checked after every chunk */
   isCancelled?: () => boolean;
@@ -107,7 +109,7 @@ export async function scanText(matcher: TermMatcher, text: string, options: Scan
   }
   const r = reach(matcher);
   const grouper = new Grouper(text);
-  const scanOptions = { generic: options.generic, systems: options.systems, contexts: options.contexts };
+  const scanOptions = { generic: options.generic, systems: options.systems, contexts: options.contexts, regions: options.regions };
   let size = Math.min(maxChunk, FIRST_CHUNK);
   let from = 0;
   while (from < end) {

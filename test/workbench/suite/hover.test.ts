@@ -53,6 +53,14 @@ describe('hover cards', () => {
     assert.match(winhv, /command:hypervisorAtlas\.openEntry\?/, 'related entries open their cards');
   });
 
+  it('gives a Packer key the card of the builder whose block it sits in, or none', async () => {
+    const content = '{\n  "builders": [\n    { "type": "hyperv-iso", "guest_additions_mode": "disable" },\n    { "type": "virtualbox-iso", "guest_additions_mode": "upload" }\n  ]\n}\n';
+    const doc = await vscode.workspace.openTextDocument({ language: 'json', content });
+    await vscode.window.showTextDocument(doc);
+    assert.equal(await card(doc, 'guest_additions_mode', 0), '', 'the Hyper-V builder has no VirtualBox Guest Additions');
+    assert.match(await card(doc, 'guest_additions_mode', 1), /Guest Additions/);
+  });
+
   it('explains Vagrant providers and the .vmx keys passed through them', async () => {
     const doc = (await openSample('vagrant/Vagrantfile')).document;
     assert.match(await card(doc, 'vhv.enable'), /vhv\.enable/);
