@@ -141,7 +141,7 @@ export function checkFlows(kb: KnowledgeIndex, flows: ParsedFlow[], problems: Pr
       continue;
     }
     f.steps.forEach((s, i) => {
-      for (const b of [...s.boxes, s.entry]) if (!kb.get(b)) report(p.stepLines[i]!, `step refers to \`${b}\`, which no entry has`);
+      for (const b of new Set([...s.boxes, s.entry])) if (!kb.get(b)) report(p.stepLines[i]!, `step refers to \`${b}\`, which no entry has`);
     });
     if (problems.length > before) continue;
     if (!perSystem.has(f.system)) {
