@@ -9,7 +9,7 @@ export type { Flow, FlowStep } from '../knowledge/types';
 
 /** What the resolver needs of a diagram: nodes with their entry, edges between node ids. */
 export interface FlowGraph {
-  nodes: readonly { id: string; entryId: string; layerKey: string }[];
+  nodes: readonly { id: string; entryId: string; layerKey?: string }[];
   edges: readonly { id: string; from: string; to: string; label: string }[];
 }
 
@@ -26,8 +26,8 @@ export interface ResolvedFlow {
 }
 
 /** The VM a drawn copy belongs to (`…#2` layer copy, `…~2` per-VM copy), if any. */
-function vmOf(n: { id: string; layerKey: string }): number | undefined {
-  const m = /~(\d+)$/.exec(n.id) ?? /#(\d+)$/.exec(n.layerKey);
+function vmOf(n: { id: string; layerKey?: string }): number | undefined {
+  const m = /~(\d+)$/.exec(n.id) ?? /#(\d+)$/.exec(n.layerKey ?? '');
   return m ? Number(m[1]) : undefined;
 }
 
@@ -38,12 +38,12 @@ function vmOf(n: { id: string; layerKey: string }): number | undefined {
  */
 export function resolveFlow(flow: Pick<Flow, 'id' | 'steps'>, graph: FlowGraph): ResolvedFlow {
   const problems: string[] = [];
-  const byEntry = new Map<string, { id: string; layerKey: string }[]>();
+  const byEntry = new Map<string, { id: string; layerKey?: string }[]>();
   for (const n of graph.nodes) byEntry.set(n.entryId, [...(byEntry.get(n.entryId) ?? []), n]);
   const edgesBetween = (a: string, b: string, label?: string) =>
     graph.edges.filter((e) => ((e.from === a && e.to === b) || (e.from === b && e.to === a)) && (label === undefined || e.label === label));
   const used = new Set<string>();
-  const rank = (n: { id: string; layerKey: string }) => (used.has(n.id) ? 0 : vmOf(n) === undefined ? 1 : vmOf(n) === 1 ? 2 : 2 + vmOf(n)!);
+  const rank = (n: { id: string; layerKey?: string }) => (used.has(n.id) ? 0 : vmOf(n) === undefined ? 1 : vmOf(n) === 1 ? 2 : 2 + vmOf(n)!);
   const candidates = (entry: string) => [...(byEntry.get(entry) ?? [])].sort((a, b) => rank(a) - rank(b));
 
   const steps: ResolvedStep[] = flow.steps.map((step, i) => {
