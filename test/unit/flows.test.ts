@@ -4,6 +4,9 @@ import { firstStepWith, flowsOf, flowsWithEntry, resolveFlow, stepAnnouncement, 
 import { buildModel } from '../../src/core/diagram/model';
 import { layoutView } from '../../src/core/diagram/index';
 import { bundledKnowledge } from '../../src/core/knowledge/load';
+import { cardMarkdown } from '../../src/core/render/card';
+import { parseEntryMessage } from '../../src/features/explain/messages';
+import { flowStart, pageFlows } from '../../src/features/diagram/flows';
 
 const kb = bundledKnowledge();
 const SYSTEMS = ['hyperv', 'kvm', 'xen', 'esxi', 'virtualbox', 'workstation'];
@@ -153,5 +156,40 @@ describe('flow files in the content build', () => {
     assert.match(p(`  - boxes: [hyperv.a]\n    text: "T."\n    source: https://other.org/x\n${step('hyperv.b')}`)[0]!, /:9: a step needs `source`: the url of one of the flow's `sources` \(`https:\/\/other.org\/x` is not one\)/);
     assert.match(p(`${step('hyperv.a')}\n${step('hyperv.b')}`, 'content/flows/kvm/f.md')[0]!, /a flow of `hyperv` belongs in content\/flows\/hyperv\//);
     assert.match(p(step('hyperv.a'))[0]!, /at least two/);
+  });
+});
+
+describe('flow controls: cards, messages and the page data', () => {
+  it('the hover card links "Show how it works" to the first flow of the entry, and only when the command is there', () => {
+    const vsp = kb.get('hyperv.vsp')!;
+    const md = cardMarkdown(kb, vsp, 'VSP', { showFlow: 'hypervisorAtlas.showFlow' });
+    const uri = `command:hypervisorAtlas.showFlow?${encodeURIComponent(JSON.stringify(['hyperv.synthetic-io', 'hyperv.vsp']))}`;
+    assert.ok(md.includes(`[$(play) Show how it works](${uri})`), md);
+    assert.ok(!cardMarkdown(kb, vsp, 'VSP', {}).includes('Show how it works'));
+    assert.ok(!cardMarkdown(kb, kb.get('format.qcow2')!, 'qcow2', { showFlow: 'hypervisorAtlas.showFlow' }).includes('Show how it works'));
+  });
+
+  it('the entry card accepts a flow command only with two valid ids and nothing else', () => {
+    assert.deepEqual(parseEntryMessage({ type: 'command', command: 'flow', id: 'hyperv.vsp', flow: 'hyperv.synthetic-io' }), {
+      type: 'command',
+      command: 'flow',
+      id: 'hyperv.vsp',
+      flow: 'hyperv.synthetic-io',
+    });
+    assert.equal(parseEntryMessage({ type: 'command', command: 'flow', id: 'hyperv.vsp' }), undefined);
+    assert.equal(parseEntryMessage({ type: 'command', command: 'flow', id: 'hyperv.vsp', flow: 'x'.repeat(200) }), undefined);
+    assert.equal(parseEntryMessage({ type: 'command', command: 'flow', id: 'hyperv.vsp', flow: 'Bad Id' }), undefined);
+    assert.equal(parseEntryMessage({ type: 'command', command: 'flow', id: 'hyperv.vsp', flow: 'hyperv.synthetic-io', system: 'hyperv' }), undefined);
+  });
+
+  it('a system page carries its flows resolved onto its own boxes; the comparison carries none', () => {
+    const layout = layoutView(kb, { kind: 'system', system: 'kvm' });
+    const flows = pageFlows(kb, layout);
+    assert.deepEqual(flows.map((f) => f.id).sort(), flowsOf(kb.flows, 'kvm').map((f) => f.id).sort());
+    const ids = new Set(layout.nodes.map((n) => n.id));
+    for (const f of flows) for (const s of f.steps) for (const n of s.nodes) assert.ok(ids.has(n), `${f.id}: ${n}`);
+    assert.equal(pageFlows(kb, layoutView(kb, { kind: 'compare', left: 'hyperv', right: 'virtualbox' })).length, 0);
+    assert.deepEqual(flowStart(kb, 'hyperv.synthetic-io', 'hyperv.vsp')?.start, { id: 'hyperv.synthetic-io', step: 3 });
+    assert.equal(flowStart(kb, 'no.such'), undefined);
   });
 });
