@@ -38,9 +38,6 @@ ${TOOLBAR}
   <div id="stage" class="stage" aria-describedby="keys-help"></div>
   <aside id="side" class="side" aria-label="Outline and selected entry">
     <nav id="outline" class="outline" aria-label="Outline"><h2 class="outline-title">Outline</h2></nav>
-    <div id="card" class="card" aria-live="polite">
-      <p class="hint">Select a box to read its entry: click it, or move with the arrow keys and press Enter.</p>
-    </div>
     <section id="flows" class="flows" aria-labelledby="flows-heading" hidden>
       <h2 id="flows-heading">How it works</h2>
       <ul id="flow-list" class="flow-list"></ul>
@@ -58,6 +55,9 @@ ${TOOLBAR}
       </div>
       <p id="flow-live" class="visually-hidden" aria-live="polite" aria-atomic="true"></p>
     </section>
+    <div id="card" class="card" aria-live="polite">
+      <p class="hint">Select a box to read its entry: click it, or move with the arrow keys and press Enter.</p>
+    </div>
     <p id="keys-help" class="keys">Arrow keys move between boxes · Enter selects · + and − zoom · 0 fits · Shift+arrows pan · Esc clears the selection</p>
   </aside>
 </div>
