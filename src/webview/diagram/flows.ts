@@ -3,10 +3,13 @@
 // (thicker outline, numbered badges, everything else dimmed: never colour alone) and the
 // aria-live announcement of every step.
 import type { PageFlow } from '../../features/diagram/flows';
-import { data, firstNodeOf, nodesById, vscode } from './page';
+import { data, firstNodeOf, nodesById, stage, view, vscode } from './page';
 import { edgeEls, el, gEdges, nodeEls, svg, viewport } from './render';
 import { highlight, select } from './selection';
-import { reveal } from './zoom';
+import { reveal, zoomBy } from './zoom';
+
+/** Zooming out to show a whole step stops here, so labels stay readable. */
+const MIN_STEP_ZOOM = 0.75;
 
 const flows: PageFlow[] = Array.isArray(data.flows) ? data.flows : [];
 const section = document.getElementById('flows')!;
@@ -72,8 +75,20 @@ function draw(): void {
     p.setAttribute('marker-end', 'url(#arrow-active)');
     gEdges.appendChild(p);
   }
-  const first = nodesById.get(step.nodes[0] ?? '');
-  if (first) reveal(first);
+  showAll(step.nodes);
+}
+
+/** Brings every box of the step into view: pans, and zooms out a little when they do not fit. */
+function showAll(ids: string[]): void {
+  const boxes = ids.map((id) => nodesById.get(id)).filter((n) => n !== undefined);
+  if (!boxes.length) return;
+  const x = Math.min(...boxes.map((b) => b.x)) - 16;
+  const y = Math.min(...boxes.map((b) => b.y)) - 16;
+  const w = Math.max(...boxes.map((b) => b.x + b.w)) - x + 16;
+  const h = Math.max(...boxes.map((b) => b.y + b.h)) - y + 16;
+  const fits = Math.min(stage.clientWidth / w, stage.clientHeight / h);
+  if (fits < view.zoom.k && view.zoom.k > MIN_STEP_ZOOM) zoomBy(Math.max(fits, MIN_STEP_ZOOM) / view.zoom.k);
+  reveal({ ...boxes[0]!, x, y, w, h });
 }
 
 function render(): void {
