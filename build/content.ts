@@ -5,6 +5,8 @@
  */
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import type { Connection, Entry, EntryKind, KnowledgeBase, Mode, SettingValue, Source } from '../src/core/knowledge/types';
+import { KnowledgeIndex } from '../src/core/knowledge/index';
+import { checkFlows, isFlowFile, parseFlow, type ParsedFlow } from './flows';
 import { aliasForms, aliasSignature, cleanAlias } from '../src/core/matching/alias';
 import { SCOPE_NAMES } from '../src/core/profile';
 
@@ -321,7 +323,13 @@ function lineOfItem(
 export function compile(files: SourceFile[]): CompileResult {
   const problems: Problem[] = [];
   const parsed: Parsed[] = [];
+  const flows: ParsedFlow[] = [];
   for (const f of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+    if (isFlowFile(f.path)) {
+      const flow = parseFlow(f, problems);
+      if (flow) flows.push(flow);
+      continue;
+    }
     const p = parseEntry(f, problems);
     if (p) parsed.push(p);
   }
@@ -401,5 +409,7 @@ export function compile(files: SourceFile[]): CompileResult {
     }
   }
   const entries = parsed.map((p) => p.entry).sort((a, b) => a.id.localeCompare(b.id));
-  return { kb: { version: 1, entries }, problems };
+  const kb: KnowledgeBase = { version: 1, entries };
+  if (flows.length) kb.flows = checkFlows(new KnowledgeIndex(kb), flows, problems);
+  return { kb, problems };
 }

@@ -9,6 +9,7 @@ export const Commands = {
   compareTypes: 'hypervisorAtlas.compareTypes',
   toggleHovers: 'hypervisorAtlas.toggleHovers',
   openExample: 'hypervisorAtlas.openExample',
+  showFlow: 'hypervisorAtlas.showFlow',
   // "Architectures" and "In This File" views (src/features/tree, src/features/in-file)
   architecturesRefresh: 'hypervisorAtlas.architectures.refresh',
   architecturesOpen: 'hypervisorAtlas.architectures.open',

@@ -20,5 +20,7 @@ document.addEventListener('click', (event) => {
     const msg: Record<string, string> = { type: 'command', command: el.dataset.command, id: el.dataset.id ?? '' };
     if (el.dataset.system) msg.system = el.dataset.system;
     vscode.postMessage(msg);
+  } else if (el.dataset.command === 'flow' && el.dataset.flow) {
+    vscode.postMessage({ type: 'command', command: 'flow', id: el.dataset.id ?? '', flow: el.dataset.flow });
   }
 });

@@ -1,5 +1,5 @@
 import { TermMatcher } from '../matching/matcher';
-import type { Entry, EntryKind, KnowledgeBase } from './types';
+import type { Entry, EntryKind, Flow, KnowledgeBase } from './types';
 
 export type { Entry, EntryKind, KnowledgeBase } from './types';
 
@@ -8,11 +8,14 @@ const KIND_ORDER: Record<EntryKind, number> = { system: 0, layer: 1, component: 
 /** Lookups over the compiled knowledge base. Built once; every view reads it. */
 export class KnowledgeIndex {
   readonly entries: readonly Entry[];
+  /** guided flows through the diagrams */
+  readonly flows: readonly Flow[];
   private readonly byId = new Map<string, Entry>();
   private matcherInstance: TermMatcher | undefined;
 
   constructor(kb: KnowledgeBase) {
     this.entries = kb.entries;
+    this.flows = kb.flows ?? [];
     for (const e of kb.entries) {
       this.byId.set(e.id, e);
       for (const old of e.formerIds) if (!this.byId.has(old)) this.byId.set(old, e);

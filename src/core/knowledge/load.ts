@@ -27,7 +27,7 @@ export async function warmUpKnowledge(pause: () => Promise<void>, sliceMs = 4): 
 }
 
 /**
- * Parses `{"version":N,"entries":[{...},...]}` (as the build writes it) one entry at a time,
+ * Parses `{"version":N,"entries":[{...},...],"flows":[...]}` (as the build writes it) one entry at a time,
  * pausing every `sliceMs`; any other shape is parsed at once.
  */
 export async function parseInSlices(text: string, pause: () => Promise<void>, sliceMs: number): Promise<KnowledgeBase> {
@@ -46,6 +46,11 @@ export async function parseInSlices(text: string, pause: () => Promise<void>, sl
       await pause();
       started = now();
     }
+  }
+  const flowsAt = '],"flows":';
+  if (text.startsWith(flowsAt, i)) {
+    const flows = JSON.parse(text.slice(i + flowsAt.length, -1)) as KnowledgeBase['flows'];
+    return { version: Number(head[1]), entries, flows } as KnowledgeBase;
   }
   if (i !== text.length - 2) return JSON.parse(text) as KnowledgeBase;
   return { version: Number(head[1]), entries } as KnowledgeBase;

@@ -57,7 +57,34 @@ export interface Entry {
   file: string;
 }
 
+export interface FlowStep {
+  /** entry ids of the boxes this step highlights, in order; consecutive ones share an edge */
+  boxes: string[];
+  /** when given, the edges between the boxes must carry this label */
+  edge?: string;
+  /** one or two sentences: what happens in this step */
+  text: string;
+  /** the entry the step links to (defaults to its last box) */
+  entry: string;
+  /** the source that supports the step (one of the flow's sources) */
+  source: Source;
+}
+
+/** A guided flow (content/flows/): an ordered walk through one system's diagram. */
+export interface Flow {
+  id: string;
+  title: string;
+  /** one sentence for the flow list and the quick pick */
+  summary: string;
+  system: string;
+  steps: FlowStep[];
+  sources: Source[];
+  file: string;
+}
+
 export interface KnowledgeBase {
   version: 1;
   entries: Entry[];
+  /** guided flows, checked against the diagrams by the build */
+  flows?: Flow[];
 }

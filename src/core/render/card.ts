@@ -1,6 +1,7 @@
 import type { KnowledgeIndex } from '../knowledge/index';
 import type { Entry } from '../knowledge/types';
 import { escapeHtml, escapeMarkdown, markdown } from './markdown';
+import { flowsWithEntry } from '../diagram/flows';
 
 export const KIND_LABEL: Record<Entry['kind'], string> = {
   system: 'system',
@@ -39,6 +40,8 @@ export interface CardLinks {
   openEntry?: string;
   showDiagram?: string;
   revealInAtlas?: string;
+  /** "Show how it works": plays the first guided flow that shows the entry */
+  showFlow?: string;
 }
 
 export function commandUri(command: string, args: unknown[]): string {
@@ -94,6 +97,8 @@ export function cardMarkdown(kb: KnowledgeIndex, entry: Entry, hovered: string |
       actions.push(`[$(type-hierarchy) Show in ${escapeMarkdown(system.title)} diagram](${commandUri(links.showDiagram, [system.id, entry.id])})`);
     }
   }
+  const flow = links.showFlow ? flowsWithEntry(kb.flows, entry.id)[0] : undefined;
+  if (flow && links.showFlow) actions.push(`[$(play) Show how it works](${commandUri(links.showFlow, [flow.id, entry.id])})`);
   if (links.revealInAtlas) actions.push(`[$(list-tree) Reveal in Atlas](${commandUri(links.revealInAtlas, [entry.id])})`);
   if (actions.length) out.push('', actions.join(' · '));
   return out.join('\n');

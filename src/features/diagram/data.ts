@@ -9,6 +9,7 @@ import type { KnowledgeIndex } from '../../core/knowledge/index';
 import type { Entry } from '../../core/knowledge/types';
 import { cardHtml } from '../../core/render/card';
 import { escapeHtml } from '../../core/render/markdown';
+import type { FlowStart, PageFlow } from './flows';
 
 export interface DiagramPageData {
   /** view key, `system:hyperv` or `compare:hyperv:virtualbox` */
@@ -23,6 +24,10 @@ export interface DiagramPageData {
   select?: string;
   /** whether "Reveal in Atlas" is available (the tree's command is registered) */
   canReveal: boolean;
+  /** the guided flows of this view, resolved onto its boxes and edges */
+  flows: PageFlow[];
+  /** a flow to start when the page opens with a new token */
+  play?: FlowStart;
 }
 
 function link(kb: KnowledgeIndex, id: string): string {

@@ -4,10 +4,25 @@ import { systemSubtitle } from '../../core/diagram/model';
 import { diagramSystems } from '../../core/render/card';
 import { Commands } from '../commands';
 import type { FeatureDeps } from '../deps';
+import { flowStart } from './flows';
 import { DIAGRAM_VIEW_TYPE, DiagramPanels } from './panel';
 
 interface SystemItem extends vscode.QuickPickItem {
   id: string;
+}
+
+/** Quick pick of every guided flow, grouped by system. */
+async function pickFlow(deps: FeatureDeps): Promise<string | undefined> {
+  const kb = deps.knowledge();
+  const items: (SystemItem | vscode.QuickPickItem)[] = [];
+  for (const s of drawableSystems(kb)) {
+    const flows = kb.flows.filter((f) => f.system === s.id);
+    if (!flows.length) continue;
+    items.push({ label: s.title, kind: vscode.QuickPickItemKind.Separator });
+    for (const f of flows) items.push({ id: f.id, label: f.title, description: s.title, detail: f.summary });
+  }
+  const picked = await vscode.window.showQuickPick(items, { title: 'Hypervisor Atlas: Show Flow', placeHolder: 'Which flow? Each one walks through a diagram step by step', matchOnDescription: true, matchOnDetail: true });
+  return picked && 'id' in picked ? picked.id : undefined;
 }
 
 const isId = (v: unknown): v is string => typeof v === 'string' && v.length <= 120 && /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/.test(v);
@@ -57,13 +72,20 @@ export function register(_context: vscode.ExtensionContext, deps: FeatureDeps): 
       }
       return panels.show({ kind: 'compare', left: l, right: r });
     }),
+    /** `showFlow(flowId?, entryId?)`: plays a flow in its system's diagram, from the first step that shows the entry. */
+    vscode.commands.registerCommand(Commands.showFlow, async (flowId?: unknown, entryId?: unknown) => {
+      const id = isId(flowId) ? flowId : flowId === undefined ? await pickFlow(deps) : undefined;
+      const found = id ? flowStart(deps.knowledge(), id, isId(entryId) ? entryId : undefined) : undefined;
+      if (!found) return false;
+      return panels.show({ kind: 'system', system: found.flow.system }, undefined, found.start);
+    }),
     vscode.window.registerWebviewPanelSerializer(DIAGRAM_VIEW_TYPE, {
       async deserializeWebviewPanel(webviewPanel, state: unknown) {
         panels.restore(webviewPanel, state);
       },
     }),
   ];
-  for (const c of [Commands.showDiagram, Commands.showHyperVArchitecture, Commands.compareTypes]) deps.commands.add(c);
+  for (const c of [Commands.showDiagram, Commands.showHyperVArchitecture, Commands.compareTypes, Commands.showFlow]) deps.commands.add(c);
   return disposables;
 }
 

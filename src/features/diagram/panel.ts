@@ -6,6 +6,7 @@ import { Commands } from '../commands';
 import type { FeatureDeps } from '../deps';
 import { makeNonce, page, webviewOptions } from '../webview-html';
 import { diagramCards, exportFileName, sourceUrls, type DiagramPageData } from './data';
+import { pageFlows, type FlowStart, type PageFlow } from './flows';
 import { parseDiagramMessage, parseDiagramState } from './messages';
 
 export const DIAGRAM_VIEW_TYPE = 'hypervisorAtlas.diagram';
@@ -16,6 +17,7 @@ interface Open {
   layout: DiagramLayout;
   urls: Set<string>;
   drawn: Set<string>;
+  flows: PageFlow[];
 }
 
 const TOOLBAR = `
@@ -36,6 +38,23 @@ ${TOOLBAR}
   <div id="stage" class="stage" aria-describedby="keys-help"></div>
   <aside id="side" class="side" aria-label="Outline and selected entry">
     <nav id="outline" class="outline" aria-label="Outline"><h2 class="outline-title">Outline</h2></nav>
+    <section id="flows" class="flows" aria-labelledby="flows-heading" hidden>
+      <h2 id="flows-heading">How it works</h2>
+      <ul id="flow-list" class="flow-list"></ul>
+      <div id="flow-player" class="flow-player" tabindex="-1" role="group" aria-labelledby="flow-title" aria-describedby="flow-keys" hidden>
+        <h3 id="flow-title"></h3>
+        <p id="flow-count" class="flow-count"></p>
+        <p id="flow-text" class="flow-text"></p>
+        <p id="flow-links" class="flow-links"></p>
+        <div class="flow-buttons">
+          <button type="button" id="flow-prev" aria-keyshortcuts="ArrowLeft">← Previous</button>
+          <button type="button" id="flow-next" aria-keyshortcuts="ArrowRight">Next →</button>
+          <button type="button" id="flow-stop">Stop</button>
+        </div>
+        <p id="flow-keys" class="keys">← and → step through the flow · Esc stops it</p>
+      </div>
+      <p id="flow-live" class="visually-hidden" aria-live="polite" aria-atomic="true"></p>
+    </section>
     <div id="card" class="card" aria-live="polite">
       <p class="hint">Select a box to read its entry: click it, or move with the arrow keys and press Enter.</p>
     </div>
@@ -50,20 +69,21 @@ export class DiagramPanels {
 
   constructor(private readonly deps: FeatureDeps) {}
 
-  /** Opens (or reveals) a view; `select` is an entry id to select in it. */
-  show(view: DiagramView, select?: string): boolean {
+  /** Opens (or reveals) a view; `select` is an entry id to select in it, `play` a flow to start. */
+  show(view: DiagramView, select?: string, play?: FlowStart): boolean {
     const kb = this.deps.knowledge();
     if (!viewExists(kb, view)) return false;
     const key = viewKey(view);
     const existing = this.open.get(key);
     if (existing) {
       existing.panel.reveal(undefined, false);
-      if (select && existing.drawn.has(select)) void existing.panel.webview.postMessage({ type: 'select', id: select });
+      if (play && existing.flows.some((f) => f.id === play.id)) void existing.panel.webview.postMessage({ type: 'play', id: play.id, step: play.step });
+      else if (select && existing.drawn.has(select)) void existing.panel.webview.postMessage({ type: 'select', id: select });
       return true;
     }
     const title = view.kind === 'system' ? `${kb.get(view.system)!.title} architecture` : 'Type 1 and Type 2';
     const panel = vscode.window.createWebviewPanel(DIAGRAM_VIEW_TYPE, title, vscode.ViewColumn.Active, webviewOptions(this.deps.extensionUri));
-    this.attach(panel, view, makeNonce(), select);
+    this.attach(panel, view, makeNonce(), select, play);
     return true;
   }
 
@@ -82,13 +102,16 @@ export class DiagramPanels {
     return [...this.open.keys()];
   }
 
-  private attach(panel: vscode.WebviewPanel, view: DiagramView, token: string, select?: string): void {
+  private attach(panel: vscode.WebviewPanel, view: DiagramView, token: string, select?: string, play?: FlowStart): void {
     const kb = this.deps.knowledge();
     const key = viewKey(view);
     const layout = layoutView(kb, view);
     for (const p of layout.problems) this.deps.log.debug(`diagram ${key}: ${p}`);
     const cards = diagramCards(kb, layout);
-    const entry: Open = { panel, view, layout, urls: sourceUrls(kb, cards), drawn: new Set(layout.nodes.map((n) => n.entryId)) };
+    const flows = pageFlows(kb, layout);
+    const urls = sourceUrls(kb, cards);
+    for (const f of flows) for (const s of f.steps) urls.add(s.source.url);
+    const entry: Open = { panel, view, layout, urls, drawn: new Set(layout.nodes.map((n) => n.entryId)), flows };
     this.open.set(key, entry);
     panel.webview.options = webviewOptions(this.deps.extensionUri);
     panel.iconPath = vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'atlas.svg');
@@ -104,6 +127,8 @@ export class DiagramPanels {
       layout,
       cards,
       ...(select && entry.drawn.has(select) ? { select } : {}),
+      flows,
+      ...(play && flows.some((f) => f.id === play.id) ? { play } : {}),
       canReveal: this.deps.commands.has(Commands.revealInAtlas),
     };
     panel.webview.html = page({

@@ -7,7 +7,9 @@ import { isEntryId, isHttpsUrl, parseObject } from '../message-checks';
 export type EntryMessage =
   | { type: 'open'; id: string }
   | { type: 'external'; url: string }
-  | { type: 'command'; command: 'diagram' | 'reveal'; id: string; system?: string };
+  | { type: 'command'; command: 'diagram' | 'reveal'; id: string; system?: string }
+  /** "Show how it works": play a guided flow from this entry */
+  | { type: 'command'; command: 'flow'; id: string; flow: string };
 
 /** Checks a message from the entry page; undefined for anything else. Never throws. */
 export function parseEntryMessage(raw: unknown): EntryMessage | undefined {
@@ -20,6 +22,9 @@ function parse(m: Record<string, unknown>): EntryMessage | undefined {
   const only = (...allowed: string[]) => keys.every((k) => allowed.includes(k));
   if (m.type === 'open' && only('type', 'id') && isEntryId(m.id)) return { type: 'open', id: m.id };
   if (m.type === 'external' && only('type', 'url') && isHttpsUrl(m.url)) return { type: 'external', url: m.url };
+  if (m.type === 'command' && m.command === 'flow' && only('type', 'command', 'id', 'flow') && isEntryId(m.id) && isEntryId(m.flow)) {
+    return { type: 'command', command: 'flow', id: m.id, flow: m.flow };
+  }
   if (
     m.type === 'command' &&
     (m.command === 'diagram' || m.command === 'reveal') &&

@@ -7,6 +7,7 @@ import { Commands } from '../commands';
 import type { FeatureDeps } from '../deps';
 import { page, webviewOptions } from '../webview-html';
 import { parseEntryMessage } from './messages';
+import { flowsWithEntry } from '../../core/diagram/flows';
 
 export { parseEntryMessage, type EntryMessage } from './messages';
 
@@ -68,6 +69,8 @@ export class EntryPanel {
         buttons.push(`<button data-command="diagram" data-system="${escapeHtml(s.id)}" data-id="${escapeHtml(entry.id)}">Show in ${escapeHtml(s.title)} diagram</button>`);
       }
     }
+    const flow = this.deps.commands.has(Commands.showFlow) ? flowsWithEntry(kb.flows, entry.id)[0] : undefined;
+    if (flow) buttons.push(`<button data-command="flow" data-flow="${escapeHtml(flow.id)}" data-id="${escapeHtml(entry.id)}" title="${escapeHtml(flow.title)}">Show how it works</button>`);
     if (this.deps.commands.has(Commands.revealInAtlas)) buttons.push(`<button data-command="reveal" data-id="${escapeHtml(entry.id)}">Reveal in Atlas</button>`);
     return buttons.length ? `<nav class="actions">${buttons.join('')}</nav>` : '';
   }
@@ -91,6 +94,8 @@ export class EntryPanel {
         if (!kb.get(msg.id)) return;
         if (msg.command === 'diagram' && this.deps.commands.has(Commands.showDiagram) && msg.system && kb.get(msg.system)?.kind === 'system') {
           void vscode.commands.executeCommand(Commands.showDiagram, msg.system, msg.id);
+        } else if (msg.command === 'flow' && this.deps.commands.has(Commands.showFlow)) {
+          void vscode.commands.executeCommand(Commands.showFlow, msg.flow, msg.id);
         } else if (msg.command === 'reveal' && this.deps.commands.has(Commands.revealInAtlas)) {
           void vscode.commands.executeCommand(Commands.revealInAtlas, msg.id);
         }

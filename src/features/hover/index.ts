@@ -36,7 +36,7 @@ export function register(_context: vscode.ExtensionContext, deps: FeatureDeps): 
       const entry = kb.get(found.match.id);
       if (!entry) return undefined;
       const has = (id: string) => (deps.commands.has(id) ? id : undefined);
-      const links = { openEntry: has(Commands.openEntry), showDiagram: has(Commands.showDiagram), revealInAtlas: has(Commands.revealInAtlas) };
+      const links = { openEntry: has(Commands.openEntry), showDiagram: has(Commands.showDiagram), revealInAtlas: has(Commands.revealInAtlas), showFlow: has(Commands.showFlow) };
       const others = kb.getAll((found.match.candidates ?? []).filter((id) => id !== entry.id));
       const md = new vscode.MarkdownString(cardMarkdown(kb, entry, found.text, links, others), true);
       md.isTrusted = { enabledCommands: [...deps.commands] };

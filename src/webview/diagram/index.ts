@@ -1,9 +1,10 @@
 // Runs inside the diagram webview (bundled as dist/webview/diagram.js). Each module has one
 // part: page.ts (data and saved state), render.ts (the SVG), zoom.ts (zoom and pan),
 // selection.ts (focus and selection), outline.ts (the ARIA tree beside the drawing), card.ts
-// (the entry card), keyboard.ts, messages.ts (from the extension) and theme.ts (theme kind,
-// SVG export). This file wires them in order.
+// (the entry card), flows.ts (guided flows), keyboard.ts, messages.ts (from the extension) and
+// theme.ts (theme kind, SVG export). This file wires them in order.
 import { installCardLinks } from './card';
+import { installFlows } from './flows';
 import { installKeyboard } from './keyboard';
 import { installMessages } from './messages';
 import { installOutline } from './outline';
@@ -21,6 +22,7 @@ installKeyboard();
 installMessages();
 installExport();
 installThemeMark();
+installFlows();
 
 setRoving(focusedId());
 if (state.zoom && !state.fitted) applyZoom();
