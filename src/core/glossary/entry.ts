@@ -338,6 +338,7 @@ export function parseEntry(file: SourceFile, problems: Problem[], options: Parse
   const aliasSet = lower(entry.aliases);
   for (const g of entry.generic) if (!aliasSet.has(cleanAlias(g).toLowerCase())) report(at('generic'), `generic \`${g}\` is not one of the aliases`);
   for (const a of entry.ambiguous) if (!aliasSet.has(cleanAlias(a).toLowerCase())) report(at('ambiguous'), `ambiguous \`${a}\` is not one of the aliases`);
+  if (Array.isArray(data.aliases) && data.aliases.some((x) => String(x ?? '').trim() === '')) report(at('aliases'), 'an alias is empty: remove it');
   checkAliases(entry.aliases, entry.generic, at('aliases'), report);
   return { entry, lines: fieldLines };
 }
