@@ -7,6 +7,7 @@ export const Commands = {
   showDiagram: 'hypervisorAtlas.showDiagram',
   showHyperVArchitecture: 'hypervisorAtlas.showHyperVArchitecture',
   compareTypes: 'hypervisorAtlas.compareTypes',
+  newGlossaryEntry: 'hypervisorAtlas.newGlossaryEntry',
   // "Architectures" and "In This File" views (src/features/tree, src/features/in-file)
   architecturesRefresh: 'hypervisorAtlas.architectures.refresh',
   architecturesOpen: 'hypervisorAtlas.architectures.open',

@@ -22,6 +22,37 @@ export interface GlossaryResult {
 /** Checks and compiles glossary files against the bundled knowledge base `base`. */
 export function compileGlossary(base: KnowledgeIndex, files: readonly SourceFile[]): GlossaryResult {
   const problems: Problem[] = [];
+  const parsed: Parsed[] = [];
+  for (const f of capped(files, problems)) {
+    const p = parseEntry(f, problems, { workspace: true });
+    if (p) parsed.push(p);
+  }
+  return finish(base, parsed, problems);
+}
+
+/** `compileGlossary`, parsing in slices of about `sliceMs` with `pause` between them. */
+export async function compileGlossaryInSlices(
+  base: KnowledgeIndex,
+  files: readonly SourceFile[],
+  pause: () => Promise<void>,
+  sliceMs = 4,
+  now: () => number = Date.now,
+): Promise<GlossaryResult> {
+  const problems: Problem[] = [];
+  const parsed: Parsed[] = [];
+  let started = now();
+  for (const f of capped(files, problems)) {
+    const p = parseEntry(f, problems, { workspace: true });
+    if (p) parsed.push(p);
+    if (now() - started >= sliceMs) {
+      await pause();
+      started = now();
+    }
+  }
+  return finish(base, parsed, problems);
+}
+
+function capped(files: readonly SourceFile[], problems: Problem[]): SourceFile[] {
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   if (sorted.length > LIMITS.glossaryFiles) {
     for (const f of sorted.slice(LIMITS.glossaryFiles)) {
@@ -29,11 +60,10 @@ export function compileGlossary(base: KnowledgeIndex, files: readonly SourceFile
     }
     sorted.length = LIMITS.glossaryFiles;
   }
-  const parsed: Parsed[] = [];
-  for (const f of sorted) {
-    const p = parseEntry(f, problems, { workspace: true });
-    if (p) parsed.push(p);
-  }
+  return sorted;
+}
+
+function finish(base: KnowledgeIndex, parsed: Parsed[], problems: Problem[]): GlossaryResult {
   const own = new Map<string, Parsed>();
   const fresh: Parsed[] = [];
   const extending: Parsed[] = [];

@@ -277,6 +277,7 @@ export function register(_context: vscode.ExtensionContext, deps: FeatureDeps): 
   const disposables: vscode.Disposable[] = [
     provider,
     view,
+    deps.onDidChangeKnowledge(() => void provider.refresh()),
     vscode.commands.registerCommand(Commands.inFileGoTo, goTo),
     vscode.commands.registerCommand(Commands.inFileRefresh, async () => {
       await provider.refresh();
