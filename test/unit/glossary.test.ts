@@ -138,7 +138,8 @@ describe('workspace glossary: limits and hostile files', () => {
     assert.deepEqual(decodeEntryFile('a.md', new TextEncoder().encode('é')), { text: 'é' });
   });
 
-  it('caps the number of files', () => {
+  it('caps the number of files', function () {
+    this.timeout(120000);
     const files = Array.from({ length: LIMITS.glossaryFiles + 3 }, (_, i) => term(`.atlas/t${String(i).padStart(5, '0')}.md`, `lab.t${i}`));
     const p = compileGlossary(base(), files).problems;
     assert.equal(p.length, 3);
@@ -191,7 +192,8 @@ describe('hover card safety', () => {
     assert.deepEqual(linksOf(md).hrefs.filter((h) => !h.startsWith('command:')), ['https://wiki.example.com/lab']);
   });
 
-  it('property: no glossary text produces a link other than the allowed commands and its own https sources', () => {
+  it('property: no glossary text produces a link other than the allowed commands and its own https sources', function () {
+    this.timeout(120000);
     const allowed = new Set(cardCommands(links));
     const text = fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom('[x](command:evil)', '<a href="command:x">', '\n\n', '`', '](', 'https://a.example/(b)', 'command:evil', '$(gear)', '<command:x>', 'x@y.example', '\\'));
     const field = fc.array(text, { maxLength: 6 }).map((xs) => xs.join(''));

@@ -117,8 +117,12 @@ function editDistance(a: string, b: string, cap: number): number {
  * that are claimed against but never reported (the bundled ones, for a workspace glossary),
  * and never ambiguous with a newcomer.
  */
+type Claim = { entry: Entry; p?: Parsed; alias: string; ambiguous: boolean };
+/** the claims of a fixed set of entries, computed once (the bundled ones, on every glossary reload) */
+const fixedClaims = new WeakMap<readonly Entry[], Map<string, Claim[]>>();
+
 export function checkAliasClaims(parsed: readonly Parsed[], problems: Problem[], fixed: readonly Entry[] = []): void {
-  const claims = new Map<string, { entry: Entry; p?: Parsed; alias: string; ambiguous: boolean }[]>();
+  let claims = new Map<string, Claim[]>();
   const add = (entry: Entry, p: Parsed | undefined, aliases: readonly string[], ambiguousAliases: readonly string[]) => {
     const ambiguous = new Set(ambiguousAliases.map((a) => aliasSignature(a)));
     const seen = new Set<string>();
@@ -133,8 +137,18 @@ export function checkAliasClaims(parsed: readonly Parsed[], problems: Problem[],
       }
     }
   };
-  for (const e of fixed) add(e, undefined, e.aliases, e.ambiguous);
+  let base = fixedClaims.get(fixed);
+  if (!base) {
+    for (const e of fixed) add(e, undefined, e.aliases, e.ambiguous);
+    base = claims;
+    fixedClaims.set(fixed, base);
+    claims = new Map();
+  }
   for (const p of parsed) add(p.entry, p, p.entry.aliases, p.entry.ambiguous);
+  for (const [sig, list] of claims) {
+    const held = base.get(sig);
+    if (held) list.unshift(...held);
+  }
   const reported = new Set<string>();
   for (const list of claims.values()) {
     const owners = new Set(list.map((c) => c.p ?? c.entry));
