@@ -50,25 +50,30 @@ async function main() {
   const first = performance.now();
   await compileGlossaryInSlices(base, input, () => new Promise((r) => setImmediate(r)), 4, () => performance.now());
   const firstLoadMs = performance.now() - first;
+  // slices are timed in CPU time (the machine may be shared), as the harness does
+  const cpu = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
   let longest = 0;
-  let sliceStart = performance.now();
+  let sliceStart = cpu();
   const pause = async () => {
-    longest = Math.max(longest, performance.now() - sliceStart);
+    longest = Math.max(longest, cpu() - sliceStart);
     await new Promise((r) => setImmediate(r));
-    sliceStart = performance.now();
+    sliceStart = cpu();
   };
   const t0 = performance.now();
-  sliceStart = t0;
+  sliceStart = cpu();
   const result = await compileGlossaryInSlices(base, input, pause, 4, () => performance.now());
-  longest = Math.max(longest, performance.now() - sliceStart);
+  longest = Math.max(longest, cpu() - sliceStart);
   const compileMs = performance.now() - t0;
   const compileLongest = longest;
   longest = 0;
   const t1 = performance.now();
-  sliceStart = t1;
+  sliceStart = cpu();
   const merged = mergeGlossary(base, result);
   await merged.warmUp(pause, 4, () => performance.now());
-  longest = Math.max(longest, performance.now() - sliceStart);
+  longest = Math.max(longest, cpu() - sliceStart);
   const mergeMs = performance.now() - t1;
   const mergeLongest = longest;
 

@@ -122,6 +122,12 @@ type Claim = { entry: Entry; p?: Parsed; alias: string; ambiguous: boolean };
 const fixedClaims = new WeakMap<readonly Entry[], Map<string, Claim[]>>();
 
 export function checkAliasClaims(parsed: readonly Parsed[], problems: Problem[], fixed: readonly Entry[] = []): void {
+  for (const step of aliasClaimSteps(parsed, problems, fixed)) step();
+}
+
+/** `checkAliasClaims` as small steps to run in order, so a caller can pause between them. */
+export function aliasClaimSteps(parsed: readonly Parsed[], problems: Problem[], fixed: readonly Entry[] = []): (() => void)[] {
+  const steps: (() => void)[] = [];
   let claims = new Map<string, Claim[]>();
   const add = (entry: Entry, p: Parsed | undefined, aliases: readonly string[], ambiguousAliases: readonly string[]) => {
     const ambiguous = new Set(ambiguousAliases.map((a) => aliasSignature(a)));
@@ -144,30 +150,41 @@ export function checkAliasClaims(parsed: readonly Parsed[], problems: Problem[],
     fixedClaims.set(fixed, base);
     claims = new Map();
   }
-  for (const p of parsed) add(p.entry, p, p.entry.aliases, p.entry.ambiguous);
-  for (const [sig, list] of claims) {
-    const held = base.get(sig);
-    if (held) list.unshift(...held);
+  const held = base;
+  for (let i = 0; i < parsed.length; i += 50) {
+    steps.push(() => {
+      for (const p of parsed.slice(i, i + 50)) add(p.entry, p, p.entry.aliases, p.entry.ambiguous);
+    });
   }
-  const reported = new Set<string>();
-  for (const list of claims.values()) {
-    const owners = new Set(list.map((c) => c.p ?? c.entry));
-    if (owners.size < 2 || list.every((c) => c.ambiguous)) continue;
-    const hasFixed = list.some((c) => !c.p);
-    for (const c of list) {
-      if (!c.p || (c.ambiguous && !hasFixed) || reported.has(`${c.p.entry.file}\0${c.alias}`)) continue;
-      // an extending file may repeat an alias its own bundled entry has
-      const others = list.filter((o) => (o.p ?? o.entry) !== (c.p ?? c.entry) && !(c.p?.extends && !o.p && o.entry.id === c.p.extends));
-      if (others.length === 0) continue;
-      reported.add(`${c.p.entry.file}\0${c.alias}`);
-      const names = others.map((o) => `${o.entry.id} (${o.p ? '' : 'bundled, '}${o.entry.file})`);
-      problems.push({
-        file: c.p.entry.file,
-        line: c.p.lines.get('aliases') ?? 2,
-        message: hasFixed
-          ? `alias \`${c.alias}\` of ${c.p.extends ?? c.p.entry.id} (${c.p.entry.file}) is also claimed by ${names.join(', ')}: a workspace entry cannot take a bundled entry's alias; remove it`
-          : `alias \`${c.alias}\` is also claimed by ${names.join(', ')}: remove it, or list it under \`ambiguous\` in every entry that claims it`,
-      });
+  steps.push(() => {
+    for (const [sig, list] of claims) {
+      const h = held.get(sig);
+      if (h) list.unshift(...h);
     }
-  }
+    report();
+  });
+  const report = () => {
+    const reported = new Set<string>();
+    for (const list of claims.values()) {
+      const owners = new Set(list.map((c) => c.p ?? c.entry));
+      if (owners.size < 2 || list.every((c) => c.ambiguous)) continue;
+      const hasFixed = list.some((c) => !c.p);
+      for (const c of list) {
+        if (!c.p || (c.ambiguous && !hasFixed) || reported.has(`${c.p.entry.file}\0${c.alias}`)) continue;
+        // an extending file may repeat an alias its own bundled entry has
+        const others = list.filter((o) => (o.p ?? o.entry) !== (c.p ?? c.entry) && !(c.p?.extends && !o.p && o.entry.id === c.p.extends));
+        if (others.length === 0) continue;
+        reported.add(`${c.p.entry.file}\0${c.alias}`);
+        const names = others.map((o) => `${o.entry.id} (${o.p ? '' : 'bundled, '}${o.entry.file})`);
+        problems.push({
+          file: c.p.entry.file,
+          line: c.p.lines.get('aliases') ?? 2,
+          message: hasFixed
+            ? `alias \`${c.alias}\` of ${c.p.extends ?? c.p.entry.id} (${c.p.entry.file}) is also claimed by ${names.join(', ')}: a workspace entry cannot take a bundled entry's alias; remove it`
+            : `alias \`${c.alias}\` is also claimed by ${names.join(', ')}: remove it, or list it under \`ambiguous\` in every entry that claims it`,
+        });
+      }
+    }
+  };
+  return steps;
 }

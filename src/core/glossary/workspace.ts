@@ -5,7 +5,7 @@
  */
 import { KnowledgeIndex } from '../knowledge/index';
 import type { Entry } from '../knowledge/types';
-import { checkAliasClaims, checkReferences, suggestFrom } from './compile';
+import { aliasClaimSteps, checkReferences, suggestFrom } from './compile';
 import { parseEntry, type Parsed, type Problem, type SourceFile } from './entry';
 import { LIMITS } from './limits';
 
@@ -27,7 +27,8 @@ export function compileGlossary(base: KnowledgeIndex, files: readonly SourceFile
     const p = parseEntry(f, problems, { workspace: true });
     if (p) parsed.push(p);
   }
-  return finish(base, parsed, problems);
+  const result = finish(base, parsed, problems, (parts) => parts.forEach((part) => part()));
+  return result as GlossaryResult;
 }
 
 /** `compileGlossary`, parsing in slices of about `sliceMs` with `pause` between them. */
@@ -49,7 +50,16 @@ export async function compileGlossaryInSlices(
       started = now();
     }
   }
-  return finish(base, parsed, problems);
+  await pause();
+  return finish(base, parsed, problems, async (parts) => {
+    for (const part of parts) {
+      part();
+      if (now() - started >= sliceMs) {
+        await pause();
+        started = now();
+      }
+    }
+  });
 }
 
 function capped(files: readonly SourceFile[], problems: Problem[]): SourceFile[] {
@@ -63,7 +73,11 @@ function capped(files: readonly SourceFile[], problems: Problem[]): SourceFile[]
   return sorted;
 }
 
-function finish(base: KnowledgeIndex, parsed: Parsed[], problems: Problem[]): GlossaryResult {
+/**
+ * The checks across files. `run` runs the reference checks, given as small parts, at once or
+ * with pauses between them; the result comes when they are done.
+ */
+function finish<R extends void | Promise<void>>(base: KnowledgeIndex, parsed: Parsed[], problems: Problem[], run: (parts: (() => void)[]) => R): R extends Promise<void> ? Promise<GlossaryResult> : GlossaryResult {
   const own = new Map<string, Parsed>();
   const fresh: Parsed[] = [];
   const extending: Parsed[] = [];
@@ -108,8 +122,17 @@ function finish(base: KnowledgeIndex, parsed: Parsed[], problems: Problem[]): Gl
   }
   const lookup = (id: string) => own.get(id)?.entry ?? base.get(id);
   suggestFrom(lookup, [...base.entries.map((e) => e.id), ...own.keys()]);
-  checkReferences([...fresh, ...extending], lookup, problems);
-  checkAliasClaims([...fresh, ...extending], problems, base.entries);
+  const all = [...fresh, ...extending];
+  const parts: (() => void)[] = [];
+  for (let i = 0; i < all.length; i += 50) parts.push(() => checkReferences(all.slice(i, i + 50), lookup, problems));
+  parts.push(...aliasClaimSteps(all, problems, base.entries));
+  const done = run(parts);
+  type Out = R extends Promise<void> ? Promise<GlossaryResult> : GlossaryResult;
+  if (done instanceof Promise) return done.then(() => collect(fresh, extending, problems)) as Out;
+  return collect(fresh, extending, problems) as Out;
+}
+
+function collect(fresh: Parsed[], extending: Parsed[], problems: Problem[]): GlossaryResult {
 
   const rejectedFiles = new Set(problems.map((p) => p.file));
   const entries = fresh.filter((p) => !rejectedFiles.has(p.entry.file)).map((p) => ({ ...p.entry, workspace: true as const }));

@@ -104,8 +104,11 @@ describe('workspace glossary', () => {
       'the typo is reported',
       15000,
     );
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', fileUri(), diagnostic.range);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fileUri()));
+    const at = new vscode.Range(diagnostic.range.start.line, 0, diagnostic.range.start.line, 0);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', fileUri(), at, vscode.CodeActionKind.QuickFix.value);
     assert.ok(actions.some((a) => a.title === 'Change to `hyperv.vmms`'), actions.map((a) => a.title).join(', '));
+    await closeAllEditors();
     await vscode.workspace.fs.delete(fileUri());
   });
 
