@@ -117,7 +117,14 @@ describe('workspace glossary', () => {
     assert.ok(uri);
     const target = vscode.Uri.parse(uri);
     try {
-      assert.match(vscode.window.activeTextEditor?.document.getText() ?? '', /^---\nid: team\.workbench-template-term\n/);
+      const doc = vscode.window.activeTextEditor!.document;
+      assert.match(doc.getText(), /^---\nid: team\.workbench-template-term\n/);
+      // front-matter completions: kinds after `kind:`, and the keys explained on hover
+      const kindLine = doc.getText().split('\n').findIndex((l) => l.startsWith('kind:'));
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(kindLine, 6));
+      const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+      assert.ok(labels.includes('component') && labels.includes('concept'), labels.slice(0, 20).join(', '));
+      assert.match(await hoverTextAt(doc, new vscode.Position(kindLine, 1)), /One of system, layer, component/);
       await waitFor(() => vscode.languages.getDiagnostics(target).length === 0 && true, 'no problems', 5000);
     } finally {
       await closeAllEditors();
