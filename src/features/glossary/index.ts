@@ -57,6 +57,9 @@ export function register(_context: vscode.ExtensionContext, deps: FeatureDeps, s
     }),
   );
 
+  // open Markdown previews mark the new terms at once
+  disposables.push(store.onDidChange(() => void Promise.resolve(vscode.commands.executeCommand('markdown.preview.refresh')).catch(() => undefined)));
+
   if (vscode.workspace.isTrusted) {
     watch();
     schedule(firstLoadDelayMs);
