@@ -1,7 +1,7 @@
 // Builds every bundle: the knowledge base, the extension (Node and web worker), the CLI,
 // the webview scripts and the test bundles. `--production` minifies; `--watch` rebuilds.
 import * as esbuild from 'esbuild';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { createRequire } from 'node:module';
 
@@ -23,11 +23,19 @@ export async function buildContent({ write = true, lenient = false } = {}) {
   });
   const require = createRequire(import.meta.url);
   delete require.cache[require.resolve('./out/build/content.cjs')];
-  const { compile, formatProblem } = require('./out/build/content.cjs');
-  const files = walk('content')
-    .filter((f) => f.endsWith('.md') && !f.endsWith(`${sep}README.md`) && f !== join('content', 'README.md'))
-    .map((f) => ({ path: relative('.', f).split(sep).join('/'), text: readFileSync(f, 'utf8') }));
-  const { kb, problems } = compile(files);
+  const { compile, formatProblem, decodeEntryFile } = require('./out/build/content.cjs');
+  const unreadable = [];
+  const files = [];
+  for (const f of walk('content', unreadable)) {
+    if (!f.endsWith('.md') || f.endsWith(`${sep}README.md`) || f === join('content', 'README.md')) continue;
+    const path = relative('.', f).split(sep).join('/');
+    const decoded = decodeEntryFile(path, readFileSync(f));
+    if ('problem' in decoded) unreadable.push(decoded.problem);
+    else files.push({ path, text: decoded.text });
+  }
+  const compiled = compile(files);
+  const kb = compiled.kb;
+  const problems = [...unreadable, ...compiled.problems];
   if (write && (problems.length === 0 || lenient)) {
     mkdirSync('dist', { recursive: true });
     writeFileSync('dist/knowledge.json', JSON.stringify(kb));
@@ -35,11 +43,31 @@ export async function buildContent({ write = true, lenient = false } = {}) {
   return { kb, problems: problems.map(formatProblem) };
 }
 
-function walk(dir) {
+/** Files below `dir`; a folder reached twice (a symbolic-link loop) or unreadable is a problem, not a crash. */
+function walk(dir, problems = [], seen = new Set()) {
   const out = [];
+  let real;
+  try {
+    real = realpathSync(dir);
+  } catch (e) {
+    problems.push({ file: dir.split(sep).join('/'), line: 1, message: `cannot read: ${e.code ?? e.message}` });
+    return out;
+  }
+  if (seen.has(real)) {
+    problems.push({ file: dir.split(sep).join('/'), line: 1, message: 'symbolic-link loop: this folder was already read' });
+    return out;
+  }
+  seen.add(real);
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...walk(p));
+    let isDir;
+    try {
+      isDir = statSync(p).isDirectory();
+    } catch (e) {
+      problems.push({ file: p.split(sep).join('/'), line: 1, message: `cannot read: ${e.code ?? e.message}` });
+      continue;
+    }
+    if (isDir) out.push(...walk(p, problems, seen));
     else out.push(p);
   }
   return out;

@@ -4,9 +4,14 @@
  *   explain [--json] TERM
  *   list [--json]
  */
-import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundledKnowledge } from './core/knowledge/load';
+import { decodeEntryFile } from './core/glossary/decode';
+import { formatProblem, type Problem } from './core/glossary/entry';
+import { LIMITS } from './core/glossary/limits';
+import { compileGlossary, mergeGlossary } from './core/glossary/workspace';
+import type { KnowledgeIndex } from './core/knowledge/index';
+import { bundledKnowledge as bundled } from './core/knowledge/load';
 import type { Entry } from './core/knowledge/types';
 import type { GenericPolicy } from './core/matching/matcher';
 import { lineIndex } from './core/matching/positions';
@@ -21,6 +26,8 @@ const USAGE = `Usage:
       such as -ExposeVirtualizationExtensions work as they are). Exits 1 when none does.
   hypervisor-atlas list [--json]
       Print every entry of the knowledge base.
+  --glossary DIR (repeatable, any command): add a team glossary folder of entry files;
+      its problems are printed as file:line: message, and a broken file is left out.
   hypervisor-atlas --help | --version
 Lines and columns are 1-based; columns count UTF-16 code units, as VS Code does.`;
 
@@ -60,6 +67,7 @@ function run(argv: string[], io: Out): number {
   const flags = new Set<string>();
   const args: string[] = [];
   let generic: GenericPolicy = 'context';
+  const glossaryDirs: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === '--') {
@@ -67,6 +75,11 @@ function run(argv: string[], io: Out): number {
       break;
     }
     if (a === '--json') flags.add('json');
+    else if (a === '--glossary' || a.startsWith('--glossary=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : rest[++i];
+      if (!v) throw new UsageError('--glossary takes a folder');
+      glossaryDirs.push(v);
+    }
     else if (a === '--generic' || a.startsWith('--generic=')) {
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : rest[++i];
       if (v !== 'context' && v !== 'always' && v !== 'never') throw new UsageError('--generic takes context, always or never');
@@ -75,6 +88,7 @@ function run(argv: string[], io: Out): number {
     else args.push(a);
   }
   const json = flags.has('json');
+  knowledge = glossaryDirs.length ? loadGlossaries(glossaryDirs, io) : undefined;
   switch (command) {
     case 'scan':
       if (args.length === 0) throw new UsageError('scan needs at least one PATH');
@@ -247,4 +261,49 @@ function reason(e: unknown): string {
 
 if (require.main === module) {
   process.exitCode = main(process.argv.slice(2));
+}
+
+/** The knowledge base the commands read: bundled, plus `--glossary` folders when given. */
+let knowledge: KnowledgeIndex | undefined;
+function bundledKnowledge(): KnowledgeIndex {
+  return knowledge ?? bundled();
+}
+
+/** Reads glossary folders (symbolic links are not followed); prints their problems to stderr. */
+export function readGlossaryFolders(dirs: string[]): { files: { path: string; text: string }[]; problems: Problem[] } {
+  const files: { path: string; text: string }[] = [];
+  const problems: Problem[] = [];
+  const walk = (dir: string, depth: number) => {
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch (e) {
+      problems.push({ file: dir, line: 1, message: `cannot read: ${reason(e)}` });
+      return;
+    }
+    for (const name of names) {
+      const p = join(dir, name);
+      const st = lstatSync(p);
+      if (st.isSymbolicLink()) problems.push({ file: p, line: 1, message: 'symbolic link: not followed' });
+      else if (st.isDirectory() && depth < 8 && !SKIP_DIRS.has(name)) walk(p, depth + 1);
+      else if (st.isFile() && name.endsWith('.md') && name.toLowerCase() !== 'readme.md') {
+        if (files.length >= LIMITS.glossaryFiles) problems.push({ file: p, line: 1, message: `not read: a workspace glossary may have at most ${LIMITS.glossaryFiles} files` });
+        else if (st.size > LIMITS.fileChars * 4) problems.push({ file: p, line: 1, message: `file is ${st.size} bytes; an entry file may have at most ${LIMITS.fileChars} characters` });
+        else {
+          const d = decodeEntryFile(p, readFileSync(p));
+          if ('problem' in d) problems.push(d.problem);
+          else files.push({ path: p, text: d.text });
+        }
+      }
+    }
+  };
+  for (const d of dirs) walk(d, 0);
+  return { files, problems };
+}
+
+function loadGlossaries(dirs: string[], io: Out): KnowledgeIndex {
+  const read = readGlossaryFolders(dirs);
+  const result = compileGlossary(bundled(), read.files);
+  for (const p of [...read.problems, ...result.problems]) io.err(`${formatProblem(p)}\n`);
+  return mergeGlossary(bundled(), result);
 }

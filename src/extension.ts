@@ -3,6 +3,7 @@ import { bundledKnowledge, warmUpKnowledge } from './core/knowledge/load';
 import type { FeatureDeps } from './features/deps';
 import * as diagram from './features/diagram/index';
 import * as explain from './features/explain/index';
+import * as glossary from './features/glossary/index';
 import * as hover from './features/hover/index';
 import * as inFile from './features/in-file/index';
 import * as languages from './features/languages/index';
@@ -17,8 +18,9 @@ import * as walkthrough from './features/walkthrough/index';
  */
 export function activate(context: vscode.ExtensionContext): { extendMarkdownIt<T>(md: T): T; bundle: 'node' | 'web' } {
   const log = vscode.window.createOutputChannel('Hypervisor Atlas', { log: true });
-  const deps: FeatureDeps = { knowledge: bundledKnowledge, log, commands: new Set(), extensionUri: context.extensionUri };
-  context.subscriptions.push(log, ...explain.register(context, deps), ...hover.register(context, deps), ...diagram.register(context, deps), ...tree.register(context, deps), ...inFile.register(context, deps), ...languages.register(context, deps), ...markdownPreview.register(context, deps), ...walkthrough.register(context, deps));
+  const store = new glossary.GlossaryStore(bundledKnowledge, log);
+  const deps: FeatureDeps = { knowledge: () => store.current() ?? bundledKnowledge(), log, commands: new Set(), extensionUri: context.extensionUri, onDidChangeKnowledge: store.onDidChange };
+  context.subscriptions.push(log, store, ...glossary.register(context, deps, store, WARM_UP_DELAY_MS * 2), ...explain.register(context, deps), ...hover.register(context, deps), ...diagram.register(context, deps), ...tree.register(context, deps), ...inFile.register(context, deps), ...languages.register(context, deps), ...markdownPreview.register(context, deps), ...walkthrough.register(context, deps));
   // build the knowledge index and term engine once activation is over, in short slices, so the
   // first hover finds them ready
   let disposed = false;

@@ -10,6 +10,7 @@ export const Commands = {
   toggleHovers: 'hypervisorAtlas.toggleHovers',
   openExample: 'hypervisorAtlas.openExample',
   showFlow: 'hypervisorAtlas.showFlow',
+  newGlossaryEntry: 'hypervisorAtlas.newGlossaryEntry',
   // "Architectures" and "In This File" views (src/features/tree, src/features/in-file)
   architecturesRefresh: 'hypervisorAtlas.architectures.refresh',
   architecturesOpen: 'hypervisorAtlas.architectures.open',

@@ -10,4 +10,6 @@ export interface FeatureDeps {
   /** Ids of the commands registered so far; hover cards link only to these. */
   commands: Set<string>;
   extensionUri: vscode.Uri;
+  /** Fires when `knowledge()` changed (a workspace glossary was loaded, edited or removed). */
+  onDidChangeKnowledge: vscode.Event<void>;
 }

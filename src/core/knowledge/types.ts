@@ -55,6 +55,18 @@ export interface Entry {
   aliasScopes?: Record<string, string[]>;
   /** repository-relative path of the source file, for messages */
   file: string;
+  /** set on entries from a workspace glossary (then `file` is the glossary file's workspace path) */
+  workspace?: true;
+  /** notes and aliases that workspace glossary files added to a bundled entry (`extends:`) */
+  notes?: WorkspaceNote[];
+}
+
+export interface WorkspaceNote {
+  /** Markdown as written; shown as plain text */
+  text: string;
+  /** workspace path of the glossary file */
+  file: string;
+  aliases: string[];
 }
 
 export interface FlowStep {

@@ -1,6 +1,6 @@
 import type { KnowledgeIndex } from '../knowledge/index';
 import type { Entry } from '../knowledge/types';
-import { escapeHtml, escapeMarkdown, markdown } from './markdown';
+import { codeSpan, escapeHtml, escapeMarkdown, linkTarget, markdown } from './markdown';
 import { flowsWithEntry } from '../diagram/flows';
 
 export const KIND_LABEL: Record<Entry['kind'], string> = {
@@ -44,6 +44,23 @@ export interface CardLinks {
   showFlow?: string;
 }
 
+/** The commands a card made with `links` can link to: a hover's `enabledCommands`, nothing more. */
+export function cardCommands(links: CardLinks): string[] {
+  return [links.openEntry, links.showDiagram, links.revealInAtlas, links.showFlow].filter((c): c is string => typeof c === 'string');
+}
+
+/**
+ * Markdown of a workspace glossary text: shown as plain text, paragraph by paragraph, so it
+ * can hold no link, image, HTML or command.
+ */
+export function plainParagraphs(text: string): string {
+  return text
+    .split(/\r?\n[ \t]*\r?\n/)
+    .map((p) => escapeMarkdown(p).trim())
+    .filter(Boolean)
+    .join('\n\n');
+}
+
 export function commandUri(command: string, args: unknown[]): string {
   return `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
 }
@@ -59,7 +76,8 @@ export function diagramSystems(kb: KnowledgeIndex, entry: Entry): Entry[] {
 
 /**
  * The hover card as Markdown. Everything from the document (`hovered`) and every entry field
- * is escaped; only the body is Markdown, and it is ours.
+ * is escaped; only a bundled entry's body is Markdown (it is ours, and links only to https).
+ * A workspace entry's body and notes are plain text, and the card says which file they are from.
  */
 export function cardMarkdown(kb: KnowledgeIndex, entry: Entry, hovered: string | undefined, links: CardLinks, others: Entry[] = []): string {
   const out: string[] = [];
@@ -70,12 +88,18 @@ export function cardMarkdown(kb: KnowledgeIndex, entry: Entry, hovered: string |
   if (where.length) out.push(`$(layers) ${where.map(escapeMarkdown).join(' · ')}  `);
   const forms = entry.aliases.filter((a) => a !== hovered).slice(0, 8);
   const formLine: string[] = [];
-  if (hovered) formLine.push(`You hovered \`${hovered.replace(/`/g, "'").replace(/\s+/g, ' ')}\``);
-  if (forms.length) formLine.push(`also written ${forms.map((f) => `\`${f.replace(/`/g, "'")}\``).join(', ')}`);
+  if (hovered) formLine.push(`You hovered ${codeSpan(hovered)}`);
+  if (forms.length) formLine.push(`also written ${forms.map((f) => codeSpan(f)).join(', ')}`);
   if (formLine.length) out.push(formLine.join('; '));
-  out.push('', '---', '', escapeMarkdown(entry.summary), '', entry.body);
+  if (entry.workspace) out.push(`$(folder) From the workspace glossary ${codeSpan(entry.file, 200)}`);
+  out.push('', '---', '', escapeMarkdown(entry.summary), '', entry.workspace ? plainParagraphs(entry.body) : entry.body);
   if (entry.values?.length) {
-    out.push('', '| value | meaning |', '| --- | --- |', ...entry.values.map((v) => `| \`${v.value.replace(/[`|]/g, ' ')}\` | ${escapeMarkdown(v.meaning)} |`));
+    out.push('', '| value | meaning |', '| --- | --- |', ...entry.values.map((v) => `| ${codeSpan(v.value.replace(/\|/g, ' '))} | ${escapeMarkdown(v.meaning)} |`));
+  }
+  for (const note of entry.notes ?? []) {
+    const added = note.aliases.length ? ` (adds ${note.aliases.slice(0, 8).map((a) => codeSpan(a)).join(', ')})` : '';
+    out.push('', `$(folder) **Workspace note** from ${codeSpan(note.file, 200)}${added}`);
+    if (note.text) out.push('', plainParagraphs(note.text));
   }
   if (entry.kind === 'system' && entry.classificationNote) out.push('', `*${escapeMarkdown(entry.classificationNote)}*`);
   if (others.length) {
@@ -88,7 +112,7 @@ export function cardMarkdown(kb: KnowledgeIndex, entry: Entry, hovered: string |
     out.push('', `**Related:** ${items.join(' · ')}`);
   }
   if (entry.sources.length) {
-    out.push('', `**Sources:** ${entry.sources.map((s) => `[${escapeMarkdown(s.title)}](${s.url.replace(/[()\s]/g, (c) => encodeURIComponent(c))})`).join(' · ')}`);
+    out.push('', `**Sources:** ${entry.sources.map((s) => `[${escapeMarkdown(s.title)}](${linkTarget(s.url)})`).join(' · ')}`);
   }
   const actions: string[] = [];
   if (links.openEntry) actions.push(`[$(book) Open card](${commandUri(links.openEntry, [entry.id])})`);
@@ -110,8 +134,12 @@ export function cardHtml(kb: KnowledgeIndex, entry: Entry): string {
   const parts: string[] = [];
   parts.push(`<header><h1>${escapeHtml(entry.title)}${entry.short && entry.short !== entry.title ? ` <span class="short">${escapeHtml(entry.short)}</span>` : ''}</h1>`);
   parts.push(`<p class="meta"><span class="kind">${escapeHtml(KIND_LABEL[entry.kind])}</span>${placement(kb, entry).map((p) => ` · ${escapeHtml(p)}`).join('')}</p></header>`);
+  if (entry.workspace) parts.push(`<p class="origin">From the workspace glossary <code>${escapeHtml(entry.file)}</code></p>`);
   parts.push(`<p class="summary">${escapeHtml(entry.summary)}</p>`);
-  parts.push(`<section class="body">${md.render(entry.body)}</section>`);
+  parts.push(`<section class="body">${entry.workspace ? plainHtml(entry.body) : md.render(entry.body)}</section>`);
+  for (const note of entry.notes ?? []) {
+    parts.push(`<section class="note"><p class="origin">Workspace note from <code>${escapeHtml(note.file)}</code></p>${plainHtml(note.text)}</section>`);
+  }
   if (entry.values?.length) {
     parts.push('<table class="values"><thead><tr><th>value</th><th>meaning</th></tr></thead><tbody>');
     for (const v of entry.values) parts.push(`<tr><td><code>${escapeHtml(v.value)}</code></td><td>${escapeHtml(v.meaning)}</td></tr>`);
@@ -125,4 +153,13 @@ export function cardHtml(kb: KnowledgeIndex, entry: Entry): string {
   }
   parts.push(`<p class="sources"><strong>Sources:</strong> ${entry.sources.map((s) => `<a href="${escapeHtml(s.url)}" data-external="${escapeHtml(s.url)}">${escapeHtml(s.title)}</a>`).join(' · ')}</p>`);
   return parts.join('\n');
+}
+
+function plainHtml(text: string): string {
+  return text
+    .split(/\r?\n[ \t]*\r?\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => `<p>${escapeHtml(p)}</p>`)
+    .join('');
 }

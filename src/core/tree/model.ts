@@ -27,7 +27,7 @@
 import type { KnowledgeIndex } from '../knowledge/index';
 import type { Entry, EntryKind, Mode } from '../knowledge/types';
 import { KIND_LABEL, diagramSystems, placement } from '../render/card';
-import { escapeMarkdown } from '../render/markdown';
+import { codeSpan, escapeMarkdown } from '../render/markdown';
 
 export type AtlasNodeKind = 'group' | 'entry' | 'note';
 
@@ -230,6 +230,8 @@ export function entryTooltip(kb: KnowledgeIndex, entry: Entry): string {
   if (where.length) lines.push(where.map(escapeMarkdown).join('  \n'));
   lines.push(escapeMarkdown(entry.summary));
   if (entry.kind === 'system' && entry.classificationNote) lines.push(`*${escapeMarkdown(entry.classificationNote)}*`);
+  if (entry.workspace) lines.push(`From the workspace glossary ${codeSpan(entry.file, 200)}`);
+  for (const note of entry.notes ?? []) lines.push(`Workspace note from ${codeSpan(note.file, 200)}`);
   return lines.join('\n\n');
 }
 
@@ -276,6 +278,7 @@ export function buildAtlasTree(kb: KnowledgeIndex): AtlasTree {
     });
     // every entry shows something after its label: its short form, else its kind
     if (!n.description) n.description = entry.kind === 'tool' && CMDLET.test(entry.title) ? 'cmdlet' : KIND_LABEL[entry.kind];
+    if (entry.workspace) n.description = `${n.description} · workspace`;
     const list = places.get(entry.id) ?? [];
     list.push({ node: n, rank });
     places.set(entry.id, list);

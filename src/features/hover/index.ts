@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LOOKUP_RADIUS } from '../../core/matching/matcher';
-import { cardMarkdown } from '../../core/render/card';
+import { cardCommands, cardMarkdown } from '../../core/render/card';
 import { Commands } from '../commands';
 import type { FeatureDeps } from '../deps';
 import { documentProfile } from '../languages/profile';
@@ -39,7 +39,7 @@ export function register(_context: vscode.ExtensionContext, deps: FeatureDeps): 
       const links = { openEntry: has(Commands.openEntry), showDiagram: has(Commands.showDiagram), revealInAtlas: has(Commands.revealInAtlas), showFlow: has(Commands.showFlow) };
       const others = kb.getAll((found.match.candidates ?? []).filter((id) => id !== entry.id));
       const md = new vscode.MarkdownString(cardMarkdown(kb, entry, found.text, links, others), true);
-      md.isTrusted = { enabledCommands: [...deps.commands] };
+      md.isTrusted = { enabledCommands: cardCommands(links) };
       md.supportHtml = false;
       return new vscode.Hover(md, found.range);
     },

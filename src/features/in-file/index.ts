@@ -345,6 +345,7 @@ export function register(_context: vscode.ExtensionContext, deps: FeatureDeps): 
   const disposables: vscode.Disposable[] = [
     provider,
     view,
+    deps.onDidChangeKnowledge(() => void provider.refresh()),
     vscode.commands.registerCommand(Commands.inFileGoTo, goTo),
     vscode.commands.registerCommand(Commands.inFileGroupBy, (value?: unknown) => choose('groupBy', GROUP_CHOICES, value, 'Group the terms of this file by')),
     vscode.commands.registerCommand(Commands.inFileSortBy, (value?: unknown) => choose('sortBy', SORT_CHOICES, value, 'Sort the terms of this file by')),

@@ -103,6 +103,7 @@ export function register(_context: vscode.ExtensionContext, deps: FeatureDeps): 
   const disposables: vscode.Disposable[] = [
     provider,
     view,
+    deps.onDidChangeKnowledge(() => provider.refresh()),
     vscode.commands.registerCommand(Commands.revealInAtlas, async (arg?: unknown) => {
       let id = entryIdOf(arg);
       if (!id) {

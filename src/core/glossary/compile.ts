@@ -1,0 +1,190 @@
+import type { Entry, EntryKind } from '../knowledge/types';
+import { aliasForms, aliasSignature } from '../matching/alias';
+import { parseEntry, type CompileResult, type Parsed, type Problem, type SourceFile } from './entry';
+
+/** Compiles all entry files: every reference must resolve; aliases may be shared only on purpose. */
+export function compile(files: SourceFile[]): CompileResult {
+  const problems: Problem[] = [];
+  const parsed: Parsed[] = [];
+  for (const f of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+    const p = parseEntry(f, problems);
+    if (p) parsed.push(p);
+  }
+  const byId = new Map<string, Entry>();
+  const fileOf = new Map<string, string>();
+  for (const p of parsed) {
+    for (const id of [p.entry.id, ...p.entry.formerIds]) {
+      const other = fileOf.get(id);
+      if (other !== undefined) {
+        problems.push({ file: p.entry.file, line: p.lines.get('id') ?? 2, message: `id \`${id}\` is already used by ${other}` });
+      } else {
+        byId.set(id, p.entry);
+        fileOf.set(id, p.entry.file);
+      }
+    }
+  }
+  checkReferences(parsed, (id) => byId.get(id), problems);
+  checkAliasClaims(parsed, problems);
+  const entries = parsed.map((p) => p.entry).sort((a, b) => a.id.localeCompare(b.id));
+  return { kb: { version: 1, entries }, problems };
+}
+
+/** Every id an entry names must resolve, to an entry of the right kind. */
+export function checkReferences(parsed: readonly Parsed[], lookup: (id: string) => Entry | undefined, problems: Problem[]): void {
+  for (const p of parsed) {
+    const e = p.entry;
+    const line = (field: string) => p.lines.get(field) ?? 2;
+    const check = (field: string, id: string, kind?: EntryKind) => {
+      const target = lookup(id);
+      if (!target) problems.push({ file: e.file, line: line(field), message: `\`${field}\` refers to \`${id}\`, which no entry has${suggestion(id, lookup)}` });
+      else if (kind && target.kind !== kind) {
+        problems.push({ file: e.file, line: line(field), message: `\`${field}\` refers to \`${id}\`, which is a ${target.kind}, not a ${kind}` });
+      }
+    };
+    for (const id of e.related) check('related', id);
+    if (p.extends) continue;
+    for (const id of e.systems) check('systems', id, 'system');
+    for (const id of e.layers) check('layers', id, 'layer');
+    for (const c of e.connections) {
+      check('connections', c.to);
+      if (c.via) check('connections', c.via);
+    }
+    for (const row of e.stack ?? []) for (const id of row) check('stack', id, 'layer');
+    if (e.system) check('system', e.system, 'system');
+    if (e.kind === 'layer' && !e.system) problems.push({ file: e.file, line: 2, message: 'a layer needs `system`' });
+    if (e.kind === 'system' && !e.classification) problems.push({ file: e.file, line: 2, message: 'a system needs `classification` (type1 or type2)' });
+    if (e.kind === 'system' && !e.stack?.length) problems.push({ file: e.file, line: 2, message: 'a system needs `stack`: its layers from hardware up' });
+  }
+  // a layer listed in a system's stack must name that system
+  for (const p of parsed) {
+    for (const row of p.entry.stack ?? []) {
+      for (const id of row) {
+        const layer = lookup(id);
+        if (layer && layer.kind === 'layer' && layer.system !== p.entry.id) {
+          problems.push({ file: p.entry.file, line: p.lines.get('stack') ?? 2, message: `stack lists \`${id}\`, whose \`system\` is \`${layer.system}\`` });
+        }
+      }
+    }
+  }
+}
+
+/** Ids the lookup knows, for "did you mean": set by `suggestFrom`. */
+const knownIds = new WeakMap<(id: string) => Entry | undefined, readonly string[]>();
+
+/** Lets `checkReferences` suggest the nearest of `ids` for an id that does not resolve. */
+export function suggestFrom(lookup: (id: string) => Entry | undefined, ids: readonly string[]): void {
+  knownIds.set(lookup, ids);
+}
+
+function suggestion(id: string, lookup: (id: string) => Entry | undefined): string {
+  const ids = knownIds.get(lookup);
+  const near = ids && nearestId(id, ids);
+  return near ? `; did you mean \`${near}\`?` : '';
+}
+
+/** The id closest to `id` by edit distance, when it is close enough to be a typo. */
+export function nearestId(id: string, ids: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(id.length / 4)) + 1;
+  for (const candidate of ids) {
+    if (Math.abs(candidate.length - id.length) >= bestDistance) continue;
+    const d = editDistance(id, candidate, bestDistance);
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string, cap: number): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      rowMin = Math.min(rowMin, cur[j]);
+    }
+    if (rowMin >= cap) return cap;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/**
+ * One alias, one entry, unless every entry claiming it says it is ambiguous. `fixed`: entries
+ * that are claimed against but never reported (the bundled ones, for a workspace glossary),
+ * and never ambiguous with a newcomer.
+ */
+type Claim = { entry: Entry; p?: Parsed; alias: string; ambiguous: boolean };
+/** the claims of a fixed set of entries, computed once (the bundled ones, on every glossary reload) */
+const fixedClaims = new WeakMap<readonly Entry[], Map<string, Claim[]>>();
+
+export function checkAliasClaims(parsed: readonly Parsed[], problems: Problem[], fixed: readonly Entry[] = []): void {
+  for (const step of aliasClaimSteps(parsed, problems, fixed)) step();
+}
+
+/** `checkAliasClaims` as small steps to run in order, so a caller can pause between them. */
+export function aliasClaimSteps(parsed: readonly Parsed[], problems: Problem[], fixed: readonly Entry[] = []): (() => void)[] {
+  const steps: (() => void)[] = [];
+  let claims = new Map<string, Claim[]>();
+  const add = (entry: Entry, p: Parsed | undefined, aliases: readonly string[], ambiguousAliases: readonly string[]) => {
+    const ambiguous = new Set(ambiguousAliases.map((a) => aliasSignature(a)));
+    const seen = new Set<string>();
+    for (const alias of aliases) {
+      for (const form of aliasForms(alias)) {
+        const sig = form.keys.join('');
+        if (seen.has(sig)) continue;
+        seen.add(sig);
+        const list = claims.get(sig) ?? [];
+        list.push({ entry, p, alias, ambiguous: p !== undefined && ambiguous.has(aliasSignature(alias)) });
+        claims.set(sig, list);
+      }
+    }
+  };
+  let base = fixedClaims.get(fixed);
+  if (!base) {
+    for (const e of fixed) add(e, undefined, e.aliases, e.ambiguous);
+    base = claims;
+    fixedClaims.set(fixed, base);
+    claims = new Map();
+  }
+  const held = base;
+  for (let i = 0; i < parsed.length; i += 50) {
+    steps.push(() => {
+      for (const p of parsed.slice(i, i + 50)) add(p.entry, p, p.entry.aliases, p.entry.ambiguous);
+    });
+  }
+  steps.push(() => {
+    for (const [sig, list] of claims) {
+      const h = held.get(sig);
+      if (h) list.unshift(...h);
+    }
+    report();
+  });
+  const report = () => {
+    const reported = new Set<string>();
+    for (const list of claims.values()) {
+      const owners = new Set(list.map((c) => c.p ?? c.entry));
+      if (owners.size < 2 || list.every((c) => c.ambiguous)) continue;
+      const hasFixed = list.some((c) => !c.p);
+      for (const c of list) {
+        if (!c.p || (c.ambiguous && !hasFixed) || reported.has(`${c.p.entry.file}\0${c.alias}`)) continue;
+        // an extending file may repeat an alias its own bundled entry has
+        const others = list.filter((o) => (o.p ?? o.entry) !== (c.p ?? c.entry) && !(c.p?.extends && !o.p && o.entry.id === c.p.extends));
+        if (others.length === 0) continue;
+        reported.add(`${c.p.entry.file}\0${c.alias}`);
+        const names = others.map((o) => `${o.entry.id} (${o.p ? '' : 'bundled, '}${o.entry.file})`);
+        problems.push({
+          file: c.p.entry.file,
+          line: c.p.lines.get('aliases') ?? 2,
+          message: hasFixed
+            ? `alias \`${c.alias}\` of ${c.p.extends ?? c.p.entry.id} (${c.p.entry.file}) is also claimed by ${names.join(', ')}: a workspace entry cannot take a bundled entry's alias; remove it`
+            : `alias \`${c.alias}\` is also claimed by ${names.join(', ')}: remove it, or list it under \`ambiguous\` in every entry that claims it`,
+        });
+      }
+    }
+  };
+  return steps;
+}

@@ -1,0 +1,474 @@
+/**
+ * One entry file (YAML front matter + Markdown body) → an entry, or `file:line: message`s.
+ * The same rules for bundled content (build/content.ts) and workspace glossaries (./workspace).
+ */
+import { LineCounter, parseDocument, isMap, isScalar, isSeq, visit, type Node as YamlNode } from 'yaml';
+import type { Connection, Entry, EntryKind, KnowledgeBase, Mode, SettingValue, Source } from '../knowledge/types';
+import { cleanAlias } from '../matching/alias';
+import { SCOPE_NAMES } from '../profile';
+import { aliasProblem } from './alias-rules';
+import { LIMITS } from './limits';
+
+export interface SourceFile {
+  /** repository-relative path, used in messages */
+  path: string;
+  text: string;
+}
+
+/** Fields only a workspace glossary entry has. */
+export const WORKSPACE_FIELDS = new Set(['extends']);
+
+export interface Problem {
+  file: string;
+  line: number;
+  message: string;
+}
+
+export interface CompileResult {
+  kb: KnowledgeBase;
+  problems: Problem[];
+}
+
+const KINDS: readonly EntryKind[] = ['system', 'layer', 'component', 'concept', 'format', 'tool', 'setting'];
+const MODES: readonly Mode[] = ['kernel', 'user', 'firmware'];
+const KNOWN_FIELDS = new Set([
+  'id', 'title', 'short', 'kind', 'summary', 'aliases', 'generic', 'ambiguous', 'systems', 'layers', 'mode',
+  'related', 'connections', 'sources', 'formerIds', 'classification', 'classificationNote', 'vendor', 'stack',
+  'system', 'modes', 'values', 'appliesTo', 'scopes', 'aliasScopes',
+]);
+const ID = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
+
+/**
+ * Documentation hosts that were shut down or now redirect to unrelated pages, with where their
+ * content lives now. A prefix ends in `/` when only that path is retired.
+ */
+const RETIRED_SOURCES: readonly { prefix: string; instead: string }[] = [
+  ...['docs.vmware.com', 'pubs.vmware.com', 'kb.vmware.com', 'vdc-repo.vmware.com', 'vdc-download.vmware.com', 'communities.vmware.com', 'customerconnect.vmware.com', 'my.vmware.com', 'code.vmware.com', 'developer.vmware.com'].map(
+    (host) => ({ prefix: host, instead: 'techdocs.broadcom.com, knowledge.broadcom.com or developer.broadcom.com' }),
+  ),
+  ...['www.vmware.com/pdf/', 'www.vmware.com/files/', 'www.vmware.com/techpapers/', 'www.vmware.com/support/', 'vmware.com/pdf/'].map((prefix) => ({
+    prefix,
+    instead: 'techdocs.broadcom.com or knowledge.broadcom.com',
+  })),
+  { prefix: 'technet.microsoft.com', instead: 'learn.microsoft.com' },
+  { prefix: 'msdn.microsoft.com', instead: 'learn.microsoft.com' },
+];
+
+/** The retired source a URL points at, if any. */
+export function retiredSource(url: string): { prefix: string; instead: string } | undefined {
+  const rest = url.replace(/^https?:\/\//i, '').toLowerCase();
+  const host = rest.split(/[/?#]/)[0];
+  return RETIRED_SOURCES.find((r) => (r.prefix.includes('/') ? rest.startsWith(r.prefix) : host === r.prefix));
+}
+
+export function formatProblem(p: Problem): string {
+  return `${p.file}:${p.line}: ${p.message}`;
+}
+
+export interface Parsed {
+  entry: Entry;
+  /** line of each top-level field, for messages */
+  lines: Map<string, number>;
+  /** workspace glossaries: the bundled entry this file adds aliases or a note to */
+  extends?: string;
+}
+
+export interface ParseOptions {
+  /** a workspace glossary file: `extends` is allowed */
+  workspace?: boolean;
+}
+
+/** Parses one entry file. Problems are pushed; returns undefined when the file is unusable. */
+export function parseEntry(file: SourceFile, problems: Problem[], options: ParseOptions = {}): Parsed | undefined {
+  const report = (line: number, message: string) => problems.push({ file: file.path, line, message });
+  if (file.text.length > LIMITS.fileChars) {
+    report(1, `file is ${file.text.length} characters; an entry file may have at most ${LIMITS.fileChars}`);
+    return undefined;
+  }
+  const text = file.text.replace(/^\uFEFF/, '');
+  const lines = text.split(/\r?\n/);
+  if (lines[0].trim() !== '---') {
+    report(1, 'front matter missing: the file must start with a line `---`');
+    return undefined;
+  }
+  const close = lines.indexOf('---', 1);
+  const closeAt = close >= 0 ? close : lines.findIndex((l, i) => i > 0 && l.trim() === '---');
+  if (closeAt < 0) {
+    report(1, 'front matter not closed: add a line `---` after the fields');
+    return undefined;
+  }
+  const yamlText = lines.slice(1, closeAt).join('\n');
+  const body = lines.slice(closeAt + 1).join('\n').trim();
+  const counter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
+  const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : counter.linePos(offset).line + 1);
+  if (doc.errors.length) {
+    for (const e of doc.errors) report(lineOf(e.pos[0]), `malformed front matter: ${e.message.split('\n')[0]}`);
+    return undefined;
+  }
+  if (!isMap(doc.contents)) {
+    report(2, 'malformed front matter: expected `field: value` lines');
+    return undefined;
+  }
+  const fieldLines = new Map<string, number>();
+  for (const pair of doc.contents.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    const line = lineOf((pair.key as YamlNode | null)?.range?.[0]);
+    fieldLines.set(key, line);
+    if (!KNOWN_FIELDS.has(key) && !(options.workspace && WORKSPACE_FIELDS.has(key))) report(line, `unknown field \`${oneLine(key)}\``);
+  }
+  let yamlAliases = 0;
+  let firstAlias: number | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      yamlAliases++;
+      firstAlias ??= node.range?.[0];
+    },
+  });
+  if (yamlAliases > LIMITS.yamlAliases) {
+    report(lineOf(firstAlias), `front matter uses ${yamlAliases} YAML aliases (*name); at most ${LIMITS.yamlAliases} are allowed`);
+    return undefined;
+  }
+  let data: Record<string, unknown>;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
+  } catch (e) {
+    report(lineOf(firstAlias), `malformed front matter: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    return undefined;
+  }
+  const at = (field: string) => fieldLines.get(field) ?? 2;
+
+  const str = (field: string, required: boolean): string | undefined => {
+    const v = data[field];
+    if (v === undefined || v === null) {
+      if (required) report(2, `missing required field \`${field}\``);
+      return undefined;
+    }
+    if (typeof v !== 'string' && typeof v !== 'number') {
+      report(at(field), `\`${field}\` must be text`);
+      return undefined;
+    }
+    const s = String(v).trim();
+    if (!s && required) report(at(field), `\`${field}\` is empty`);
+    return s || undefined;
+  };
+  const list = (field: string): string[] => {
+    const v = data[field];
+    if (v === undefined || v === null) return [];
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' && typeof x !== 'number')) {
+      report(at(field), `\`${field}\` must be a list of text items`);
+      return [];
+    }
+    return v.map((x) => String(x).trim()).filter((x) => x.length > 0);
+  };
+
+  if (options.workspace && data.extends !== undefined) return parseExtension(file, data, fieldLines, body, closeAt + 2, report);
+
+  const id = str('id', true);
+  const title = str('title', true);
+  const kind = str('kind', true) as EntryKind | undefined;
+  const summary = str('summary', true);
+  if (id && !ID.test(id)) report(at('id'), `id \`${id}\` must be lower case words joined by \`.\` or \`-\``);
+  if (kind && !KINDS.includes(kind)) report(at('kind'), `kind \`${kind}\` is not one of ${KINDS.join(', ')}`);
+  if (summary && summary.length > 240) report(at('summary'), `summary is ${summary.length} characters; keep it to one sentence under 240`);
+  if (!body) report(closeAt + 1, 'body missing: write the key facts below the front matter');
+  checkBody(body, closeAt + 2, report);
+  for (const field of ['title', 'short', 'vendor', 'system', 'mode', 'classification']) {
+    const v = data[field];
+    if (typeof v === 'string' && v.length > LIMITS.fieldChars) report(at(field), `\`${field}\` is ${v.length} characters; at most ${LIMITS.fieldChars}`);
+    if (typeof v === 'string' && /[\r\n\u2028\u2029]/.test(v.trim())) report(at(field), `\`${field}\` spans lines: write it on one line`);
+  }
+  if (typeof data.classificationNote === 'string' && data.classificationNote.length > 600) report(at('classificationNote'), '`classificationNote` is longer than 600 characters');
+  for (const field of ['aliases', 'generic', 'ambiguous', 'systems', 'layers', 'related', 'connections', 'sources', 'formerIds', 'values', 'stack', 'appliesTo', 'scopes', 'modes']) {
+    const v = data[field];
+    const max = field === 'aliases' || field === 'generic' || field === 'ambiguous' ? LIMITS.aliasesPerEntry : LIMITS.listItems;
+    if (Array.isArray(v) && v.length > max) {
+      report(at(field), `\`${field}\` has ${v.length} items; at most ${max}`);
+      return undefined;
+    }
+  }
+
+  const sources: Source[] = [];
+  const rawSources = data.sources;
+  if (rawSources === undefined || rawSources === null || (Array.isArray(rawSources) && rawSources.length === 0)) {
+    report(at('sources'), 'entry has no source: cite at least one public primary source `{ title, url }`');
+  } else if (!Array.isArray(rawSources)) {
+    report(at('sources'), '`sources` must be a list of `{ title, url }`');
+  } else {
+    rawSources.forEach((s: unknown, i) => {
+      const src = s as Partial<Source> | null;
+      const line = lineOfItem(doc.contents, 'sources', i, lineOf) ?? at('sources');
+      if (!src || typeof src !== 'object' || typeof src.title !== 'string' || typeof src.url !== 'string') {
+        report(line, 'each source needs a `title` and a `url`');
+      } else if (src.title.length > LIMITS.fieldChars || src.url.length > 2000) {
+        report(line, `source title or url too long (at most ${LIMITS.fieldChars} and 2000 characters)`);
+      } else if (extraKeys(src, ['title', 'url'])) {
+        report(line, `source has unknown field(s) ${extraKeys(src, ['title', 'url'])}: quote text that contains commas or colons`);
+      } else if (!/^https:\/\/[^\s/]+\.[^\s/]+(\/\S*)?$/.test(src.url)) {
+        report(line, `source url \`${src.url}\` must be an https:// address`);
+      } else if (retiredSource(src.url)) {
+        const r = retiredSource(src.url)!;
+        report(line, `source url \`${src.url}\` is on a retired documentation host (${r.prefix}): cite the current page on ${r.instead}`);
+      } else {
+        sources.push({ title: src.title.trim(), url: src.url.trim() });
+      }
+    });
+  }
+
+  const connections: Connection[] = [];
+  const rawConnections = data.connections;
+  if (rawConnections !== undefined && rawConnections !== null) {
+    if (!Array.isArray(rawConnections)) report(at('connections'), '`connections` must be a list of `{ to, label }`');
+    else
+      rawConnections.forEach((c: unknown, i) => {
+        const conn = c as Partial<Connection> | null;
+        const line = lineOfItem(doc.contents, 'connections', i, lineOf) ?? at('connections');
+        if (!conn || typeof conn !== 'object' || typeof conn.to !== 'string' || typeof conn.label !== 'string') {
+          report(line, 'each connection needs `to` (an id) and `label`');
+        } else if (conn.label.length > LIMITS.fieldChars || /[\r\n]/.test(conn.label)) {
+          report(line, `connection label must be one line of at most ${LIMITS.fieldChars} characters`);
+        } else if (extraKeys(conn, ['to', 'label', 'via'])) {
+          report(line, `connection has unknown field(s) ${extraKeys(conn, ['to', 'label', 'via'])}: quote a label that contains commas or colons`);
+        } else {
+          connections.push({ to: conn.to, label: conn.label, ...(typeof conn.via === 'string' ? { via: conn.via } : {}) });
+        }
+      });
+  }
+
+  let values: SettingValue[] | undefined;
+  if (data.values !== undefined && data.values !== null) {
+    if (!Array.isArray(data.values)) report(at('values'), '`values` must be a list of `{ value, meaning }`');
+    else {
+      values = [];
+      for (const v of data.values as unknown[]) {
+        const sv = v as Partial<SettingValue> | null;
+        if (!sv || typeof sv !== 'object' || sv.value === undefined || typeof sv.meaning !== 'string') {
+          report(at('values'), 'each value needs `value` and `meaning`');
+        } else if (String(sv.value).length > LIMITS.fieldChars || sv.meaning.length > 600 || /[\r\n\u2028\u2029]/.test(String(sv.value).trim())) {
+          report(at('values'), `a value must be one line of at most ${LIMITS.fieldChars} characters, its meaning at most 600`);
+        } else if (extraKeys(sv, ['value', 'meaning'])) {
+          report(at('values'), `value has unknown field(s) ${extraKeys(sv, ['value', 'meaning'])}: quote text that contains commas or colons`);
+        } else values.push({ value: String(sv.value), meaning: sv.meaning });
+      }
+    }
+  }
+
+  let stack: string[][] | undefined;
+  if (data.stack !== undefined && data.stack !== null) {
+    if (!Array.isArray(data.stack) || data.stack.some((row) => !Array.isArray(row) && typeof row !== 'string')) {
+      report(at('stack'), '`stack` must be a list of rows, each a list of layer ids');
+    } else stack = (data.stack as unknown[]).map((row) => (Array.isArray(row) ? row.map(String) : [String(row)]));
+  }
+
+  const mode = str('mode', false) as Mode | undefined;
+  if (mode && !MODES.includes(mode)) report(at('mode'), `mode \`${mode}\` is not one of ${MODES.join(', ')}`);
+  const modes = list('modes') as Mode[];
+  for (const m of modes) if (!MODES.includes(m)) report(at('modes'), `mode \`${m}\` is not one of ${MODES.join(', ')}`);
+  const classification = str('classification', false);
+  if (classification && classification !== 'type1' && classification !== 'type2') {
+    report(at('classification'), 'classification must be `type1` or `type2`');
+  }
+
+  if (!id || !title || !kind || !summary) return undefined;
+  const entry: Entry = {
+    id,
+    title,
+    kind,
+    summary,
+    body,
+    aliases: list('aliases'),
+    generic: list('generic'),
+    ambiguous: list('ambiguous'),
+    systems: list('systems'),
+    layers: list('layers'),
+    related: list('related'),
+    connections,
+    sources,
+    formerIds: list('formerIds'),
+    file: file.path,
+  };
+  const short = str('short', false);
+  if (short) entry.short = short;
+  if (mode) entry.mode = mode;
+  if (classification) entry.classification = classification as 'type1' | 'type2';
+  const note = str('classificationNote', false);
+  if (note) entry.classificationNote = note;
+  const vendor = str('vendor', false);
+  if (vendor) entry.vendor = vendor;
+  if (stack) entry.stack = stack;
+  const system = str('system', false);
+  if (system) entry.system = system;
+  if (modes.length) entry.modes = modes;
+  if (values) entry.values = values;
+  const appliesTo = list('appliesTo');
+  if (appliesTo.length) entry.appliesTo = appliesTo;
+
+  const scopeList = (v: unknown, line: number, what: string): string[] | undefined => {
+    if (!Array.isArray(v) || v.length === 0 || v.some((x) => typeof x !== 'string')) {
+      report(line, `${what} must be a non-empty list of scope names`);
+      return undefined;
+    }
+    const names = v.map((x: string) => x.trim());
+    for (const n of names) {
+      if (!SCOPE_NAMES.has(n.replace(/^!/, ''))) report(line, `unknown scope \`${n}\` in ${what}: use one of ${[...SCOPE_NAMES].join(', ')}, or !name to exclude one`);
+    }
+    return names;
+  };
+  if (data.scopes !== undefined && data.scopes !== null) {
+    const scopes = scopeList(data.scopes, at('scopes'), '`scopes`');
+    if (scopes) entry.scopes = scopes;
+  }
+  if (data.aliasScopes !== undefined && data.aliasScopes !== null) {
+    const raw = data.aliasScopes;
+    if (typeof raw !== 'object' || Array.isArray(raw)) report(at('aliasScopes'), '`aliasScopes` must map aliases to lists of scope names');
+    else {
+      const known = new Set(entry.aliases.map((a) => cleanAlias(a).toLowerCase()));
+      const out: Record<string, string[]> = {};
+      for (const [alias, v] of Object.entries(raw as Record<string, unknown>)) {
+        const line = lineOfKey(doc.contents, 'aliasScopes', alias, lineOf) ?? at('aliasScopes');
+        if (!known.has(cleanAlias(alias).toLowerCase())) report(line, `aliasScopes names \`${alias}\`, which is not one of the aliases`);
+        const scopes = scopeList(v, line, `the scopes of \`${alias}\``);
+        if (scopes) out[alias] = scopes;
+      }
+      if (Object.keys(out).length) entry.aliasScopes = out;
+    }
+  }
+
+  const lower = (xs: string[]) => new Set(xs.map((x) => cleanAlias(x).toLowerCase()));
+  const aliasSet = lower(entry.aliases);
+  for (const g of entry.generic) if (!aliasSet.has(cleanAlias(g).toLowerCase())) report(at('generic'), `generic \`${g}\` is not one of the aliases`);
+  for (const a of entry.ambiguous) if (!aliasSet.has(cleanAlias(a).toLowerCase())) report(at('ambiguous'), `ambiguous \`${a}\` is not one of the aliases`);
+  if (Array.isArray(data.aliases) && data.aliases.some((x) => String(x ?? '').trim() === '')) report(at('aliases'), 'an alias is empty: remove it');
+  checkAliases(entry.aliases, entry.generic, at('aliases'), report);
+  return { entry, lines: fieldLines };
+}
+
+function checkAliases(aliases: string[], generic: string[], line: number, report: (line: number, message: string) => void): void {
+  const genericSet = new Set(generic.map((g) => g.trim().toLowerCase()));
+  for (const a of aliases) {
+    const problem = aliasProblem(a, genericSet);
+    if (problem) report(line, problem);
+  }
+}
+
+/** Bodies: size, and links only to https pages (a card must never link anywhere else). */
+function checkBody(body: string, firstLine: number, report: (line: number, message: string) => void): void {
+  if (body.length > LIMITS.bodyChars) {
+    report(firstLine, `body is ${body.length} characters; at most ${LIMITS.bodyChars}`);
+    return;
+  }
+  const link = /\]\(\s*<?([^)\s>]*)|<([a-z][a-z0-9+.-]*:[^>\s]*)>|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)/gim;
+  for (let m = link.exec(body); m; m = link.exec(body)) {
+    const target = m[1] ?? m[2] ?? m[3] ?? '';
+    if (/^https:\/\//i.test(target) || target.startsWith('#')) continue;
+    const line = firstLine + body.slice(0, m.index).split('\n').length - 1;
+    report(line, `the body links to \`${oneLine(target)}\`: a body may link only to https:// pages`);
+  }
+}
+
+/** A workspace file that adds aliases and a note (its body) to a bundled entry. */
+function parseExtension(
+  file: SourceFile,
+  data: Record<string, unknown>,
+  fieldLines: Map<string, number>,
+  body: string,
+  bodyLine: number,
+  report: (line: number, message: string) => void,
+): Parsed | undefined {
+  const at = (field: string) => fieldLines.get(field) ?? 2;
+  const allowed = new Set(['extends', 'aliases', 'generic', 'ambiguous', 'related']);
+  let ok = true;
+  for (const key of fieldLines.keys()) {
+    if (!allowed.has(key)) {
+      report(at(key), `\`${oneLine(key)}\` cannot be changed by \`extends\`: an extending file adds \`aliases\`, \`generic\`, \`ambiguous\`, \`related\` and a note (its body)`);
+      ok = false;
+    }
+  }
+  const target = data.extends;
+  if (typeof target !== 'string' || !ID.test(target.trim())) {
+    report(at('extends'), '`extends` must be the id of a bundled entry');
+    return undefined;
+  }
+  const list = (field: string): string[] | undefined => {
+    const v = data[field];
+    if (v === undefined || v === null) return [];
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' && typeof x !== 'number')) {
+      report(at(field), `\`${field}\` must be a list of text items`);
+      return undefined;
+    }
+    if (v.length > LIMITS.aliasesPerEntry) {
+      report(at(field), `\`${field}\` has ${v.length} items; at most ${LIMITS.aliasesPerEntry}`);
+      return undefined;
+    }
+    return v.map((x) => String(x).trim()).filter((x) => x.length > 0);
+  };
+  const aliases = list('aliases');
+  const generic = list('generic');
+  const ambiguous = list('ambiguous');
+  const related = list('related');
+  if (!aliases || !generic || !ambiguous || !related || !ok) return undefined;
+  if (!aliases.length && !related.length && !body) {
+    report(at('extends'), 'an extending file adds nothing: give it `aliases` or a note below the front matter');
+    return undefined;
+  }
+  checkBody(body, bodyLine, report);
+  checkAliases(aliases, generic, at('aliases'), report);
+  const aliasSet = new Set(aliases.map((a) => cleanAlias(a).toLowerCase()));
+  for (const g of generic) if (!aliasSet.has(cleanAlias(g).toLowerCase())) report(at('generic'), `generic \`${oneLine(g)}\` is not one of the aliases`);
+  const id = target.trim();
+  const entry: Entry = {
+    id,
+    title: id,
+    kind: 'concept',
+    summary: '',
+    body,
+    aliases,
+    generic,
+    ambiguous,
+    systems: [],
+    layers: [],
+    related,
+    connections: [],
+    sources: [],
+    formerIds: [],
+    file: file.path,
+  };
+  return { entry, lines: fieldLines, extends: id };
+}
+
+function oneLine(s: string): string {
+  const flat = s.replace(/\s+/g, ' ').replace(/`/g, "'");
+  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
+}
+
+/** Keys of a front-matter object beyond the allowed ones, as `a`, `b`; '' when none. */
+function extraKeys(o: object, allowed: string[]): string {
+  return Object.keys(o)
+    .filter((k) => !allowed.includes(k))
+    .map((k) => `\`${k}\``)
+    .join(', ');
+}
+
+function lineOfKey(map: unknown, field: string, key: string, lineOf: (offset: number | undefined) => number): number | undefined {
+  if (!isMap(map)) return undefined;
+  const inner = map.get(field, true);
+  if (!isMap(inner)) return undefined;
+  for (const pair of inner.items) {
+    if (isScalar(pair.key) && String(pair.key.value) === key) return lineOf((pair.key as YamlNode).range?.[0]);
+  }
+  return undefined;
+}
+
+function lineOfItem(
+  map: unknown,
+  field: string,
+  index: number,
+  lineOf: (offset: number | undefined) => number,
+): number | undefined {
+  if (!isMap(map)) return undefined;
+  const seq = map.get(field, true);
+  if (!isSeq(seq)) return undefined;
+  const item = seq.items[index] as YamlNode | undefined;
+  return item?.range ? lineOf(item.range[0]) : undefined;
+}
+
