@@ -207,6 +207,8 @@ const vscode = namespace('vscode', {
   Disposable: StubDisposable,
   MarkdownString,
   Hover,
+  DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 },
+  CodeActionKind: { QuickFix: { value: 'quickfix' } },
   window: namespace('window', {
     activeTextEditor: undefined,
     visibleTextEditors: [],
@@ -235,6 +237,7 @@ const vscode = namespace('vscode', {
     registerDocumentSymbolProvider: registrar('registerDocumentSymbolProvider'),
     registerCompletionItemProvider: registrar('registerCompletionItemProvider'),
     registerDefinitionProvider: registrar('registerDefinitionProvider'),
+    registerCodeActionsProvider: registrar('registerCodeActionsProvider'),
     createDiagnosticCollection: () => namespace('diagnostics', { set() {}, delete() {}, clear() {}, dispose() {} }),
     match: () => 0,
   }),

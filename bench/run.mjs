@@ -256,6 +256,7 @@ function table(r) {
   lines.push('');
   lines.push('Extension-host slices: the longest synchronous stretch, ms (wall; CPU in brackets)');
   for (const [name, x] of Object.entries(h.slices.inFile)) lines.push(`  In This File, ${name} (first ${(x.chars / MB).toFixed(1)} MB): ${x.maxSliceMs.toFixed(1)} (${x.maxSliceCpuMs.toFixed(1)}) over ${x.slices} slices, ${x.totalMs.toFixed(0)} ms in all, ${x.matches} matches`);
+  for (const [name, x] of Object.entries(h.slices.checks ?? {})) lines.push(name === 'engine build' ? `  Misconception checks, engine build: ${x.maxSliceMs.toFixed(1)} (${x.maxSliceCpuMs.toFixed(1)}) over ${x.slices} slices` : `  Misconception checks, ${name} (${(x.chars / MB).toFixed(1)} MB): ${x.maxSliceMs.toFixed(1)} (${x.maxSliceCpuMs.toFixed(1)}) over ${x.slices} slices, ${x.totalMs.toFixed(0)} ms in all, ${x.matches} findings`);
   for (const [name, x] of Object.entries(h.slices.xl)) lines.push(`  xl.cfg detection, ${name}: ${x.ms.toFixed(2)}`);
   const pv = h.slices.preview;
   lines.push(`  Markdown preview, ${(pv.chars / MB).toFixed(1)} MB of notes: ${pv.withMs.toFixed(0)} ms with term marks, ${pv.withoutMs.toFixed(0)} ms without: the plugin adds ${pv.addedMsPerMB.toFixed(0)} ms per MB`);

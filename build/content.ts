@@ -1,25 +1,42 @@
 /**
- * The content compiler: reads content/**\/*.md (YAML front matter + Markdown body), checks
- * every entry and every reference, and returns the knowledge base or `file:line: message`s.
+ * Compiles content/ into the knowledge base the extension ships.
+ *
  * The entry rules live in src/core/glossary/, shared with workspace glossaries; flows
- * (content/flows/) are checked here against the compiled entries; esbuild.mjs does the I/O.
+ * (content/flows/) and misconception checks (content/checks/) are checked here against the
+ * compiled entries; esbuild.mjs does the I/O.
  */
 import { compile as compileEntries } from '../src/core/glossary/compile';
-import type { CompileResult, Problem, SourceFile } from '../src/core/glossary/entry';
+import { retiredSource, type CompileResult, type Problem, type SourceFile } from '../src/core/glossary/entry';
 import { KnowledgeIndex } from '../src/core/knowledge/index';
+import { finishChecks, isCheckFile, parseCheck, type ParsedCheck } from './checks';
 import { checkFlows, isFlowFile, parseFlow, type ParsedFlow } from './flows';
 
 export { formatProblem, parseEntry, retiredSource, type CompileResult, type Problem, type SourceFile } from '../src/core/glossary/entry';
 export { decodeEntryFile } from '../src/core/glossary/decode';
 
+function checkSource(url: string): string | undefined {
+  if (!/^https:\/\/[^\s/]+\.[^\s/]+(\/\S*)?$/.test(url)) return `source url \`${url}\` must be an https:// address`;
+  const r = retiredSource(url);
+  return r ? `source url \`${url}\` is on a retired documentation host (${r.prefix}): cite the current page on ${r.instead}` : undefined;
+}
+
 export function compile(files: SourceFile[]): CompileResult {
-  const { kb, problems } = compileEntries(files.filter((f) => !isFlowFile(f.path)));
-  const flowProblems: Problem[] = [];
+  const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path));
+  const { kb, problems } = compileEntries(sorted.filter((f) => !isFlowFile(f.path) && !isCheckFile(f.path)));
+  const extra: Problem[] = [];
   const flows: ParsedFlow[] = [];
-  for (const f of [...files].filter((f) => isFlowFile(f.path)).sort((a, b) => a.path.localeCompare(b.path))) {
-    const flow = parseFlow(f, flowProblems);
-    if (flow) flows.push(flow);
+  const checks: ParsedCheck[] = [];
+  for (const f of sorted) {
+    if (isFlowFile(f.path)) {
+      const flow = parseFlow(f, extra);
+      if (flow) flows.push(flow);
+    } else if (isCheckFile(f.path)) {
+      const check = parseCheck(f, extra, checkSource);
+      if (check) checks.push(check);
+    }
   }
-  if (flows.length) kb.flows = checkFlows(new KnowledgeIndex(kb), flows, flowProblems);
-  return { kb, problems: [...problems, ...flowProblems] };
+  const index = new KnowledgeIndex(kb);
+  if (flows.length) kb.flows = checkFlows(index, flows, extra);
+  if (checks.length) kb.checks = finishChecks(checks, (id) => index.get(id), extra);
+  return { kb, problems: [...problems, ...extra] };
 }

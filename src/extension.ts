@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { bundledKnowledge, warmUpKnowledge } from './core/knowledge/load';
 import type { FeatureDeps } from './features/deps';
+import * as checks from './features/checks/index';
 import * as diagram from './features/diagram/index';
 import * as explain from './features/explain/index';
 import * as glossary from './features/glossary/index';
@@ -20,7 +21,7 @@ export function activate(context: vscode.ExtensionContext): { extendMarkdownIt<T
   const log = vscode.window.createOutputChannel('Hypervisor Atlas', { log: true });
   const store = new glossary.GlossaryStore(bundledKnowledge, log);
   const deps: FeatureDeps = { knowledge: () => store.current() ?? bundledKnowledge(), log, commands: new Set(), extensionUri: context.extensionUri, onDidChangeKnowledge: store.onDidChange };
-  context.subscriptions.push(log, store, ...glossary.register(context, deps, store, WARM_UP_DELAY_MS * 2), ...explain.register(context, deps), ...hover.register(context, deps), ...diagram.register(context, deps), ...tree.register(context, deps), ...inFile.register(context, deps), ...languages.register(context, deps), ...markdownPreview.register(context, deps), ...walkthrough.register(context, deps));
+  context.subscriptions.push(log, store, ...glossary.register(context, deps, store, WARM_UP_DELAY_MS * 2), ...explain.register(context, deps), ...hover.register(context, deps), ...diagram.register(context, deps), ...tree.register(context, deps), ...inFile.register(context, deps), ...languages.register(context, deps), ...markdownPreview.register(context, deps), ...walkthrough.register(context, deps), ...checks.register(context, deps));
   // build the knowledge index and term engine once activation is over, in short slices, so the
   // first hover finds them ready
   let disposed = false;

@@ -10,6 +10,8 @@ import MarkdownIt from 'markdown-it';
 import { markdownItTerms } from '../../src/core/render/markdown-terms';
 import { looksLikeXlConfig } from '../../src/features/languages/xl-detect';
 import { scanText } from '../../src/features/in-file/scan';
+import { checkInSlices } from '../../src/core/checks/slices';
+import { KnowledgeIndex } from '../../src/core/knowledge/index';
 import { bundledKnowledge } from '../../src/core/knowledge/load';
 import { LOOKUP_RADIUS, type TermMatch } from '../../src/core/matching/matcher';
 import { alternationEngine, atlasEngine, classicAhoCorasickEngine, modernAhoCorasickEngine, naiveEngine, type Engine } from './engines';
@@ -53,6 +55,8 @@ export interface HarnessResult {
   lookupRadius: number;
   slices: {
     inFile: Record<string, { chars: number; maxSliceMs: number; maxSliceCpuMs: number; slices: number; totalMs: number; matches: number }>;
+    /** misconception checks as the editor runs them: building the engine, then each input in slices */
+    checks?: Record<string, { chars: number; maxSliceMs: number; maxSliceCpuMs: number; slices: number; totalMs: number; matches: number }>;
     xl: Record<string, { ms: number }>;
     preview: { chars: number; withMs: number; withoutMs: number; addedMsPerMB: number };
   };
@@ -268,6 +272,42 @@ async function slices(result: HarnessResult, inputs: { name: string; text: strin
     maxSliceMs = Math.max(maxSliceMs, performance.now() - last);
     maxSliceCpuMs = Math.max(maxSliceCpuMs, (cpu.user + cpu.system) / 1000);
     result.slices.inFile[input.name] = { chars: r!.scannedChars, maxSliceMs, maxSliceCpuMs, slices: count + 1, totalMs: performance.now() - started, matches: r!.total };
+  }
+  // misconception checks: the engine built in idle slices (a fresh index), then every input and
+  // the sample notes (1 MB of prose), in the editor's slices
+  result.slices.checks = {};
+  const timed = async (name: string, chars: number, work: (pause: () => Promise<void>) => Promise<number>) => {
+    let maxSliceMs = 0;
+    let maxSliceCpuMs = 0;
+    let count = 0;
+    let last = performance.now();
+    let lastCpu = process.cpuUsage();
+    const started = performance.now();
+    const close = () => {
+      const cpu = process.cpuUsage(lastCpu);
+      maxSliceMs = Math.max(maxSliceMs, performance.now() - last);
+      maxSliceCpuMs = Math.max(maxSliceCpuMs, (cpu.user + cpu.system) / 1000);
+    };
+    const matches = await work(async () => {
+      close();
+      count++;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      last = performance.now();
+      lastCpu = process.cpuUsage();
+    });
+    close();
+    result.slices.checks![name] = { chars, maxSliceMs, maxSliceCpuMs, slices: count + 1, totalMs: performance.now() - started, matches };
+  };
+  const fresh = new KnowledgeIndex({ version: 1, entries: [], checks: [...kb.checks] });
+  await timed('engine build', 0, async (pause) => (await fresh.checkEngineReady(pause)).checks.length);
+  const proseNotes = (() => {
+    const walkMd = (d: string): string[] => readdirSync(d).sort().flatMap((n) => (statSync(join(d, n)).isDirectory() ? walkMd(join(d, n)) : [join(d, n)]));
+    let t = walkMd('samples').filter((f) => f.endsWith('.md')).map((f) => readFileSync(f, 'utf8')).join('\n\n');
+    while (t.length < MB) t += `\n\n${t}`;
+    return t;
+  })();
+  for (const input of [...inputs.map((i) => ({ ...i, languageId: undefined as string | undefined })), { name: 'notes.md', text: proseNotes, languageId: 'markdown' }]) {
+    await timed(input.name, input.text.length, async (pause) => (await checkInSlices(input.text, { languageId: input.languageId, fileName: input.name }, fresh.checkEngine, async () => (await pause(), true)))!.length);
   }
   const xl: [string, string][] = [
     ['7.6 MB one-line .cfg', `memory = "${'x'.repeat(7.6 * MB)}"\n`],

@@ -165,7 +165,7 @@ export function mergeGlossary(base: KnowledgeIndex, glossary: GlossaryResult): K
     const notes = ext.map((p) => ({ text: p.entry.body, file: p.entry.file, aliases: p.entry.aliases }));
     return { ...e, aliases, generic, ambiguous, related, notes };
   });
-  return new KnowledgeIndex({ version: 1, entries: [...entries, ...glossary.entries], flows: [...base.flows] });
+  return new KnowledgeIndex({ version: 1, entries: [...entries, ...glossary.entries], flows: [...base.flows], checks: [...base.checks] });
 }
 
 /** `file:line: message` problems of glossary files, for CI (`hypervisor-atlas check`). */

@@ -1,4 +1,6 @@
 import { TermMatcher } from '../matching/matcher';
+import { CheckEngine } from '../checks/engine';
+import type { CheckDef } from '../checks/types';
 import type { Entry, EntryKind, Flow, KnowledgeBase } from './types';
 
 export type { Entry, EntryKind, KnowledgeBase } from './types';
@@ -10,16 +12,41 @@ export class KnowledgeIndex {
   readonly entries: readonly Entry[];
   /** guided flows through the diagrams */
   readonly flows: readonly Flow[];
+  /** the misconception checks */
+  readonly checks: readonly CheckDef[];
   private readonly byId = new Map<string, Entry>();
   private matcherInstance: TermMatcher | undefined;
 
   constructor(kb: KnowledgeBase) {
     this.entries = kb.entries;
     this.flows = kb.flows ?? [];
+    this.checks = kb.checks ?? [];
     for (const e of kb.entries) {
       this.byId.set(e.id, e);
       for (const old of e.formerIds) if (!this.byId.has(old)) this.byId.set(old, e);
     }
+  }
+
+  private checkEngineInstance: CheckEngine | undefined;
+
+  /** The misconception checks' engine, built on first use (or finished if `checkEngineReady` is building it). */
+  get checkEngine(): CheckEngine {
+    this.checkEngineInstance ??= new CheckEngine(this.checks, true);
+    return this.checkEngineInstance.finish();
+  }
+
+  /** The checks' engine, compiled one check at a time with `pause` between slices of about `sliceMs`. */
+  async checkEngineReady(pause: () => Promise<void>, sliceMs = 4, now: () => number = Date.now): Promise<CheckEngine> {
+    this.checkEngineInstance ??= new CheckEngine(this.checks, true);
+    const e = this.checkEngineInstance;
+    let started = now();
+    while (!e.step()) {
+      if (now() - started >= sliceMs) {
+        await pause();
+        started = now();
+      }
+    }
+    return e;
   }
 
   /** The term engine over every alias; built on first use, or finished if `warmUp` is building it. */

@@ -27,7 +27,7 @@ export async function warmUpKnowledge(pause: () => Promise<void>, sliceMs = 4): 
 }
 
 /**
- * Parses `{"version":N,"entries":[{...},...],"flows":[...]}` (as the build writes it) one entry at a time,
+ * Parses `{"version":N,"entries":[{...},...],"flows":[...],"checks":[...]}` (as the build writes it) one entry at a time,
  * pausing every `sliceMs`; any other shape is parsed at once.
  */
 export async function parseInSlices(text: string, pause: () => Promise<void>, sliceMs: number): Promise<KnowledgeBase> {
@@ -47,10 +47,10 @@ export async function parseInSlices(text: string, pause: () => Promise<void>, sl
       started = now();
     }
   }
-  const flowsAt = '],"flows":';
-  if (text.startsWith(flowsAt, i)) {
-    const flows = JSON.parse(text.slice(i + flowsAt.length, -1)) as KnowledgeBase['flows'];
-    return { version: Number(head[1]), entries, flows } as KnowledgeBase;
+  if (text.startsWith('],"', i)) {
+    // flows and checks follow the entries; they are few
+    const rest = JSON.parse(`{${text.slice(i + 2)}`) as Omit<KnowledgeBase, 'version' | 'entries'>;
+    return { ...rest, version: Number(head[1]), entries } as KnowledgeBase;
   }
   if (i !== text.length - 2) return JSON.parse(text) as KnowledgeBase;
   return { version: Number(head[1]), entries } as KnowledgeBase;

@@ -1,4 +1,5 @@
 /** The compiled knowledge base, as `build/content.mjs` writes it to `dist/knowledge.json`. */
+import type { CheckDef } from '../checks/types';
 
 export type EntryKind = 'system' | 'layer' | 'component' | 'concept' | 'format' | 'tool' | 'setting';
 export type Mode = 'kernel' | 'user' | 'firmware';
@@ -99,4 +100,6 @@ export interface KnowledgeBase {
   entries: Entry[];
   /** guided flows, checked against the diagrams by the build */
   flows?: Flow[];
+  /** misconception checks (content/checks/) */
+  checks?: CheckDef[];
 }

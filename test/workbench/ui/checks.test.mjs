@@ -1,0 +1,52 @@
+// Misconception checks as a person meets them: type a wrong sentence into a Markdown editor,
+// see the error squiggle, and fix it with Quick Fix (Ctrl+.).
+import * as assert from 'node:assert/strict';
+import { openWorkbench, runCommand } from './helpers.mjs';
+
+/** The text of the active editor's visible lines. */
+async function editorText(page) {
+  return page.evaluate(() => [...document.querySelectorAll('.editor-instance .view-line')].map((l) => l.textContent.replace(/\u00a0/g, ' ')).join('\n'));
+}
+
+describe('misconception checks in the editor', function () {
+  let wb;
+  before(async () => {
+    wb = await openWorkbench();
+  });
+  after(async () => {
+    await wb?.close();
+  });
+
+  it('a Markdown note saying "VMware VirtualBox" gets an error squiggle, and Quick Fix makes it "Oracle VirtualBox"', async () => {
+    const { page } = wb;
+    await runCommand(page, 'File: New Untitled Text File');
+    await runCommand(page, 'Change Language Mode');
+    const input = page.locator('.quick-input-widget input');
+    await input.fill('Markdown');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: /^Markdown/ }).first().click();
+    await page.locator('.editor-instance .view-lines').first().click();
+    await page.keyboard.type('We run the lab in VMware VirtualBox on a laptop.');
+    const squiggle = page.locator('.editor-instance .squiggly-error');
+    await squiggle.first().waitFor({ state: 'attached', timeout: 20_000 }).catch(async (e) => {
+      await page.screenshot({ path: '/tmp/h14a-ui-fail.png' });
+      throw e;
+    });
+    // put the cursor in the flagged words and ask for the quick fix
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 'We run the lab in VM'.length; i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Control+.');
+    const fix = page.locator('.action-widget .monaco-list-row, .context-view .action-item', { hasText: 'Replace with "Oracle VirtualBox"' }).first();
+    await fix.waitFor({ state: 'visible', timeout: 10_000 });
+    // the only fix is focused in the menu; Enter applies it, as its title says
+    await page.keyboard.press('Enter');
+    const end = Date.now() + 10_000;
+    let text = '';
+    while (Date.now() < end) {
+      text = await editorText(page);
+      if (text.includes('Oracle VirtualBox')) break;
+      await page.waitForTimeout(200);
+    }
+    assert.match(text, /We run the lab in Oracle VirtualBox on a laptop\./);
+    await squiggle.first().waitFor({ state: 'detached', timeout: 10_000 });
+  });
+});
