@@ -151,7 +151,7 @@ const configs = [
   { ...common, entryPoints: ['src/extension.ts'], platform: 'browser', format: 'cjs', target: 'es2022', outfile: 'dist/extension.web.js', external: ['vscode'], define: { ...common.define, __ATLAS_BUNDLE__: '"web"' } },
   {
     ...common,
-    entryPoints: ['src/cli.ts'],
+    entryPoints: ['src/cli/index.ts'],
     platform: 'node',
     format: 'cjs',
     target: 'node20',

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli';
 
-function run(...argv: string[]) {
+async function run(...argv: string[]) {
   let out = '';
   let err = '';
-  const code = main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
+  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
   return { code, out, err };
 }
 
@@ -22,15 +22,15 @@ describe('CLI --glossary', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('explains a glossary term and reports a broken file and a link loop with file:line', () => {
-    const r = run('explain', '--glossary', join(dir, 'g'), 'orion-cluster');
+  it('explains a glossary term and reports a broken file and a link loop with file:line', async () => {
+    const r = await run('explain', '--glossary', join(dir, 'g'), 'orion-cluster');
     assert.equal(r.code, 0);
     assert.match(r.out, /Orion.*\[lab\.orion\]/);
     assert.match(r.err, /broken\.md:2: missing required field `summary`/);
     assert.match(r.err, /loop:1: symbolic link: not followed/);
   });
 
-  it('leaves the bundled knowledge base alone without --glossary', () => {
-    assert.equal(run('explain', 'orion-cluster').code, 1);
+  it('leaves the bundled knowledge base alone without --glossary', async () => {
+    assert.equal((await run('explain', 'orion-cluster')).code, 1);
   });
 });

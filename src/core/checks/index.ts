@@ -23,7 +23,7 @@ import type { CheckDef, CheckOptions, Finding } from './types';
 
 export type { CheckDef, CheckOptions, Finding, ProseMode, Severity } from './types';
 export { CheckEngine } from './engine';
-export { defaultProse } from './prose';
+export { defaultProse, fileKind } from './prose';
 
 const engines = new WeakMap<readonly CheckDef[], CheckEngine>();
 

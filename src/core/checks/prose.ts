@@ -192,3 +192,9 @@ function commentRanges(text: string, syntax: Syntax): [number, number][] {
   }
   return out;
 }
+
+/** Whether a file is prose, code whose comments can be found, or of a kind the checks do not know. */
+export function fileKind(languageId?: string, fileName?: string): 'prose' | 'code' | undefined {
+  if (languageId ? PROSE_LANGUAGES.has(languageId) : PROSE_EXTENSIONS.has(extension(fileName))) return 'prose';
+  return syntaxOf(languageId, fileName) ? 'code' : undefined;
+}

@@ -7,8 +7,9 @@
  * about `sliceMs`, yielding to the event loop between chunks, and a scan stops as soon as
  * `isCancelled()` says a newer one replaced it.
  */
-import { CONTEXT_RADIUS, type ContextRegion, type GenericPolicy, type TermMatch, type TermMatcher } from '../../core/matching/matcher';
-import { charClass } from '../../core/matching/tokenize';
+import { type ContextRegion, type GenericPolicy, type TermMatch, type TermMatcher } from '../../core/matching/matcher';
+import { edgeAfter, edgeBefore, reach } from '../../core/matching/chunks';
+export { reach } from '../../core/matching/chunks';
 
 export interface ScanLimits {
   /** characters read from the start of the document */
@@ -84,8 +85,6 @@ export interface ScanOptions {
 const PREVIEW_BEFORE = 30;
 const PREVIEW_AFTER = 70;
 /** how far a chunk edge may move to land between two words */
-const EDGE_SEARCH = 256;
-
 const defaultPause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const defaultNow = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
@@ -143,10 +142,6 @@ export async function scanText(matcher: TermMatcher, text: string, options: Scan
  * context radius, plus a match that ends there (whose neighbours vote), plus a neighbour
  * the window would cut; the same before the chunk, where a match may run into it.
  */
-export function reach(matcher: TermMatcher): number {
-  return CONTEXT_RADIUS + 2 * matcher.maxAliasChars + EDGE_SEARCH;
-}
-
 /** Groups matches given in text order, chunk by chunk: positions, previews, one group per entry. */
 class Grouper {
   private readonly byId = new Map<string, TermGroup>();
@@ -269,29 +264,6 @@ function lineCursor(text: string) {
       return { line: s.line, character: to - s.lineStart };
     },
   };
-}
-
-function isSeparator(code: number): boolean {
-  // what the tokenizer splits at
-  return charClass(code) === 0;
-}
-
-/** A cut point at or before `pos` that does not split a word: after a line break if one is near, else after a separator. */
-function edgeBefore(text: string, pos: number): number {
-  if (pos <= 0 || pos >= text.length) return Math.max(0, Math.min(pos, text.length));
-  const stop = Math.max(0, pos - EDGE_SEARCH);
-  for (let i = pos; i > stop; i--) if (text.charCodeAt(i - 1) === 10) return i;
-  for (let i = pos; i > stop; i--) if (isSeparator(text.charCodeAt(i - 1))) return i;
-  return pos;
-}
-
-/** A cut point at or after `pos` that does not split a word. */
-function edgeAfter(text: string, pos: number): number {
-  if (pos >= text.length) return text.length;
-  const stop = Math.min(text.length, pos + EDGE_SEARCH);
-  for (let i = pos; i < stop; i++) if (text.charCodeAt(i) === 10) return i + 1;
-  for (let i = pos; i < stop; i++) if (isSeparator(text.charCodeAt(i))) return i + 1;
-  return pos;
 }
 
 export function formatCount(n: number): string {

@@ -1,0 +1,107 @@
+/** `check`: the misconception checks over docs and code comments, for people and for CI. */
+import type { CheckDef, Severity } from '../core/checks/types';
+import type { KnowledgeIndex } from '../core/knowledge/index';
+import type { WalkOptions } from './files';
+import { oneLine, UsageError, type Out } from './io';
+import { runPipeline } from './pipeline';
+import { checkable, type Located } from './check-text';
+import { sarifWriter } from './sarif';
+
+export type CheckFormat = 'text' | 'json' | 'ndjson' | 'sarif' | 'github';
+export type FailOn = Severity | 'never';
+
+export interface CheckArgs {
+  paths: string[];
+  format: CheckFormat;
+  failOn: FailOn;
+  disable: string[];
+  list: boolean;
+  version: string;
+  walk: WalkOptions;
+  stdin?: () => Buffer;
+  jobs: number;
+  workerScript?: string;
+  glossaries: string[];
+}
+
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+const GITHUB_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
+
+export function checkWriter(defs: readonly CheckDef[], format: CheckFormat, version: string, io: Out) {
+  const sarif = format === 'sarif' ? sarifWriter(defs, version, io) : undefined;
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  let files = 0;
+  let any = 0;
+  return {
+    counts,
+    begin() {
+      files++;
+    },
+    end() {},
+    add(findings: readonly Located[]) {
+      for (const f of findings) {
+        counts[f.severity]++;
+        if (format === 'text') io.out(`${f.path}:${f.line}:${f.column}: ${f.severity}: "${oneLine(f.text)}": ${f.message} (${f.checkId})\n`);
+        else if (format === 'github') io.out(githubAnnotation(f));
+        else if (format === 'ndjson') io.out(`${JSON.stringify({ ...f, sources: sourcesOf(defs, f.checkId) })}\n`);
+        else if (format === 'json') io.out(`${any ? ',' : '{"findings":['}${JSON.stringify({ ...f, sources: sourcesOf(defs, f.checkId) })}`);
+        else sarif!.result(f);
+        any++;
+      }
+    },
+    finish() {
+      if (format === 'json') io.out(`${any ? '' : '{"findings":['}],"files":${files}}\n`);
+      sarif?.end();
+      io.err(`${any} finding(s) in ${files} file(s): ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} info\n`);
+    },
+  };
+}
+
+export async function check(kb: KnowledgeIndex, args: CheckArgs, io: Out): Promise<number> {
+  const defs = kb.checks;
+  if (args.list) {
+    if (args.format === 'json') io.out(`${JSON.stringify(defs.map((c) => ({ id: c.id, severity: c.severity, title: c.title, correct: c.correct, sources: c.sources })))}\n`);
+    else for (const c of defs) io.out(`${c.id}\t${c.severity}\t${c.title}\n`);
+    return 0;
+  }
+  if (!args.paths.length) throw new UsageError('check needs at least one PATH (or --list)');
+  const enabled = disabledChecks(defs, args.disable);
+  const w = checkWriter(defs, args.format, args.version, io);
+  const failures = await runPipeline<Located>(
+    { paths: args.paths, walk: args.walk, stdin: args.stdin, jobs: args.jobs, workerScript: args.workerScript, job: { command: 'check', glossaries: args.glossaries, maxFileSize: args.walk.maxFileSize, enabled } },
+    io,
+    kb,
+    (f) => checkable(f.path, f.explicit),
+    w,
+  );
+  w.finish();
+  return exitCode(failures, w.counts, args.failOn);
+}
+
+export function disabledChecks(defs: readonly CheckDef[], names: string[]): Record<string, boolean> {
+  const enabled: Record<string, boolean> = {};
+  for (const name of names) {
+    const id = name.startsWith('check.') ? name : `check.${name}`;
+    if (!defs.some((c) => c.id === id)) throw new UsageError(`--disable: no check ${name} (see check --list)`);
+    enabled[id] = false;
+  }
+  return enabled;
+}
+
+export function exitCode(failures: number, counts: Record<Severity, number>, failOn: FailOn): number {
+  if (failures) return 1;
+  if (failOn === 'never') return 0;
+  return (Object.keys(counts) as Severity[]).some((s) => counts[s] > 0 && RANK[s] >= RANK[failOn]) ? 1 : 0;
+}
+
+function sourcesOf(defs: readonly CheckDef[], id: string) {
+  return defs.find((c) => c.id === id)?.sources.map((s) => ({ title: s.title, url: s.url })) ?? [];
+}
+
+/** A GitHub Actions workflow command (`::error file=…::message`), escaped as the runner expects. */
+function githubAnnotation(f: Located): string {
+  const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const prop = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  const props = [`file=${prop(f.path)}`, `line=${f.line}`, `col=${f.column}`, `endLine=${f.endLine}`, `endColumn=${f.endColumn}`, `title=${prop(`${f.checkId}: "${oneLine(f.text)}"`)}`];
+  return `::${GITHUB_LEVEL[f.severity]} ${props.join(',')}::${data(`${f.message} ${f.correct}`)}\n`;
+}

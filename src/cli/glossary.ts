@@ -1,0 +1,50 @@
+/** `--glossary DIR`: team glossary folders added to the bundled knowledge base. */
+import { lstatSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { decodeEntryFile } from '../core/glossary/decode';
+import { formatProblem, type Problem } from '../core/glossary/entry';
+import { LIMITS } from '../core/glossary/limits';
+import { compileGlossary, mergeGlossary } from '../core/glossary/workspace';
+import type { KnowledgeIndex } from '../core/knowledge/index';
+import { SKIP_DIRS } from './files';
+import { reason, type Out } from './io';
+
+/** Reads glossary folders; symbolic links are not followed. */
+export function readGlossaryFolders(dirs: string[]): { files: { path: string; text: string }[]; problems: Problem[] } {
+  const files: { path: string; text: string }[] = [];
+  const problems: Problem[] = [];
+  const walk = (dir: string, depth: number) => {
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch (e) {
+      problems.push({ file: dir, line: 1, message: `cannot read: ${reason(e)}` });
+      return;
+    }
+    for (const name of names) {
+      const p = join(dir, name);
+      const st = lstatSync(p);
+      if (st.isSymbolicLink()) problems.push({ file: p, line: 1, message: 'symbolic link: not followed' });
+      else if (st.isDirectory() && depth < 8 && !SKIP_DIRS.has(name)) walk(p, depth + 1);
+      else if (st.isFile() && name.endsWith('.md') && name.toLowerCase() !== 'readme.md') {
+        if (files.length >= LIMITS.glossaryFiles) problems.push({ file: p, line: 1, message: `not read: a workspace glossary may have at most ${LIMITS.glossaryFiles} files` });
+        else if (st.size > LIMITS.fileChars * 4) problems.push({ file: p, line: 1, message: `file is ${st.size} bytes; an entry file may have at most ${LIMITS.fileChars} characters` });
+        else {
+          const d = decodeEntryFile(p, readFileSync(p));
+          if ('problem' in d) problems.push(d.problem);
+          else files.push({ path: p, text: d.text });
+        }
+      }
+    }
+  };
+  for (const d of dirs) walk(d, 0);
+  return { files, problems };
+}
+
+/** The bundled knowledge base with the folders' entries; their problems go to stderr. */
+export function withGlossaries(base: KnowledgeIndex, dirs: string[], io: Out): KnowledgeIndex {
+  const read = readGlossaryFolders(dirs);
+  const result = compileGlossary(base, read.files);
+  for (const p of [...read.problems, ...result.problems]) io.err(`${formatProblem(p)}\n`);
+  return mergeGlossary(base, result);
+}
