@@ -1,7 +1,11 @@
 /** `check`: the misconception checks over docs and code comments, for people and for CI. */
 import type { CheckDef, Severity } from '../core/checks/types';
 import type { KnowledgeIndex } from '../core/knowledge/index';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Problem } from '../core/glossary/entry';
 import type { WalkOptions } from './files';
+import { loadGlossaries } from './glossary';
 import { oneLine, UsageError, type Out } from './io';
 import { runPipeline } from './pipeline';
 import { checkable, type Located } from './check-text';
@@ -41,7 +45,7 @@ export function checkWriter(defs: readonly CheckDef[], format: CheckFormat, vers
     add(findings: readonly Located[]) {
       for (const f of findings) {
         counts[f.severity]++;
-        if (format === 'text') io.out(`${f.path}:${f.line}:${f.column}: ${f.severity}: "${oneLine(f.text)}": ${f.message} (${f.checkId})\n`);
+        if (format === 'text') io.out(`${f.path}:${f.line}:${f.column}: ${f.severity}: ${f.text ? `"${oneLine(f.text)}": ` : ''}${f.message} (${f.checkId})\n`);
         else if (format === 'github') io.out(githubAnnotation(f));
         else if (format === 'ndjson') io.out(`${JSON.stringify({ ...f, sources: sourcesOf(defs, f.checkId) })}\n`);
         else if (format === 'json') io.out(`${any ? ',' : '{"findings":['}${JSON.stringify({ ...f, sources: sourcesOf(defs, f.checkId) })}`);
@@ -57,8 +61,25 @@ export function checkWriter(defs: readonly CheckDef[], format: CheckFormat, vers
   };
 }
 
-export async function check(kb: KnowledgeIndex, args: CheckArgs, io: Out): Promise<number> {
-  const defs = kb.checks;
+/** Glossary problems are findings of this rule: a file with one is left out of the glossary. */
+const GLOSSARY_RULE: CheckDef = {
+  id: 'glossary',
+  title: 'Team glossary entry that cannot be used',
+  severity: 'error',
+  subjects: [],
+  claims: [],
+  claimsBefore: [],
+  within: 0,
+  unless: [],
+  hedges: false,
+  explanation: 'A glossary entry file breaks a rule of the entry format, so the whole file is left out of the glossary.',
+  correct: 'Fix the file as the message says; content/README.md describes the entry format.',
+  sources: [],
+  file: '',
+};
+
+export async function check(base: KnowledgeIndex, args: CheckArgs, io: Out): Promise<number> {
+  const defs = base.checks;
   if (args.list) {
     if (args.format === 'json') io.out(`${JSON.stringify(defs.map((c) => ({ id: c.id, severity: c.severity, title: c.title, correct: c.correct, sources: c.sources })))}\n`);
     else for (const c of defs) io.out(`${c.id}\t${c.severity}\t${c.title}\n`);
@@ -66,16 +87,32 @@ export async function check(kb: KnowledgeIndex, args: CheckArgs, io: Out): Promi
   }
   if (!args.paths.length) throw new UsageError('check needs at least one PATH (or --list)');
   const enabled = disabledChecks(defs, args.disable);
-  const w = checkWriter(defs, args.format, args.version, io);
+  // team glossaries are checked too: --glossary folders and the .atlas folder of each folder checked
+  const glossaries = [...args.glossaries, ...args.paths.map((p) => join(p, '.atlas')).filter((p) => isDir(p) && !args.glossaries.includes(p))];
+  const loaded = glossaries.length ? loadGlossaries(base, glossaries) : { kb: base, problems: [] };
+  const w = checkWriter(glossaries.length ? [...defs, GLOSSARY_RULE] : defs, args.format, args.version, io);
+  if (loaded.problems.length) w.add(loaded.problems.map(glossaryFinding));
   const failures = await runPipeline<Located>(
-    { paths: args.paths, walk: args.walk, stdin: args.stdin, jobs: args.jobs, workerScript: args.workerScript, job: { command: 'check', glossaries: args.glossaries, maxFileSize: args.walk.maxFileSize, enabled } },
+    { paths: args.paths, walk: args.walk, stdin: args.stdin, jobs: args.jobs, workerScript: args.workerScript, job: { command: 'check', glossaries, maxFileSize: args.walk.maxFileSize, enabled } },
     io,
-    kb,
+    loaded.kb,
     (f) => checkable(f.path, f.explicit),
     w,
   );
   w.finish();
   return exitCode(failures, w.counts, args.failOn);
+}
+
+function glossaryFinding(p: Problem): Located {
+  return { path: p.file, checkId: GLOSSARY_RULE.id, severity: 'error', message: p.message, correct: GLOSSARY_RULE.correct, line: p.line, column: 1, endLine: p.line, endColumn: 1, text: '' };
+}
+
+function isDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 export function disabledChecks(defs: readonly CheckDef[], names: string[]): Record<string, boolean> {
@@ -102,6 +139,6 @@ function sourcesOf(defs: readonly CheckDef[], id: string) {
 function githubAnnotation(f: Located): string {
   const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const prop = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-  const props = [`file=${prop(f.path)}`, `line=${f.line}`, `col=${f.column}`, `endLine=${f.endLine}`, `endColumn=${f.endColumn}`, `title=${prop(`${f.checkId}: "${oneLine(f.text)}"`)}`];
+  const props = [`file=${prop(f.path)}`, `line=${f.line}`, `col=${f.column}`, `endLine=${f.endLine}`, `endColumn=${f.endColumn}`, `title=${prop(f.text ? `${f.checkId}: "${oneLine(f.text)}"` : f.checkId)}`];
   return `::${GITHUB_LEVEL[f.severity]} ${props.join(',')}::${data(`${f.message} ${f.correct}`)}\n`;
 }

@@ -41,10 +41,16 @@ export function readGlossaryFolders(dirs: string[]): { files: { path: string; te
   return { files, problems };
 }
 
-/** The bundled knowledge base with the folders' entries; their problems go to stderr. */
-export function withGlossaries(base: KnowledgeIndex, dirs: string[], io: Out): KnowledgeIndex {
+/** The bundled knowledge base with the folders' entries, and the problems found in them. */
+export function loadGlossaries(base: KnowledgeIndex, dirs: string[]): { kb: KnowledgeIndex; problems: Problem[] } {
   const read = readGlossaryFolders(dirs);
   const result = compileGlossary(base, read.files);
-  for (const p of [...read.problems, ...result.problems]) io.err(`${formatProblem(p)}\n`);
-  return mergeGlossary(base, result);
+  return { kb: mergeGlossary(base, result), problems: [...read.problems, ...result.problems] };
+}
+
+/** The bundled knowledge base with the folders' entries; their problems go to stderr. */
+export function withGlossaries(base: KnowledgeIndex, dirs: string[], io: Out): KnowledgeIndex {
+  const { kb, problems } = loadGlossaries(base, dirs);
+  for (const p of problems) io.err(`${formatProblem(p)}\n`);
+  return kb;
 }

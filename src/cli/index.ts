@@ -156,7 +156,7 @@ async function run(argv: string[], io: Out, options: RunOptions): Promise<number
       only(['--json', '--list', '--format', '--fail-on', '--disable', ...input]);
       const format = (json ? 'json' : one('--format', ['text', 'json', 'ndjson', 'sarif', 'github'], 'text')) as CheckFormat;
       const failOn = one('--fail-on', ['error', 'warning', 'info', 'never'], 'warning') as FailOn;
-      return check(kb(), { ...files, paths: args, format, failOn, disable: values.get('--disable') ?? [], list: flags.has('--list'), version: VERSION, walk: walk() }, io);
+      return check(bundledKnowledge(), { ...files, paths: args, format, failOn, disable: values.get('--disable') ?? [], list: flags.has('--list'), version: VERSION, walk: walk() }, io);
     }
     case undefined:
       throw new UsageError('no command given');

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import Ajv from 'ajv-draft-04';
@@ -138,5 +138,21 @@ describe('CLI check: the misconception checks for CI', () => {
     const { code, out } = await cli(['check', '-'], 'Notes.\n\nVMware VirtualBox is handy.\n');
     assert.equal(code, 1);
     assert.match(out, /^-:3:1: error: "VMware VirtualBox"/);
+  });
+
+  it('validates the team glossary (.atlas/ of a folder checked, or --glossary): its problems are errors with file:line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-check-'));
+    mkdirSync(join(dir, '.atlas'));
+    writeFileSync(join(dir, '.atlas', 'broken.md'), '---\nid: team.broken\ntitle: Broken\n---\nNo kind, no summary, no source.\n');
+    writeFileSync(join(dir, 'notes.md'), 'Nothing wrong here.\n');
+    const { code, out } = await cli(['check', dir]);
+    assert.equal(code, 1);
+    assert.match(out, /\.atlas\/broken\.md:2:1: error: missing required field `kind` \(glossary\)/);
+    const sarif = JSON.parse((await cli(['check', '--format', 'sarif', dir])).out) as { runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; ruleIndex: number }[] }[] };
+    const run = sarif.runs[0];
+    assert.ok(run.results.length > 0);
+    for (const r of run.results) assert.equal(run.tool.driver.rules[r.ruleIndex].id, 'glossary');
+    const samples = join(__dirname, '..', '..', '..', 'samples');
+    assert.equal((await cli(['check', samples])).code, 0, 'the sample glossary is valid and the samples say nothing wrong');
   });
 });
