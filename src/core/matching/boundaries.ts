@@ -109,15 +109,17 @@ export function notTermEnd(text: string, start: number, end: number, from: numbe
   if (before === 40 /* ( */ && start > from + 1 && text.charCodeAt(start - 2) === 93 /* ] */) return urlEnd(text, start, to);
   if (before === 35 /* # */ && start > from + 1 && (text.charCodeAt(start - 2) === 40 || text.charCodeAt(start - 2) === 34 || text.charCodeAt(start - 2) === 39) && after === 45) return urlEnd(text, start, to);
   // a registry or repository path with a domain: github.com/…, quay.io/…
-  if (after === 46 && (before === 0 || before === 32 || before === 34 || before === 39 || before === 61 || before === 9) && /^\.[a-z]{2,6}\/[^/\s"']+\//.test(text.slice(end, end + 80))) return urlEnd(text, end, to);
+  if (after === 46 && (before === 0 || before === 32 || before === 34 || before === 39 || before === 61 || before === 9) && slashNear(text, end) && /^\.[a-z]{2,6}\/[^/\s"']+\//.test(text.slice(end, end + 80))) return urlEnd(text, end, to);
   // an XML namespace prefix: xmlns:qemu
   if (before === 58 && start >= from + 6 && text.slice(start - 6, start - 1) === 'xmlns') return end;
   // an e-mail address: name@host, first.last-name@host
   if (after === 64 /* @ */ || after === 46 || after === 45 || after === 95 || after === 43) {
-    let i = end;
-    const limit = Math.min(to, end + 64);
-    while (i < limit && (isAlnum(text.charCodeAt(i)) || EMAIL_LOCAL.has(text.charCodeAt(i)))) i++;
-    if (text.charCodeAt(i) === 64 && i + 1 < to && isAlnum(text.charCodeAt(i + 1)) && before !== 64) return urlEnd(text, i, to);
+    // an address needs an @ within 64 characters: most dotted names have none near
+    const at = nextAt(text, end);
+    if (at < 0 || at - end > 64 || at >= to) return start;
+    const run = localPartEnd(text, end, to);
+    const i = Math.min(run, end + 64);
+    if (i === run && text.charCodeAt(i) === 64 && i + 1 < to && isAlnum(text.charCodeAt(i + 1)) && before !== 64) return urlEnd(text, i, to);
   }
   return start;
 }
@@ -135,3 +137,40 @@ function urlEnd(text: string, at: number, to: number): number {
 }
 
 const EMAIL_LOCAL = new Set([46, 45, 95, 43]);
+
+/** `.com/` and the like: a `/` 3 to 7 characters after `end` (the dot). */
+function slashNear(text: string, end: number): boolean {
+  for (let k = 3; k <= 7; k++) if (text.charCodeAt(end + k) === 47) return true;
+  return false;
+}
+
+// the first @ at or after a point of the last text searched (-1: none)
+let atText = '';
+let atFrom = -1;
+let atPos = -1;
+
+function nextAt(text: string, from: number): number {
+  if (from >= atFrom && (atPos < 0 || from <= atPos) && text === atText) return atPos;
+  atText = text;
+  atFrom = from;
+  atPos = text.indexOf('@', from);
+  return atPos;
+}
+
+// the last run of e-mail local-part characters measured: the tokens of `a.b.c.d` share one
+let runText = '';
+let runFrom = -1;
+let runEnd = -1;
+let runTo = -1;
+
+/** Where the run of letters, digits and `.-_+` that starts at `from` ends (before `to`). */
+function localPartEnd(text: string, from: number, to: number): number {
+  if (from >= runFrom && from <= runEnd && (runEnd < runTo ? runEnd <= to : to === runTo) && text === runText) return runEnd;
+  let i = from;
+  while (i < to && (isAlnum(text.charCodeAt(i)) || EMAIL_LOCAL.has(text.charCodeAt(i)))) i++;
+  runText = text;
+  runFrom = from;
+  runEnd = i;
+  runTo = to;
+  return i;
+}
