@@ -79,19 +79,56 @@ export function diagramSystems(kb: KnowledgeIndex, entry: Entry): Entry[] {
  * is escaped; only a bundled entry's body is Markdown (it is ours, and links only to https).
  * A workspace entry's body and notes are plain text, and the card says which file they are from.
  */
-export function cardMarkdown(kb: KnowledgeIndex, entry: Entry, hovered: string | undefined, links: CardLinks, others: Entry[] = []): string {
+export type CardDetail = 'compact' | 'full';
+
+/** Lines a compact card gives its text: title, place, summary and key facts. */
+export const COMPACT_LINES = 12;
+/** Characters a hover line holds, for counting wrapped paragraphs. */
+const LINE_CHARS = 80;
+
+export function cardMarkdown(kb: KnowledgeIndex, entry: Entry, hovered: string | undefined, links: CardLinks, others: Entry[] = [], detail: CardDetail = 'full'): string {
   const out: string[] = [];
-  const title = `**${escapeMarkdown(entry.title)}**${entry.short && entry.short !== entry.title ? ` (${escapeMarkdown(entry.short)})` : ''}`;
+  const short = entry.short && entry.short !== entry.title ? ` (${escapeMarkdown(entry.short)})` : '';
+  // the hovered form goes on the title line, unless it is the title itself
+  const same = (a: string | undefined) => a !== undefined && a.toLowerCase() === hovered?.toLowerCase();
+  const form = hovered && !same(entry.title) && !same(entry.short) ? ` · ${codeSpan(hovered)}` : '';
   // header lines end in two spaces: Markdown hard breaks, one fact per line
-  out.push(`${title} · *${KIND_LABEL[entry.kind]}*  `);
+  out.push(`**${escapeMarkdown(entry.title)}**${short} · *${KIND_LABEL[entry.kind]}*${form}  `);
   const where = placement(kb, entry);
   if (where.length) out.push(`$(layers) ${where.map(escapeMarkdown).join(' · ')}  `);
+  if (entry.workspace) out.push(`$(folder) From the workspace glossary ${codeSpan(entry.file, 200)}  `);
+  if (detail === 'compact') {
+    let budget = COMPACT_LINES - 1 - (where.length ? 1 : 0) - (entry.workspace ? 1 : 0) - lineCount(entry.summary);
+    out.push('', escapeMarkdown(entry.summary));
+    // a key's values are its key facts; a team's notes come first of all
+    for (const note of entry.notes ?? []) {
+      const text = note.text ? ` ${plainParagraphs(note.text.length > 160 ? `${note.text.slice(0, 160).trimEnd()}…` : note.text).replace(/\n+/g, ' ')}` : '';
+      out.push('', `$(folder) **Workspace note** from ${codeSpan(note.file, 200)}:${text}`);
+      budget -= 2;
+    }
+    if (entry.values?.length && budget > 3) {
+      const rows: string[] = [];
+      budget -= 2; // the header row and the "more" row
+      for (const v of entry.values) {
+        const row = `| ${codeSpan(v.value.replace(/\|/g, ' '))} | ${escapeMarkdown(v.meaning)} |`;
+        const n = lineCount(`${v.value} ${v.meaning}`);
+        if (n > budget) break;
+        rows.push(row);
+        budget -= n;
+      }
+      if (rows.length) {
+        out.push('', '| value | meaning |', '| --- | --- |', ...rows);
+        if (rows.length < entry.values.length) out.push(`| … | ${entry.values.length - rows.length} more in the full card |`);
+      }
+    }
+    const facts = keyFacts(entry.workspace ? plainParagraphs(entry.body) : entry.body, budget);
+    if (facts) out.push('', facts);
+    if (others.length) out.push('', alsoMeans(others, links));
+    out.push('', compactLinks(kb, entry, links));
+    return out.join('\n');
+  }
   const forms = entry.aliases.filter((a) => a !== hovered).slice(0, 8);
-  const formLine: string[] = [];
-  if (hovered) formLine.push(`You hovered ${codeSpan(hovered)}`);
-  if (forms.length) formLine.push(`also written ${forms.map((f) => codeSpan(f)).join(', ')}`);
-  if (formLine.length) out.push(formLine.join('; '));
-  if (entry.workspace) out.push(`$(folder) From the workspace glossary ${codeSpan(entry.file, 200)}`);
+  if (forms.length) out.push(`Also written ${forms.map((f) => codeSpan(f)).join(', ')}`);
   out.push('', '---', '', escapeMarkdown(entry.summary), '', entry.workspace ? plainParagraphs(entry.body) : entry.body);
   if (entry.values?.length) {
     out.push('', '| value | meaning |', '| --- | --- |', ...entry.values.map((v) => `| ${codeSpan(v.value.replace(/\|/g, ' '))} | ${escapeMarkdown(v.meaning)} |`));
@@ -102,10 +139,7 @@ export function cardMarkdown(kb: KnowledgeIndex, entry: Entry, hovered: string |
     if (note.text) out.push('', plainParagraphs(note.text));
   }
   if (entry.kind === 'system' && entry.classificationNote) out.push('', `*${escapeMarkdown(entry.classificationNote)}*`);
-  if (others.length) {
-    const alt = others.map((o) => (links.openEntry ? `[${escapeMarkdown(o.title)}](${commandUri(links.openEntry, [o.id])})` : escapeMarkdown(o.title)));
-    out.push('', `$(question) This word can also mean: ${alt.join(', ')}`);
-  }
+  if (others.length) out.push('', alsoMeans(others, links));
   const related = kb.getAll(entry.related);
   if (related.length) {
     const items = related.map((r) => (links.openEntry ? `[${escapeMarkdown(r.title)}](${commandUri(links.openEntry, [r.id])})` : escapeMarkdown(r.title)));
@@ -114,8 +148,20 @@ export function cardMarkdown(kb: KnowledgeIndex, entry: Entry, hovered: string |
   if (entry.sources.length) {
     out.push('', `**Sources:** ${entry.sources.map((s) => `[${escapeMarkdown(s.title)}](${linkTarget(s.url)})`).join(' · ')}`);
   }
+  const actions = actionLinks(kb, entry, links);
+  if (links.openEntry) actions.unshift(`[$(book) Open card](${commandUri(links.openEntry, [entry.id])})`);
+  if (actions.length) out.push('', actions.join(' · '));
+  return out.join('\n');
+}
+
+function alsoMeans(others: Entry[], links: CardLinks): string {
+  const alt = others.map((o) => (links.openEntry ? `[${escapeMarkdown(o.title)}](${commandUri(links.openEntry, [o.id])})` : escapeMarkdown(o.title)));
+  return `$(question) This word can also mean: ${alt.join(', ')}`;
+}
+
+/** Diagram, flow and tree links, for both kinds of card. */
+function actionLinks(kb: KnowledgeIndex, entry: Entry, links: CardLinks): string[] {
   const actions: string[] = [];
-  if (links.openEntry) actions.push(`[$(book) Open card](${commandUri(links.openEntry, [entry.id])})`);
   if (links.showDiagram) {
     for (const system of diagramSystems(kb, entry)) {
       actions.push(`[$(type-hierarchy) Show in ${escapeMarkdown(system.title)} diagram](${commandUri(links.showDiagram, [system.id, entry.id])})`);
@@ -124,8 +170,55 @@ export function cardMarkdown(kb: KnowledgeIndex, entry: Entry, hovered: string |
   const flow = links.showFlow ? flowsWithEntry(kb.flows, entry.id)[0] : undefined;
   if (flow && links.showFlow) actions.push(`[$(play) Show how it works](${commandUri(links.showFlow, [flow.id, entry.id])})`);
   if (links.revealInAtlas) actions.push(`[$(list-tree) Reveal in Atlas](${commandUri(links.revealInAtlas, [entry.id])})`);
-  if (actions.length) out.push('', actions.join(' · '));
-  return out.join('\n');
+  return actions;
+}
+
+/** The compact card's last line: the full card, the diagram, the flow, the tree and the first source. */
+function compactLinks(kb: KnowledgeIndex, entry: Entry, links: CardLinks): string {
+  const actions = actionLinks(kb, entry, links);
+  if (links.openEntry) actions.unshift(`[$(book) More…](${commandUri(links.openEntry, [entry.id])})`);
+  const source = entry.sources[0];
+  if (source) actions.push(`[$(link-external) Source](${linkTarget(source.url)} "${escapeMarkdown(source.title).replace(/"/g, "'")}")`);
+  return actions.join(' · ');
+}
+
+function lineCount(text: string): number {
+  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / LINE_CHARS)), 0);
+}
+
+/**
+ * The first paragraphs or list items of a body that fit in `budget` lines, whole: a block that
+ * does not fit ends the excerpt (with "…" when something was left out). Code blocks, tables
+ * and headings are left to the full card.
+ */
+export function keyFacts(body: string, budget: number): string {
+  if (budget <= 0) return '';
+  const blocks = body.split(/\n[ \t]*\n/).map((b) => b.trim()).filter(Boolean);
+  const kept: string[] = [];
+  let used = 0;
+  let cut = false;
+  outer: for (const block of blocks) {
+    if (/^(```|~~~|\||#)/.test(block)) {
+      cut = true;
+      break;
+    }
+    // a list counts item by item
+    const items = /^([-*+]|\d+[.)]) /.test(block) ? block.split(/\n(?=[-*+] |\d+[.)] )/) : [block];
+    const keptItems: string[] = [];
+    for (const item of items) {
+      const n = lineCount(item);
+      if (used + n > budget) {
+        cut = true;
+        if (keptItems.length) kept.push(keptItems.join('\n'));
+        break outer;
+      }
+      used += n;
+      keptItems.push(item);
+    }
+    kept.push(keptItems.join('\n'));
+  }
+  if (!kept.length) return '';
+  return cut ? `${kept.join('\n\n')} …` : kept.join('\n\n');
 }
 
 /** The entry card as an HTML fragment (for webviews); body rendered by markdown-it with HTML off. */

@@ -38,7 +38,8 @@ export function register(_context: vscode.ExtensionContext, deps: FeatureDeps): 
       const has = (id: string) => (deps.commands.has(id) ? id : undefined);
       const links = { openEntry: has(Commands.openEntry), showDiagram: has(Commands.showDiagram), revealInAtlas: has(Commands.revealInAtlas), showFlow: has(Commands.showFlow) };
       const others = kb.getAll((found.match.candidates ?? []).filter((id) => id !== entry.id));
-      const md = new vscode.MarkdownString(cardMarkdown(kb, entry, found.text, links, others), true);
+      const detail = vscode.workspace.getConfiguration('hypervisorAtlas', document).get<string>('hover.detail', 'compact') === 'full' ? 'full' : 'compact';
+      const md = new vscode.MarkdownString(cardMarkdown(kb, entry, found.text, links, others, detail), true);
       md.isTrusted = { enabledCommands: cardCommands(links) };
       md.supportHtml = false;
       return new vscode.Hover(md, found.range);

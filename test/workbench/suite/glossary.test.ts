@@ -25,7 +25,7 @@ const write = (text: string) => vscode.workspace.fs.writeFile(fileUri(), new Tex
 
 async function cardAt(doc: vscode.TextDocument, text: string): Promise<string> {
   const all = await hoverTextAt(doc, positionOf(doc, text, 0, Math.floor(text.length / 2)));
-  return all.includes('You hovered `') ? all : '';
+  return all.includes('command:hypervisorAtlas.openEntry?') ? all : '';
 }
 
 describe('workspace glossary', () => {

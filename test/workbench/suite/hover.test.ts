@@ -4,11 +4,11 @@ import { activateExtension, closeAllEditors, hoverTextAt, openSample, positionOf
 
 /**
  * The hovers at the nth occurrence of `text` (middle of the word) when one of them is our card
- * (every card says which form was hovered), else '' (other extensions' hovers do not count).
+ * (every card links to its full card), else '' (other extensions' hovers do not count).
  */
 async function card(doc: vscode.TextDocument, text: string, nth = 0): Promise<string> {
   const all = await hoverTextAt(doc, positionOf(doc, text, nth, Math.floor(text.length / 2)));
-  return all.includes('You hovered `') ? all : '';
+  return all.includes('command:hypervisorAtlas.openEntry?') ? all : '';
 }
 
 async function setting(key: string, value: unknown, language?: string): Promise<void> {
@@ -25,8 +25,17 @@ describe('hover cards', () => {
     const expose = await card(doc, 'ExposeVirtualizationExtensions');
     assert.match(expose, /\*\*ExposeVirtualizationExtensions\*\*/);
     assert.match(expose, /nested virtualization/i);
-    assert.match(expose, /You hovered `ExposeVirtualizationExtensions`/);
-    assert.match(expose, /\*\*Sources:\*\* \[.+\]\(https:\/\/learn\.microsoft\.com\//);
+    assert.match(expose, /\[\$\(book\) More…\]\(command:hypervisorAtlas\.openEntry\?/, 'the compact card links to the full one');
+    assert.match(expose, /\[\$\(link-external\) Source\]\(https:\/\/learn\.microsoft\.com\//);
+    assert.doesNotMatch(expose, /\*\*Sources:\*\*/, 'compact by default');
+    try {
+      await setting('hover.detail', 'full');
+      const full = await card(doc, 'ExposeVirtualizationExtensions');
+      assert.match(full, /\*\*Sources:\*\* \[.+\]\(https:\/\/learn\.microsoft\.com\//);
+      assert.match(full, /\[\$\(book\) Open card\]/);
+    } finally {
+      await setting('hover.detail', undefined);
+    }
     assert.match(await card(doc, 'Set-VMProcessor'), /Set-VMProcessor/);
     assert.match(await card(doc, 'DynamicMemoryEnabled'), /Dynamic Memory/i);
   });
@@ -84,7 +93,7 @@ describe('hover cards', () => {
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'The **root\n  partition** and [VMWP](javascript:alert(1)).\n' });
     await vscode.window.showTextDocument(doc);
     const text = await card(doc, 'VMWP');
-    assert.match(text, /You hovered `VMWP`/);
+    assert.match(text, /Virtual Machine Worker Process/);
     assert.ok(!text.includes('javascript:'), 'nothing from the document becomes a link');
   });
 

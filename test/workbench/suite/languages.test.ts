@@ -77,7 +77,7 @@ describe('languages: VMware VMX and Xen xl.cfg', () => {
     const hover = async (text: string, offset: number) => (await hoverTextAt(doc, positionOf(doc, text, 0, offset))).replace(/\\(?=[^\s])/g, '');
     const key = await hover('ethernet0.virtualDev', 'ethernet0.'.length + 2);
     assert.ok(key.includes('ethernetN.virtualDev'), `hover on virtualDev: ${key.slice(0, 300)}`);
-    assert.ok(key.includes('You hovered `ethernet0.virtualDev`'), `hover names the whole key: ${key.slice(0, 300)}`);
+    assert.ok(key.includes('· `ethernet0.virtualDev`'), `the title line names the whole key hovered: ${key.slice(0, 300)}`);
     const index = await hover('ethernet1.virtualDev', 'ethernet'.length);
     assert.ok(index.includes('ethernetN.virtualDev'), `hover on ethernet1: ${index.slice(0, 200)}`);
     const vhv = await hover('vhv.enable', 1);

@@ -19,8 +19,8 @@ describe('hover cards in the editor', function () {
     const text = await hoverText(wb.page, 'root partition');
     assert.match(text, /Root partition/);
     assert.match(text, /component|concept|layer/);
-    assert.match(text, /You hovered root partition/);
-    assert.match(text, /Sources:/);
+    assert.match(text, /More…/);
+    assert.match(text, /Source/);
     await dismissHover(wb.page);
   });
 
