@@ -7,6 +7,7 @@ import * as explain from './features/explain/index';
 import * as glossary from './features/glossary/index';
 import * as hover from './features/hover/index';
 import * as inFile from './features/in-file/index';
+import * as links from './features/links/index';
 import * as languages from './features/languages/index';
 import * as markdownPreview from './features/markdown-preview/index';
 import * as tree from './features/tree/index';
@@ -21,7 +22,7 @@ export function activate(context: vscode.ExtensionContext): { extendMarkdownIt<T
   const log = vscode.window.createOutputChannel('Hypervisor Atlas', { log: true });
   const store = new glossary.GlossaryStore(bundledKnowledge, log);
   const deps: FeatureDeps = { knowledge: () => store.current() ?? bundledKnowledge(), log, commands: new Set(), extensionUri: context.extensionUri, onDidChangeKnowledge: store.onDidChange };
-  context.subscriptions.push(log, store, ...glossary.register(context, deps, store, WARM_UP_DELAY_MS * 2), ...explain.register(context, deps), ...hover.register(context, deps), ...diagram.register(context, deps), ...tree.register(context, deps), ...inFile.register(context, deps), ...languages.register(context, deps), ...markdownPreview.register(context, deps), ...walkthrough.register(context, deps), ...checks.register(context, deps));
+  context.subscriptions.push(log, store, ...glossary.register(context, deps, store, WARM_UP_DELAY_MS * 2), ...explain.register(context, deps), ...hover.register(context, deps), ...links.register(context, deps), ...diagram.register(context, deps), ...tree.register(context, deps), ...inFile.register(context, deps), ...languages.register(context, deps), ...markdownPreview.register(context, deps), ...walkthrough.register(context, deps), ...checks.register(context, deps));
   // build the knowledge index and term engine once activation is over, in short slices, so the
   // first hover finds them ready
   let disposed = false;

@@ -90,20 +90,25 @@ class ChecksFeature implements vscode.CodeActionProvider, vscode.Disposable {
     return d;
   }
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const known = this.findings.get(document.uri.toString());
     if (!known || known.version !== document.version) return [];
+    // the findings under the range, not only the diagnostics the request carries: the workbench
+    // learns of new diagnostics a moment after the extension host, and a fix asked for in
+    // between must not be missing
+    const from = document.offsetAt(range.start);
+    const to = document.offsetAt(range.end);
+    const wanted = new Set(context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE).map((d) => `${document.offsetAt(d.range.start)}:${document.offsetAt(d.range.end)}`));
+    const ours = this.collection.get(document.uri) ?? [];
     const actions: vscode.CodeAction[] = [];
-    for (const d of context.diagnostics) {
-      if (d.source !== DIAGNOSTIC_SOURCE) continue;
-      const start = document.offsetAt(d.range.start);
-      const end = document.offsetAt(d.range.end);
-      const f = known.findings.find((x) => x.start === start && x.end === end && x.replacement !== undefined);
-      if (!f || f.replacement === undefined) continue;
+    for (const f of known.findings) {
+      if (f.replacement === undefined) continue;
+      if (!wanted.has(`${f.start}:${f.end}`) && (f.end < from || f.start > to)) continue;
+      const fixRange = new vscode.Range(document.positionAt(f.start), document.positionAt(f.end));
       const action = new vscode.CodeAction(`Replace with "${f.replacement}"`, vscode.CodeActionKind.QuickFix);
       action.edit = new vscode.WorkspaceEdit();
-      action.edit.replace(document.uri, d.range, f.replacement);
-      action.diagnostics = [d];
+      action.edit.replace(document.uri, fixRange, f.replacement);
+      action.diagnostics = ours.filter((d) => d.range.isEqual(fixRange));
       action.isPreferred = true;
       actions.push(action);
     }

@@ -36,7 +36,7 @@ describe('hover cards', () => {
     } finally {
       await setting('hover.detail', undefined);
     }
-    assert.match(await card(doc, 'Set-VMProcessor'), /Set-VMProcessor/);
+    assert.match(await card(doc, 'Set-VMProcessor'), /Set\\?-VMProcessor/);
     assert.match(await card(doc, 'DynamicMemoryEnabled'), /Dynamic Memory/i);
   });
 

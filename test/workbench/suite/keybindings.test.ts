@@ -40,12 +40,35 @@ describe('keybindings and toggles', () => {
   it('Toggle Hover Cards turns the cards off and on again', async () => {
     const editor = await openSample('hyperv/lab-setup.ps1');
     const at = positionOf(editor.document, 'New-VMSwitch');
-    assert.match(await hoverTextAt(editor.document, at), /New-VMSwitch/);
+    assert.match(await hoverTextAt(editor.document, at), /New\\?-VMSwitch/);
     await vscode.commands.executeCommand('hypervisorAtlas.toggleHovers');
     assert.equal(vscode.workspace.getConfiguration('hypervisorAtlas').get('hover.enabled'), false);
-    assert.doesNotMatch(await hoverTextAt(editor.document, at), /New-VMSwitch/);
+    assert.doesNotMatch(await hoverTextAt(editor.document, at), /New\\?-VMSwitch/);
     await vscode.commands.executeCommand('hypervisorAtlas.toggleHovers');
     assert.equal(vscode.workspace.getConfiguration('hypervisorAtlas').get('hover.enabled'), true);
-    assert.match(await hoverTextAt(editor.document, at), /New-VMSwitch/);
+    assert.match(await hoverTextAt(editor.document, at), /New\\?-VMSwitch/);
+  });
+
+  it('Ctrl+click: each term is a link to its card, and hypervisorAtlas.links.enabled turns the links off', async () => {
+    const editor = await openSample('hyperv/lab-setup.ps1');
+    const doc = editor.document;
+    const at = positionOf(doc, 'New-VMSwitch', 0, 3);
+    const linkAt = async () => {
+      const links = (await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', doc.uri)) ?? [];
+      return links.find((l) => l.range.contains(at) && l.target?.scheme === 'command');
+    };
+    const link = await linkAt();
+    assert.ok(link, 'a command link on New-VMSwitch');
+    assert.equal(link.target!.path, 'hypervisorAtlas.openEntry');
+    const args = JSON.parse(decodeURIComponent(link.target!.query)) as string[];
+    assert.deepEqual(args, ['hyperv.new-vmswitch']);
+    assert.equal(doc.getText(link.range), 'New-VMSwitch', 'the link covers the whole term');
+    assert.equal(await vscode.commands.executeCommand('hypervisorAtlas.openEntry', ...args), true);
+    try {
+      await vscode.workspace.getConfiguration('hypervisorAtlas').update('links.enabled', false, vscode.ConfigurationTarget.Global);
+      assert.equal(await linkAt(), undefined, 'no link once the setting is off');
+    } finally {
+      await vscode.workspace.getConfiguration('hypervisorAtlas').update('links.enabled', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 });

@@ -172,6 +172,41 @@ export async function hoverText(page, text, { timeout = DEFAULT_TIMEOUT_MS, char
   throw new Error(`hoverText: ${lastError} (waited ${timeout} ms)`);
 }
 
+/**
+ * Ctrl+click (Cmd+click on macOS) on `text` in the active editor, as a person follows a link:
+ * the modifier is held while the mouse rests on the word, until VS Code shows the word as a
+ * link, then the word is clicked.
+ */
+export async function modifierClick(page, text, { timeout = DEFAULT_TIMEOUT_MS, charOffset, nth = 0 } = {}) {
+  const modifier = process.platform === 'darwin' ? 'Meta' : 'Control';
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    const box = await textBox(page, text, { charOffset, nth });
+    if (box) {
+      await page.mouse.move(box.x, Math.max(0, box.y - 200));
+      await page.keyboard.down(modifier);
+      try {
+        await page.mouse.move(box.x, box.y, { steps: 4 });
+        // the editor underlines a link under the mouse while the modifier is down
+        const underlined = await page
+          .locator('.monaco-editor .detected-link-active')
+          .first()
+          .waitFor({ state: 'visible', timeout: Math.min(3000, Math.max(500, end - Date.now())) })
+          .then(() => true, () => false);
+        if (underlined) {
+          await page.mouse.click(box.x, box.y);
+          return;
+        }
+        noteRetry(`modifierClick: "${text}" was not shown as a link yet`);
+      } finally {
+        await page.keyboard.up(modifier);
+      }
+    }
+    await page.waitForTimeout(300);
+  }
+  throw new Error(`modifierClick: "${text}" never became a link (waited ${timeout} ms)`);
+}
+
 /** The screen position of `text` in the active editor's visible lines, or undefined. */
 async function textBox(page, text, { charOffset, nth = 0 } = {}) {
   return page.evaluate(

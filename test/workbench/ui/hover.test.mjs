@@ -1,7 +1,7 @@
 // Hover cards and Explain Term as a person meets them: the mouse over a term in an open editor
 // shows the card in VS Code's hover widget; the command palette runs Explain Term.
 import * as assert from 'node:assert/strict';
-import { dismissHover, hoverText, openFile, openWorkbench, quickPickRows, runCommand, webviewFrame } from './helpers.mjs';
+import { dismissHover, hoverText, modifierClick, openFile, openWorkbench, quickPickRows, runCommand, webviewFrame } from './helpers.mjs';
 
 const NOTES = 'hyperv/hyper-v-architecture.md';
 
@@ -49,5 +49,13 @@ describe('hover cards in the editor', function () {
     const frame = await webviewFrame(wb.page, { hasSelector: 'main.card[data-id="hyperv.vmwp"]' });
     assert.match(await frame.locator('h1').innerText(), /Virtual Machine Worker Process/);
     assert.match(await frame.locator('.sources').innerText(), /Microsoft Learn/);
+  });
+
+  it('Ctrl+click on a term opens its card beside the editor', async () => {
+    await runCommand(wb.page, 'View: Close All Editors');
+    await openFile(wb.page, NOTES);
+    await modifierClick(wb.page, 'winhv.sys');
+    const frame = await webviewFrame(wb.page, { hasSelector: 'main.card[data-id="hyperv.winhv"]' });
+    assert.match(await frame.locator('h1').innerText(), /winhv\.sys/);
   });
 });

@@ -3,7 +3,7 @@
 // tooltips. Saved as media/screenshots/markdown-preview.png under `run.mjs --screenshots`.
 import * as assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
-import { openFile, openWorkbench, runCommand, screenshot, webviewFrame } from './helpers.mjs';
+import { noteRetry, openFile, openWorkbench, runCommand, screenshot, webviewFrame } from './helpers.mjs';
 
 const NOTE = 'xen/xen-notes.md';
 
@@ -49,10 +49,22 @@ describe('Markdown preview: terms', function () {
     await runCommand(wb.page, 'View: Toggle Primary Side Bar Visibility');
     await wb.page.mouse.move(1000, 860);
     await wb.page.waitForTimeout(1000);
-    const term = frame.locator('.hypervisor-atlas-term', { hasText: 'dom0' }).first();
-    await term.hover();
-    await wb.page.waitForTimeout(300);
-    const hovered = await term.evaluate((e) => getComputedStyle(e).textDecorationStyle);
+    // the preview renders again (a new frame) when the workspace glossary finishes loading, which
+    // can fall in the middle of this test: take the frame again and retry when it was replaced
+    let hovered;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const current = await webviewFrame(wb.page, { hasSelector: '.hypervisor-atlas-term', timeout: 30_000 });
+        const term = current.locator('.hypervisor-atlas-term', { hasText: 'dom0' }).first();
+        await term.hover();
+        await wb.page.waitForTimeout(300);
+        hovered = await term.evaluate((e) => getComputedStyle(e).textDecorationStyle);
+        break;
+      } catch (e) {
+        if (attempt >= 2 || !/detached|Target closed|Execution context was destroyed/.test(String(e))) throw e;
+        noteRetry('preview: the preview frame was replaced while hovering (the glossary loaded); took it again');
+      }
+    }
     assert.equal(hovered, 'solid', 'the hovered marker turns solid');
     const file = await screenshot(wb.page, 'markdown-preview');
     assert.ok(statSync(file).size > 10_000, `${file} looks empty`);

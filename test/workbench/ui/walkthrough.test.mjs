@@ -7,7 +7,9 @@ import { ROOT } from '../../../scripts/workbench.mjs';
 import { openWorkbench, quickPickRows, runCommand, screenshot, sideBarRows, webviewFrame, DEFAULT_TIMEOUT_MS } from './helpers.mjs';
 
 const TITLE = 'Get Started with Hypervisor Atlas';
-const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const nls = JSON.parse(readFileSync(join(ROOT, 'package.nls.json'), 'utf8'));
+// the manifest's strings as VS Code shows them: %key% read from package.nls.json
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'), (_k, v) => (typeof v === 'string' && /^%[^%]+%$/.test(v) ? (nls[v.slice(1, -1)] ?? v) : v));
 /** Each step's image description, by step title, from the manifest. */
 const ALT = Object.fromEntries(manifest.contributes.walkthroughs[0].steps.map((s) => [s.title, s.media.altText]));
 
@@ -34,7 +36,10 @@ describe('the Get Started walkthrough', function () {
       },
       [title, alt],
       { timeout: DEFAULT_TIMEOUT_MS },
-    );
+    ).catch(async (e) => {
+      const seen = await page.evaluate(() => [...document.querySelectorAll('.gettingStartedSlideDetails .getting-started-media img')].map((i) => ({ alt: i.alt, complete: i.complete, w: i.naturalWidth, src: i.src.slice(-60) })));
+      throw new Error(`${e.message}; images: ${JSON.stringify(seen)}`);
+    });
     return step;
   }
 
