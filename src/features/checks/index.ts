@@ -37,6 +37,8 @@ class ChecksFeature implements vscode.CodeActionProvider, vscode.Disposable {
   private readonly findings = new Map<string, { version: number; findings: Finding[] }>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly generation = new Map<string, number>();
+  /** the check under way for a document, if any */
+  private readonly running = new Map<string, Promise<void>>();
 
   constructor(private readonly deps: FeatureDeps) {}
 
@@ -45,7 +47,7 @@ class ChecksFeature implements vscode.CodeActionProvider, vscode.Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
-      this.check(document).catch((e: unknown) => this.deps.log.warn(`Checks failed on ${document.uri.toString()}: ${String(e)}`));
+      void this.checkNow(document);
     }, delay));
   }
 
@@ -56,6 +58,18 @@ class ChecksFeature implements vscode.CodeActionProvider, vscode.Disposable {
     this.findings.delete(key);
     this.generation.set(key, (this.generation.get(key) ?? 0) + 1);
     this.collection.delete(document.uri);
+  }
+
+  /** Checks the document now; resolves when its findings are in (or a newer check took over). */
+  private checkNow(document: vscode.TextDocument): Promise<void> {
+    const key = document.uri.toString();
+    const run = this.check(document)
+      .catch((e: unknown) => this.deps.log.warn(`Checks failed on ${key}: ${String(e)}`))
+      .finally(() => {
+        if (this.running.get(key) === run) this.running.delete(key);
+      });
+    this.running.set(key, run);
+    return run;
   }
 
   private async check(document: vscode.TextDocument): Promise<void> {
@@ -90,8 +104,19 @@ class ChecksFeature implements vscode.CodeActionProvider, vscode.Disposable {
     return d;
   }
 
-  provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const known = this.findings.get(document.uri.toString());
+  async provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
+    const key = document.uri.toString();
+    let known = this.findings.get(key);
+    if (known?.version !== document.version) {
+      // asked between an edit and its check (Ctrl+. right after typing): check now, in slices as ever
+      if (this.timers.has(key)) {
+        clearTimeout(this.timers.get(key));
+        this.timers.delete(key);
+        await this.checkNow(document);
+      } else await this.running.get(key);
+      if (token.isCancellationRequested) return [];
+      known = this.findings.get(key);
+    }
     if (!known || known.version !== document.version) return [];
     // the findings under the range, not only the diagnostics the request carries: the workbench
     // learns of new diagnostics a moment after the extension host, and a fix asked for in

@@ -48,5 +48,8 @@ describe('misconception checks in the editor', function () {
     }
     assert.match(text, /We run the lab in Oracle VirtualBox on a laptop\./);
     await squiggle.first().waitFor({ state: 'detached', timeout: 10_000 });
+    // leave no unsaved file behind: the workbench would restore it in the next tests' sessions
+    await runCommand(page, 'File: Revert File');
+    await runCommand(page, 'View: Close Editor');
   });
 });

@@ -5,7 +5,8 @@
 //
 // Every wait here is bounded (DEFAULT_TIMEOUT_MS unless told), so a broken feature fails a
 // test with a message instead of hanging it.
-import { mkdirSync, readdirSync } from 'node:fs';
+import * as assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, SAMPLES_DIR, launchChromium, serveWorkbench } from '../../../scripts/workbench.mjs';
 
@@ -174,37 +175,32 @@ export async function hoverText(page, text, { timeout = DEFAULT_TIMEOUT_MS, char
 
 /**
  * Ctrl+click (Cmd+click on macOS) on `text` in the active editor, as a person follows a link:
- * the modifier is held while the mouse rests on the word, until VS Code shows the word as a
- * link, then the word is clicked.
+ * the modifier is held while the mouse moves onto the word (VS Code shows a link under it
+ * then), and the word is clicked. Returns whether the word was shown as a link.
  */
 export async function modifierClick(page, text, { timeout = DEFAULT_TIMEOUT_MS, charOffset, nth = 0 } = {}) {
   const modifier = process.platform === 'darwin' ? 'Meta' : 'Control';
   const end = Date.now() + timeout;
-  while (Date.now() < end) {
-    const box = await textBox(page, text, { charOffset, nth });
-    if (box) {
-      await page.mouse.move(box.x, Math.max(0, box.y - 200));
-      await page.keyboard.down(modifier);
-      try {
-        await page.mouse.move(box.x, box.y, { steps: 4 });
-        // the editor underlines a link under the mouse while the modifier is down
-        const underlined = await page
-          .locator('.monaco-editor .detected-link-active')
-          .first()
-          .waitFor({ state: 'visible', timeout: Math.min(3000, Math.max(500, end - Date.now())) })
-          .then(() => true, () => false);
-        if (underlined) {
-          await page.mouse.click(box.x, box.y);
-          return;
-        }
-        noteRetry(`modifierClick: "${text}" was not shown as a link yet`);
-      } finally {
-        await page.keyboard.up(modifier);
-      }
-    }
-    await page.waitForTimeout(300);
+  let box;
+  while (!box && Date.now() < end) {
+    box = await textBox(page, text, { charOffset, nth });
+    if (!box) await page.waitForTimeout(200);
   }
-  throw new Error(`modifierClick: "${text}" never became a link (waited ${timeout} ms)`);
+  if (!box) throw new Error(`modifierClick: "${text}" is not visible in the active editor`);
+  await page.mouse.move(box.x, Math.max(0, box.y - 200));
+  await page.keyboard.down(modifier);
+  try {
+    await page.mouse.move(box.x, box.y, { steps: 4 });
+    const underlined = await page
+      .locator('.monaco-editor .detected-link-active')
+      .first()
+      .waitFor({ state: 'visible', timeout: 1500 })
+      .then(() => true, () => false);
+    await page.mouse.click(box.x, box.y);
+    return underlined;
+  } finally {
+    await page.keyboard.up(modifier);
+  }
 }
 
 /** The screen position of `text` in the active editor's visible lines, or undefined. */
@@ -449,4 +445,21 @@ export async function quickPickRows(page, timeout = DEFAULT_TIMEOUT_MS) {
   const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
   await rows.first().waitFor({ state: 'visible', timeout });
   return (await rows.allInnerTexts()).map((t) => t.split('\n')[0].trim());
+}
+
+/** The 1-based line of samples/<rel> that contains `text`. */
+export function lineOf(rel, text) {
+  const i = readFileSync(join(ROOT, 'samples', ...rel.split('/')), 'utf8').split('\n').findIndex((l) => l.includes(text));
+  assert.ok(i >= 0, `${text} is not in samples/${rel}`);
+  return i + 1;
+}
+
+/** Scrolls the active editor to `line` with Go to Line, as a person would. */
+export async function revealLine(page, line) {
+  await runCommand(page, 'Go to Line/Column...');
+  const input = page.locator('.quick-input-widget input');
+  await input.fill(`:${line}`);
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+  await page.waitForTimeout(300);
 }

@@ -2,29 +2,10 @@
 // read the language mode in the status bar, hover a key and read its card. The .vmx hover is
 // saved as media/screenshots/vmx-hover.png under `run.mjs --screenshots` (`npm run screenshots`).
 import * as assert from 'node:assert/strict';
-import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { ROOT } from '../../../scripts/workbench.mjs';
-import { dismissHover, hoverText, openFile, openWorkbench, runCommand, screenshot } from './helpers.mjs';
+import { statSync } from 'node:fs';
+import { dismissHover, hoverText, lineOf, openFile, openWorkbench, revealLine, screenshot } from './helpers.mjs';
 
 const VMX = 'vmware/ubuntu-server.vmx';
-
-/** The 1-based line of samples/<rel> that contains `text`. */
-function lineOf(rel, text) {
-  const i = readFileSync(join(ROOT, 'samples', ...rel.split('/')), 'utf8').split('\n').findIndex((l) => l.includes(text));
-  assert.ok(i >= 0, `${text} is not in samples/${rel}`);
-  return i + 1;
-}
-
-/** Scrolls the active editor to `line` with Go to Line, as a person would. */
-async function revealLine(page, line) {
-  await runCommand(page, 'Go to Line/Column...');
-  const input = page.locator('.quick-input-widget input');
-  await input.fill(`:${line}`);
-  await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
-  await page.waitForTimeout(300);
-}
 
 /** The language mode shown in the status bar for the active editor. */
 async function languageMode(page, expected, timeout = 15_000) {

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../../scripts/workbench.mjs';
-import { clickActivityBar, listSamples, openFile, openWorkbench, runCommand, screenshot, webviewFrame } from './helpers.mjs';
+import { clickActivityBar, listSamples, noteRetry, openFile, openWorkbench, runCommand, screenshot, webviewFrame } from './helpers.mjs';
 
 const TIMEOUT = 20_000;
 const PS1 = 'hyperv/lab-setup.ps1';
@@ -26,9 +26,17 @@ function row(page, title, label, { level } = {}) {
 async function expand(page, title, label, opts) {
   const r = row(page, title, label, opts);
   await r.waitFor({ state: 'visible', timeout: TIMEOUT });
-  if ((await r.getAttribute('aria-expanded')) !== 'true') {
+  // the locator is read again each time: when a workspace glossary finishes loading the tree
+  // refreshes, and a row rendered before that is replaced (a click on it may be lost)
+  const end = Date.now() + TIMEOUT;
+  while ((await r.getAttribute('aria-expanded')) !== 'true') {
+    if (Date.now() > end) throw new Error(`expand: "${label}" did not expand`);
     await r.locator('.monaco-tl-twistie').click();
-    await page.waitForFunction((el) => el.getAttribute('aria-expanded') === 'true', await r.elementHandle(), { timeout: TIMEOUT });
+    const expanded = await r
+      .and(page.locator('[aria-expanded="true"]'))
+      .waitFor({ state: 'attached', timeout: 3000 })
+      .then(() => true, () => false);
+    if (!expanded) noteRetry(`expand: "${label}" was not expanded after a click; clicked again`);
   }
   return r;
 }
