@@ -158,4 +158,16 @@ describe('CLI input: what pipelines throw at it', () => {
     const count = spawnSync(process.execPath, ['--max-old-space-size=2048', '-e', `process.stdout.write(String(JSON.parse(require('fs').readFileSync(${JSON.stringify(outFile)}, 'utf8')).files[0].matches.length))`], { encoding: 'utf8' });
     assert.equal(count.stdout, '1200000', count.stderr);
   });
+
+  it('scan --format markdown writes a glossary of the terms the files use, escaped, with sources', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'lab.ps1'), 'New-VM -Name web01\nSet-VMProcessor web01 -ExposeVirtualizationExtensions $true\n# VMWP runs it\n');
+    const { code, out } = await cli(['scan', '--format', 'markdown', dir]);
+    assert.equal(code, 0);
+    assert.match(out, /^# Virtualization glossary\n\nThe \d+ terms used in 1 file\(s\), explained\./);
+    assert.match(out, /^## Tools$/m);
+    assert.ok(out.includes('\n### New-VM \\(Hyper-V\\)\n'), 'titles are escaped Markdown');
+    assert.match(out, /^Used 1 time\(s\) in 1 file\(s\)\. Sources: \[.+\]\(https:\/\/learn\.microsoft\.com\//m);
+    assert.ok(!/<[a-z]/i.test(out), 'no HTML');
+  });
 });
