@@ -130,7 +130,7 @@ class ChecksFeature implements vscode.CodeActionProvider, vscode.Disposable {
       if (f.replacement === undefined) continue;
       if (!wanted.has(`${f.start}:${f.end}`) && (f.end < from || f.start > to)) continue;
       const fixRange = new vscode.Range(document.positionAt(f.start), document.positionAt(f.end));
-      const action = new vscode.CodeAction(`Replace with "${f.replacement}"`, vscode.CodeActionKind.QuickFix);
+      const action = new vscode.CodeAction(vscode.l10n.t('Replace with "{0}"', f.replacement), vscode.CodeActionKind.QuickFix);
       action.edit = new vscode.WorkspaceEdit();
       action.edit.replace(document.uri, fixRange, f.replacement);
       action.diagnostics = ours.filter((d) => d.range.isEqual(fixRange));

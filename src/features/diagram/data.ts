@@ -10,6 +10,7 @@ import type { Entry } from '../../core/knowledge/types';
 import { cardHtml } from '../../core/render/card';
 import { escapeHtml } from '../../core/render/markdown';
 import type { FlowStart, PageFlow } from './flows';
+import type { DiagramStrings } from './strings';
 
 export interface DiagramPageData {
   /** view key, `system:hyperv` or `compare:hyperv:virtualbox` */
@@ -28,6 +29,8 @@ export interface DiagramPageData {
   flows: PageFlow[];
   /** a flow to start when the page opens with a new token */
   play?: FlowStart;
+  /** the words the page script writes, translated */
+  strings: DiagramStrings;
 }
 
 function link(kb: KnowledgeIndex, id: string): string {

@@ -21,7 +21,7 @@ async function pickFlow(deps: FeatureDeps): Promise<string | undefined> {
     items.push({ label: s.title, kind: vscode.QuickPickItemKind.Separator });
     for (const f of flows) items.push({ id: f.id, label: f.title, description: s.title, detail: f.summary });
   }
-  const picked = await vscode.window.showQuickPick(items, { title: 'Hypervisor Atlas: Show Flow', placeHolder: 'Which flow? Each one walks through a diagram step by step', matchOnDescription: true, matchOnDetail: true });
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Hypervisor Atlas: Show Flow'), placeHolder: vscode.l10n.t('Which flow? Each one walks through a diagram step by step'), matchOnDescription: true, matchOnDetail: true });
   return picked && 'id' in picked ? picked.id : undefined;
 }
 
@@ -31,7 +31,7 @@ const isId = (v: unknown): v is string => typeof v === 'string' && v.length <= 1
 async function pickSystem(deps: FeatureDeps): Promise<string | undefined> {
   const kb = deps.knowledge();
   const items: SystemItem[] = drawableSystems(kb).map((s) => ({ id: s.id, label: s.title, description: systemSubtitle(s), detail: s.summary }));
-  const picked = await vscode.window.showQuickPick(items, { title: 'Hypervisor Atlas: Show Architecture Diagram', placeHolder: 'Which architecture?', matchOnDescription: true });
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Hypervisor Atlas: Show Architecture Diagram'), placeHolder: vscode.l10n.t('Which architecture?'), matchOnDescription: true });
   return picked?.id;
 }
 
@@ -67,7 +67,7 @@ export function register(_context: vscode.ExtensionContext, deps: FeatureDeps): 
       const l = isId(left) && kb.get(left)?.kind === 'system' ? left : pair?.left;
       const r = isId(right) && kb.get(right)?.kind === 'system' ? right : pair?.right;
       if (!l || !r) {
-        void vscode.window.showWarningMessage('Hypervisor Atlas: the knowledge base has no Type 1 and Type 2 systems to compare.');
+        void vscode.window.showWarningMessage(vscode.l10n.t('Hypervisor Atlas: the knowledge base has no Type 1 and Type 2 systems to compare.'));
         return false;
       }
       return panels.show({ kind: 'compare', left: l, right: r });

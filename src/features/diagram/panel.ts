@@ -4,6 +4,7 @@ import { renderSvg } from '../../core/diagram/svg';
 import type { DiagramLayout } from '../../core/diagram/types';
 import { Commands } from '../commands';
 import type { FeatureDeps } from '../deps';
+import { diagramBody, diagramStrings } from './strings';
 import { makeNonce, page, webviewOptions } from '../webview-html';
 import { diagramCards, exportFileName, sourceUrls, type DiagramPageData } from './data';
 import { pageFlows, type FlowStart, type PageFlow } from './flows';
@@ -19,49 +20,6 @@ interface Open {
   drawn: Set<string>;
   flows: PageFlow[];
 }
-
-const TOOLBAR = `
-<header class="toolbar" role="toolbar" aria-label="Diagram tools" aria-controls="stage">
-  <h1 id="diagram-title"></h1>
-  <span class="spacer"></span>
-  <button type="button" id="zoom-out" title="Zoom out (-)" aria-label="Zoom out">−</button>
-  <output id="zoom-level" aria-live="off">100%</output>
-  <button type="button" id="zoom-in" title="Zoom in (+)" aria-label="Zoom in">+</button>
-  <button type="button" id="fit" title="Fit to window (0)">Fit to window</button>
-  <button type="button" id="export" title="Save the drawing as a standalone SVG file">Export SVG…</button>
-</header>`;
-
-const BODY = `
-<div class="app">
-${TOOLBAR}
-<div class="main">
-  <div id="stage" class="stage" aria-describedby="keys-help"></div>
-  <aside id="side" class="side" aria-label="Outline and selected entry">
-    <nav id="outline" class="outline" aria-label="Outline"><h2 class="outline-title">Outline</h2></nav>
-    <section id="flows" class="flows" aria-labelledby="flows-heading" hidden>
-      <h2 id="flows-heading">How it works</h2>
-      <ul id="flow-list" class="flow-list"></ul>
-      <div id="flow-player" class="flow-player" tabindex="-1" role="group" aria-labelledby="flow-title" aria-describedby="flow-keys" hidden>
-        <h3 id="flow-title"></h3>
-        <p id="flow-count" class="flow-count"></p>
-        <p id="flow-text" class="flow-text"></p>
-        <p id="flow-links" class="flow-links"></p>
-        <div class="flow-buttons">
-          <button type="button" id="flow-prev" aria-keyshortcuts="ArrowLeft">← Previous</button>
-          <button type="button" id="flow-next" aria-keyshortcuts="ArrowRight">Next →</button>
-          <button type="button" id="flow-stop">Stop</button>
-        </div>
-        <p id="flow-keys" class="keys">← and → step through the flow · Esc stops it</p>
-      </div>
-      <p id="flow-live" class="visually-hidden" aria-live="polite" aria-atomic="true"></p>
-    </section>
-    <div id="card" class="card" aria-live="polite">
-      <p class="hint">Select a box to read its entry: click it, or move with the arrow keys and press Enter.</p>
-    </div>
-    <p id="keys-help" class="keys">Arrow keys move between boxes · Enter selects · + and − zoom · 0 fits · Shift+arrows pan · Esc clears the selection</p>
-  </aside>
-</div>
-</div>`;
 
 /** The diagram panels: one per view (a system, or the Type 1 / Type 2 comparison). */
 export class DiagramPanels {
@@ -115,7 +73,7 @@ export class DiagramPanels {
     this.open.set(key, entry);
     panel.webview.options = webviewOptions(this.deps.extensionUri);
     panel.iconPath = vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'atlas.svg');
-    panel.title = view.kind === 'system' ? layout.title : 'Type 1 and Type 2';
+    panel.title = view.kind === 'system' ? layout.title : vscode.l10n.t('Type 1 and Type 2');
     panel.onDidDispose(() => {
       if (this.open.get(key)?.panel === panel) this.open.delete(key);
     });
@@ -130,6 +88,7 @@ export class DiagramPanels {
       flows,
       ...(play && flows.some((f) => f.id === play.id) ? { play } : {}),
       canReveal: this.deps.commands.has(Commands.revealInAtlas),
+      strings: diagramStrings(),
     };
     panel.webview.html = page({
       webview: panel.webview,
@@ -137,7 +96,7 @@ export class DiagramPanels {
       title: layout.title,
       styles: ['media/diagram.css'],
       scripts: ['dist/webview/diagram.js'],
-      body: BODY,
+      body: diagramBody(),
       data,
     });
   }
@@ -173,7 +132,7 @@ export class DiagramPanels {
     const name = exportFileName(viewKey(open.view));
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const target = await vscode.window.showSaveDialog({
-      title: 'Export diagram as SVG',
+      title: vscode.l10n.t('Export diagram as SVG'),
       saveLabel: 'Export',
       filters: { 'SVG image': ['svg'] },
       ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, name) } : {}),
@@ -181,9 +140,9 @@ export class DiagramPanels {
     if (!target) return;
     try {
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(renderSvg(open.layout, palette)));
-      void vscode.window.showInformationMessage(`Saved ${target.path.split('/').pop() ?? name}.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Saved {0}.', target.path.split('/').pop() ?? name));
     } catch (e) {
-      void vscode.window.showErrorMessage(`Could not save the SVG: ${e instanceof Error ? e.message : String(e)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not save the SVG: {0}', e instanceof Error ? e.message : String(e)));
     }
   }
 }

@@ -40,7 +40,7 @@ export async function pickEntry(deps: FeatureDeps, title: string, preselect?: st
   qp.title = title;
   // opened from the walkthrough, which takes the focus back as it marks the step done
   qp.ignoreFocusOut = keepOpen;
-  qp.placeholder = 'Type a term, acronym, binary or setting (VMWP, dom0, host-passthrough, vhv.enable…)';
+  qp.placeholder = vscode.l10n.t('Type a term, acronym, binary or setting (VMWP, dom0, host-passthrough, vhv.enable…)');
   qp.matchOnDescription = true;
   qp.matchOnDetail = true;
   qp.items = items;
@@ -69,12 +69,12 @@ export function register(_context: vscode.ExtensionContext, deps: FeatureDeps): 
     }),
     vscode.commands.registerCommand(Commands.explainTerm, async (options?: unknown) => {
       const keepOpen = !!options && typeof options === 'object' && (options as { keepOpen?: unknown }).keepOpen === true;
-      const id = await pickEntry(deps, 'Hypervisor Atlas: Explain Term', entryAtCursor(deps), keepOpen);
+      const id = await pickEntry(deps, vscode.l10n.t('Hypervisor Atlas: Explain Term'), entryAtCursor(deps), keepOpen);
       if (id) panel.show(id);
       return id;
     }),
     vscode.commands.registerCommand(Commands.searchAtlas, async () => {
-      const id = await pickEntry(deps, 'Hypervisor Atlas: Search Atlas');
+      const id = await pickEntry(deps, vscode.l10n.t('Hypervisor Atlas: Search Atlas'));
       if (id) panel.show(id);
       return id;
     }),

@@ -89,18 +89,18 @@ export function register(_context: vscode.ExtensionContext, deps: FeatureDeps, s
     vscode.languages.registerHoverProvider(selector, keyHovers(isGlossary)),
     vscode.commands.registerCommand(Commands.newGlossaryEntry, async (title?: unknown) => {
       if (!vscode.workspace.isTrusted) {
-        void vscode.window.showWarningMessage('Workspace glossaries work only in a trusted workspace.');
+        void vscode.window.showWarningMessage(vscode.l10n.t('Workspace glossaries work only in a trusted workspace.'));
         return undefined;
       }
       const folder = glossaryFolders()[0];
       if (!folder) {
-        void vscode.window.showWarningMessage('Open a folder first: glossary entries live in the folders of the setting Glossary: Paths (default .atlas).');
+        void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder first: glossary entries live in the folders of the setting Glossary: Paths (default .atlas).'));
         return undefined;
       }
       const name =
         typeof title === 'string' && title.length <= 200
           ? title
-          : await vscode.window.showInputBox({ title: 'New Glossary Entry', prompt: 'The term, as your team writes it', placeHolder: 'Orion lab cluster', validateInput: (v) => (v.trim() && v.length <= 200 ? undefined : 'Type a name of up to 200 characters') });
+          : await vscode.window.showInputBox({ title: vscode.l10n.t('New Glossary Entry'), prompt: vscode.l10n.t('The term, as your team writes it'), placeHolder: vscode.l10n.t('Orion lab cluster'), validateInput: (v) => (v.trim() && v.length <= 200 ? undefined : vscode.l10n.t('Type a name of up to 200 characters')) });
       if (!name?.trim()) return undefined;
       let uri = vscode.Uri.joinPath(folder.uri, `${slug(name)}.md`);
       for (let i = 2; await exists(uri); i++) uri = vscode.Uri.joinPath(folder.uri, `${slug(name)}-${i}.md`);

@@ -13,7 +13,7 @@ export const quickFixes: vscode.CodeActionProvider = {
         const line = document.lineAt(d.range.start.line).text;
         const at = line.indexOf(typo[1]);
         if (at >= 0) {
-          const fix = new vscode.CodeAction(`Change to \`${typo[2]}\``, vscode.CodeActionKind.QuickFix);
+          const fix = new vscode.CodeAction(vscode.l10n.t('Change to `{0}`', typo[2]), vscode.CodeActionKind.QuickFix);
           fix.edit = new vscode.WorkspaceEdit();
           fix.edit.replace(document.uri, new vscode.Range(d.range.start.line, at, d.range.start.line, at + typo[1].length), typo[2]);
           fix.diagnostics = [d];
@@ -24,7 +24,7 @@ export const quickFixes: vscode.CodeActionProvider = {
       if (/^entry has no source/.test(d.message)) {
         const close = closingLine(document);
         if (close > 0) {
-          const fix = new vscode.CodeAction('Add `sources:`', vscode.CodeActionKind.QuickFix);
+          const fix = new vscode.CodeAction(vscode.l10n.t('Add `sources:`'), vscode.CodeActionKind.QuickFix);
           fix.edit = new vscode.WorkspaceEdit();
           const existing = findLine(document, close, /^sources\s*:\s*(\[\s*\])?\s*$/);
           const stub = 'sources:\n  - { title: Where this is documented, url: "https://" }\n';

@@ -16,7 +16,7 @@ export async function toggleHovers(): Promise<boolean> {
         ? vscode.ConfigurationTarget.Workspace
         : vscode.ConfigurationTarget.Global;
   await config.update('hover.enabled', !enabled, target);
-  vscode.window.setStatusBarMessage(enabled ? 'Hypervisor Atlas: hover cards off' : 'Hypervisor Atlas: hover cards on', 4000);
+  vscode.window.setStatusBarMessage(enabled ? vscode.l10n.t('Hypervisor Atlas: hover cards off') : vscode.l10n.t('Hypervisor Atlas: hover cards on'), 4000);
   return !enabled;
 }
 

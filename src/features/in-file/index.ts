@@ -176,9 +176,9 @@ export class InFileProvider implements vscode.TreeDataProvider<InFileElement>, v
     this.arrangeGroups(result);
     await this.setState(state);
     if (this.view) {
-      this.view.message = result ? partialMessage(result) : undefined;
+      this.view.message = result ? partialMessage(result, vscode.l10n.t) : undefined;
       const name = this.document ? this.document.uri.path.split('/').pop() : undefined;
-      this.view.description = name && state !== 'noEditor' ? (result?.total ? `${name} · ${formatCount(this.groups.length)} ${this.groups.length === 1 ? 'term' : 'terms'}` : name) : undefined;
+      this.view.description = name && state !== 'noEditor' ? (result?.total ? `${name} · ${terms(this.groups.length)}` : name) : undefined;
     }
     this.changed.fire(undefined);
   }
@@ -236,17 +236,17 @@ export class InFileProvider implements vscode.TreeDataProvider<InFileElement>, v
     const label = `${o.line + 1}: `;
     const item = new vscode.TreeItem({ label: label + o.preview, highlights: [[label.length + o.highlight[0], label.length + o.highlight[1]]] }, vscode.TreeItemCollapsibleState.None);
     item.id = `${element.entryId}#${element.index}`;
-    const notes = [o.generic ? 'common word, near a specific term' : '', o.candidates?.length ? `can also mean ${kb.getAll(o.candidates).map((c) => c.title).join(', ')}` : ''].filter(Boolean);
+    const notes = [o.generic ? vscode.l10n.t('common word, near a specific term') : '', o.candidates?.length ? vscode.l10n.t('can also mean {0}', kb.getAll(o.candidates).map((c) => c.title).join(', ')) : ''].filter(Boolean);
     item.description = notes.join(' · ');
     item.tooltip = new vscode.MarkdownString(
-      `Line ${o.line + 1}, column ${o.character + 1}: \`${o.text.replace(/`/g, "'").replace(/\s+/g, ' ')}\`${entry ? ` → **${escapeMarkdown(entry.title)}**` : ''}${notes.length ? `\n\n${escapeMarkdown(notes.join('; '))}` : ''}`,
+      `${vscode.l10n.t('Line {0}, column {1}', o.line + 1, o.character + 1)}: \`${o.text.replace(/`/g, "'").replace(/\s+/g, ' ')}\`${entry ? ` → **${escapeMarkdown(entry.title)}**` : ''}${notes.length ? `\n\n${escapeMarkdown(notes.join('; '))}` : ''}`,
     );
     item.iconPath = new vscode.ThemeIcon('location');
     item.contextValue = 'occurrence';
-    item.accessibilityInformation = { label: `Line ${o.line + 1}: ${o.preview}`, role: 'treeitem' };
+    item.accessibilityInformation = { label: vscode.l10n.t('Line {0}: {1}', o.line + 1, o.preview), role: 'treeitem' };
     item.command = {
       command: Commands.inFileGoTo,
-      title: 'Go to Occurrence',
+      title: vscode.l10n.t('Go to Occurrence'),
       arguments: [this.document?.uri.toString(), o.line, o.character, o.endLine, o.endCharacter],
     };
     return item;
@@ -267,24 +267,32 @@ function arrangement(): { groupBy: GroupBy; sortBy: SortBy } {
   return { groupBy: groupBy === 'system' || groupBy === 'kind' ? groupBy : 'none', sortBy: sortBy === 'count' ? 'count' : 'position' };
 }
 
+function terms(n: number): string {
+  return n === 1 ? vscode.l10n.t('1 term') : vscode.l10n.t('{0} terms', formatCount(n));
+}
+
+function matches(n: number): string {
+  return n === 1 ? vscode.l10n.t('1 match') : vscode.l10n.t('{0} matches', formatCount(n));
+}
+
 function sectionItem(section: Section): vscode.TreeItem {
   const count = section.groups.length;
   const item = new vscode.TreeItem(section.label, vscode.TreeItemCollapsibleState.Expanded);
   item.id = `section:${section.key}`;
-  item.description = `${formatCount(count)} ${count === 1 ? 'term' : 'terms'}`;
+  item.description = terms(count);
   item.contextValue = 'section';
   item.accessibilityInformation = { label: `${section.label}, ${item.description}`, role: 'treeitem' };
   return item;
 }
 
 const GROUP_CHOICES: { value: GroupBy; label: string; detail: string }[] = [
-  { value: 'none', label: 'Terms', detail: 'One list of terms' },
-  { value: 'system', label: 'System', detail: 'Hyper-V, KVM, Xen, … and the terms shared across systems' },
-  { value: 'kind', label: 'Kind', detail: 'Components, settings, tools, concepts, …' },
+  { value: 'none', label: vscode.l10n.t('Terms'), detail: vscode.l10n.t('One list of terms') },
+  { value: 'system', label: vscode.l10n.t('System'), detail: vscode.l10n.t('Hyper-V, KVM, Xen, … and the terms shared across systems') },
+  { value: 'kind', label: vscode.l10n.t('Kind'), detail: vscode.l10n.t('Components, settings, tools, concepts, …') },
 ];
 const SORT_CHOICES: { value: SortBy; label: string; detail: string }[] = [
-  { value: 'position', label: 'First occurrence', detail: 'In the order the file first uses them' },
-  { value: 'count', label: 'Count', detail: 'Most used first' },
+  { value: 'position', label: vscode.l10n.t('First occurrence'), detail: vscode.l10n.t('In the order the file first uses them') },
+  { value: 'count', label: vscode.l10n.t('Count'), detail: vscode.l10n.t('Most used first') },
 ];
 
 /** Group By… / Sort By…: a quick pick, or the value given (from tests and keybindings). */
@@ -294,7 +302,7 @@ async function choose<T extends string>(key: 'groupBy' | 'sortBy', choices: { va
   if (value === undefined) {
     const current = config.get<string>(key);
     const picked = await vscode.window.showQuickPick(
-      choices.map((c) => ({ label: c.label, detail: c.detail, description: c.value === current ? 'current' : undefined, value: c.value })),
+      choices.map((c) => ({ label: c.label, detail: c.detail, description: c.value === current ? vscode.l10n.t('current') : undefined, value: c.value })),
       { placeHolder },
     );
     value = picked?.value;
@@ -308,10 +316,10 @@ function groupItem(element: GroupElement, entry: Entry | undefined): vscode.Tree
   const item = new vscode.TreeItem(entry?.title ?? element.entryId, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = element.entryId;
   const short = entry?.short && entry.short !== entry.title ? entry.short : undefined;
-  item.description = `${short ? `${short} · ` : ''}${formatCount(count)} ${count === 1 ? 'match' : 'matches'}${isGenericGroup(element.group) ? ' · common word' : ''}`;
+  item.description = `${short ? `${short} · ` : ''}${matches(count)}${isGenericGroup(element.group) ? ` · ${vscode.l10n.t('common word')}` : ''}`;
   if (entry) {
     item.tooltip = new vscode.MarkdownString(
-      `**${escapeMarkdown(entry.title)}**${short ? ` (${escapeMarkdown(short)})` : ''} · *${KIND_LABEL[entry.kind]}*\n\n${escapeMarkdown(entry.summary)}\n\n${formatCount(count)} ${count === 1 ? 'match' : 'matches'} in this file`,
+      `**${escapeMarkdown(entry.title)}**${short ? ` (${escapeMarkdown(short)})` : ''} · *${KIND_LABEL[entry.kind]}*\n\n${escapeMarkdown(entry.summary)}\n\n${count === 1 ? vscode.l10n.t('1 match in this file') : vscode.l10n.t('{0} matches in this file', formatCount(count))}`,
     );
     item.iconPath = new vscode.ThemeIcon(kindIcon(entry));
     item.contextValue = `entry kind-${entry.kind}${entry.sources.length ? ' source' : ''}`;
@@ -347,8 +355,8 @@ export function register(_context: vscode.ExtensionContext, deps: FeatureDeps): 
     view,
     deps.onDidChangeKnowledge(() => void provider.refresh()),
     vscode.commands.registerCommand(Commands.inFileGoTo, goTo),
-    vscode.commands.registerCommand(Commands.inFileGroupBy, (value?: unknown) => choose('groupBy', GROUP_CHOICES, value, 'Group the terms of this file by')),
-    vscode.commands.registerCommand(Commands.inFileSortBy, (value?: unknown) => choose('sortBy', SORT_CHOICES, value, 'Sort the terms of this file by')),
+    vscode.commands.registerCommand(Commands.inFileGroupBy, (value?: unknown) => choose('groupBy', GROUP_CHOICES, value, vscode.l10n.t('Group the terms of this file by'))),
+    vscode.commands.registerCommand(Commands.inFileSortBy, (value?: unknown) => choose('sortBy', SORT_CHOICES, value, vscode.l10n.t('Sort the terms of this file by'))),
     vscode.commands.registerCommand(Commands.inFileRefresh, async () => {
       await provider.refresh();
       return provider.snapshot();

@@ -8,6 +8,7 @@
  * `isCancelled()` says a newer one replaced it.
  */
 import { type ContextRegion, type GenericPolicy, type TermMatch, type TermMatcher } from '../../core/matching/matcher';
+import { english, type Translate } from '../../core/l10n';
 import { edgeAfter, edgeBefore, reach } from '../../core/matching/chunks';
 export { reach } from '../../core/matching/chunks';
 
@@ -275,8 +276,8 @@ function formatSize(chars: number): string {
 }
 
 /** The message shown above a partial list, or undefined when the list is complete. */
-export function partialMessage(result: Pick<InFileResult, 'truncated' | 'total' | 'scannedChars' | 'textLength'>): string | undefined {
-  if (result.truncated === 'matches') return `Showing the first ${formatCount(result.total)} matches (file too large).`;
-  if (result.truncated === 'size') return `Showing terms in the first ${formatSize(result.scannedChars)} of ${formatSize(result.textLength)} (file too large).`;
+export function partialMessage(result: Pick<InFileResult, 'truncated' | 'total' | 'scannedChars' | 'textLength'>, t: Translate = english): string | undefined {
+  if (result.truncated === 'matches') return t('Showing the first {0} matches (file too large).', formatCount(result.total));
+  if (result.truncated === 'size') return t('Showing terms in the first {0} of {1} (file too large).', formatSize(result.scannedChars), formatSize(result.textLength));
   return undefined;
 }

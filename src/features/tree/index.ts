@@ -55,7 +55,7 @@ export class ArchitecturesProvider implements vscode.TreeDataProvider<AtlasNode>
     item.contextValue = node.contextValue;
     item.accessibilityInformation = { label: node.description ? `${node.label}, ${node.description}` : node.label, role: 'treeitem' };
     // a group expands on click; its concept (Type 1 → "Type 1 hypervisor") is in its context menu
-    if (node.entryId && node.kind !== 'group') item.command = { command: Commands.architecturesOpen, title: 'Open Card', arguments: [node.id] };
+    if (node.entryId && node.kind !== 'group') item.command = { command: Commands.architecturesOpen, title: vscode.l10n.t('Open Card'), arguments: [node.id] };
     return item;
   }
 
@@ -111,12 +111,12 @@ export function register(_context: vscode.ExtensionContext, deps: FeatureDeps): 
         const editor = vscode.window.activeTextEditor;
         if (editor && isAtlasDocument(editor.document)) id = termUnderCursor(deps, editor);
         if (!id) {
-          void vscode.window.showInformationMessage('Hypervisor Atlas: there is no virtualization term under the cursor. Try Search Atlas… to find one.');
+          void vscode.window.showInformationMessage(vscode.l10n.t('Hypervisor Atlas: there is no virtualization term under the cursor. Try Search Atlas… to find one.'));
           return undefined;
         }
       }
       const revealed = await reveal(id);
-      if (!revealed) void vscode.window.showInformationMessage(`Hypervisor Atlas: no entry "${id}" in the atlas.`);
+      if (!revealed) void vscode.window.showInformationMessage(vscode.l10n.t('Hypervisor Atlas: no entry "{0}" in the atlas.', id));
       return revealed;
     }),
     vscode.commands.registerCommand(Commands.architecturesRefresh, () => provider.refresh()),
@@ -141,11 +141,11 @@ export function register(_context: vscode.ExtensionContext, deps: FeatureDeps): 
       const own = arg && typeof arg === 'object' ? (arg as { systemId?: unknown }).systemId : undefined;
       const systemId = typeof own === 'string' ? own : diagramSystems(kb, entry)[0]?.id;
       if (!systemId) {
-        void vscode.window.showInformationMessage(`Hypervisor Atlas: ${entry.title} is not drawn in any diagram.`);
+        void vscode.window.showInformationMessage(vscode.l10n.t('Hypervisor Atlas: {0} is not drawn in any diagram.', entry.title));
         return false;
       }
       if (!(await vscode.commands.getCommands(true)).includes(Commands.showDiagram)) {
-        void vscode.window.showInformationMessage('Hypervisor Atlas: the diagram view is not available in this version yet.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Hypervisor Atlas: the diagram view is not available in this version yet.'));
         return false;
       }
       await vscode.commands.executeCommand(Commands.showDiagram, systemId, entry.id);
@@ -157,7 +157,7 @@ export function register(_context: vscode.ExtensionContext, deps: FeatureDeps): 
       const short = entry.short && entry.short !== entry.title ? ` (${entry.short})` : '';
       const text = `${entry.title}${short}: ${entry.summary}`;
       await vscode.env.clipboard.writeText(text);
-      vscode.window.setStatusBarMessage(`Copied the summary of ${entry.title}`, 3000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the summary of {0}', entry.title), 3000);
       return text;
     }),
     vscode.commands.registerCommand(Commands.treeOpenSource, async (arg: unknown) => {

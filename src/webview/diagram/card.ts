@@ -1,14 +1,14 @@
 // The card beside the drawing: the selected box's entry, and the links inside it.
 import type { LaidNode } from '../../core/diagram/types';
 import { flowsWith, play } from './flows';
-import { cardEl, data, firstNodeOf, nodesById, state, vscode } from './page';
+import { cardEl, data, firstNodeOf, nodesById, state, strings, vscode } from './page';
 
 export function showCard(n: LaidNode | undefined): void {
   cardEl.replaceChildren();
   if (!n) {
     const p = document.createElement('p');
     p.className = 'hint';
-    p.textContent = 'Select a box to read its entry: click it, or move with the arrow keys and press Enter.';
+    p.textContent = strings.selectHint;
     cardEl.appendChild(p);
     return;
   }
@@ -33,14 +33,14 @@ export function showCard(n: LaidNode | undefined): void {
       f.dataset.playFlow = flow.id;
       f.dataset.playEntry = n.entryId;
       f.title = flow.title;
-      f.textContent = 'Show how it works';
+      f.textContent = strings.showHowItWorks;
       nav.appendChild(f);
     }
     if (data.canReveal) {
       const b = document.createElement('button');
       b.type = 'button';
       b.dataset.reveal = n.entryId;
-      b.textContent = 'Reveal in Atlas';
+      b.textContent = strings.revealInAtlas;
       nav.appendChild(b);
     }
     cardEl.appendChild(nav);

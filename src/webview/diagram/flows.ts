@@ -3,7 +3,7 @@
 // (thicker outline, numbered badges, everything else dimmed: never colour alone) and the
 // aria-live announcement of every step.
 import type { PageFlow } from '../../features/diagram/flows';
-import { data, firstNodeOf, nodesById, stage, view, vscode } from './page';
+import { data, firstNodeOf, nodesById, say, stage, strings, view, vscode } from './page';
 import { edgeEls, el, gEdges, nodeEls, svg, viewport } from './render';
 import { highlight, select } from './selection';
 import { reveal, zoomBy } from './zoom';
@@ -103,7 +103,7 @@ function render(): void {
   list.hidden = true;
   player.hidden = false;
   titleEl.textContent = flow.title;
-  countEl.textContent = `Step ${step + 1} of ${flow.steps.length}`;
+  countEl.textContent = say(strings.stepOf, step + 1, flow.steps.length);
   textEl.textContent = s.text;
   linksEl.replaceChildren();
   const entry = document.createElement('a');
@@ -114,11 +114,11 @@ function render(): void {
   source.href = '#';
   source.dataset.external = s.source.url;
   source.textContent = s.source.title;
-  linksEl.append('Entry: ', entry, ' · Source: ', source);
+  linksEl.append(strings.entry, entry, strings.source, source);
   prevBtn.disabled = step === 0;
-  nextBtn.textContent = step === flow.steps.length - 1 ? 'Done' : 'Next →';
+  nextBtn.textContent = step === flow.steps.length - 1 ? strings.done : strings.next;
   draw();
-  live.textContent = `${flow.title}, step ${step + 1} of ${flow.steps.length}: ${s.text}`;
+  live.textContent = say(strings.stepAnnounce, flow.title, step + 1, flow.steps.length, s.text);
 }
 
 /** Starts a flow of this page at a step; false when the page has no such flow. */
@@ -145,7 +145,7 @@ export function stop(): void {
   const id = playing.flow.id;
   playing = undefined;
   render();
-  live.textContent = 'Flow stopped.';
+  live.textContent = strings.flowStopped;
   (list.querySelector(`button[data-flow="${CSS.escape(id)}"]`) as HTMLButtonElement | null)?.focus();
 }
 

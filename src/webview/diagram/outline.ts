@@ -2,7 +2,7 @@
 // tabindex and the tree pattern's keys. Activating an item selects its box in the drawing;
 // selecting a box in the drawing marks and reveals its item. The model is core's outline.ts.
 import { outlineOf, pathTo, treeKey, visibleItems, type OutlineItem } from '../../core/diagram/outline';
-import { data, layout, nodesById } from './page';
+import { data, layout, nodesById, say, strings } from './page';
 import { onSelect, select } from './selection';
 
 const tree = outlineOf(layout);
@@ -85,7 +85,7 @@ export function installOutline(): void {
   if (!host) return;
   const ul = document.createElement('ul');
   ul.setAttribute('role', 'tree');
-  ul.setAttribute('aria-label', `Outline of ${data.title}`);
+  ul.setAttribute('aria-label', say(strings.outlineOf, data.title));
   ul.className = 'tree';
   host.appendChild(ul);
   list = ul;

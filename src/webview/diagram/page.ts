@@ -34,6 +34,11 @@ export const MAX_ZOOM = 4;
 export const vscode = acquireVsCodeApi();
 export const data = JSON.parse(document.getElementById('atlas-data')?.textContent ?? '{}') as PageData;
 export const layout = data.layout;
+/** The page's words as the extension translated them, with `{0}`, `{1}` … filled in by `say`. */
+export const strings = data.strings;
+export function say(message: string, ...args: (string | number)[]): string {
+  return message.replace(/\{(\d+)\}/g, (m, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : m));
+}
 export const nodesById = new Map(layout.nodes.map((n) => [n.id, n]));
 
 export const stage = document.getElementById('stage')!;
