@@ -1,7 +1,7 @@
 // Misconception checks as a person meets them: type a wrong sentence into a Markdown editor,
 // see the error squiggle, and fix it with Quick Fix (Ctrl+.).
 import * as assert from 'node:assert/strict';
-import { openWorkbench, runCommand } from './helpers.mjs';
+import { noteRetry, openWorkbench, runCommand } from './helpers.mjs';
 
 /** The text of the active editor's visible lines. */
 async function editorText(page) {
@@ -20,10 +20,19 @@ describe('misconception checks in the editor', function () {
   it('a Markdown note saying "VMware VirtualBox" gets an error squiggle, and Quick Fix makes it "Oracle VirtualBox"', async () => {
     const { page } = wb;
     await runCommand(page, 'File: New Untitled Text File');
-    await runCommand(page, 'Change Language Mode');
-    const input = page.locator('.quick-input-widget input');
-    await input.fill('Markdown');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: /^Markdown/ }).first().click();
+    // a workbench that has just started may list the languages late: ask again when Markdown is missing
+    for (let attempt = 0; ; attempt++) {
+      await runCommand(page, 'Change Language Mode');
+      await page.locator('.quick-input-widget input').fill('Markdown');
+      const markdown = page.locator('.quick-input-list .monaco-list-row', { hasText: /^Markdown/ }).first();
+      if (await markdown.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false)) {
+        await markdown.click();
+        break;
+      }
+      if (attempt >= 2) throw new Error('Change Language Mode never listed Markdown');
+      noteRetry('Change Language Mode did not list Markdown yet; asked again');
+      await page.keyboard.press('Escape');
+    }
     await page.locator('.editor-instance .view-lines').first().click();
     await page.keyboard.type('We run the lab in VMware VirtualBox on a laptop.');
     const squiggle = page.locator('.editor-instance .squiggly-error');
@@ -34,9 +43,20 @@ describe('misconception checks in the editor', function () {
     // put the cursor in the flagged words and ask for the quick fix
     await page.keyboard.press('Home');
     for (let i = 0; i < 'We run the lab in VM'.length; i++) await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('Control+.');
+    // the first Quick Fix request of a code-server that has just started sometimes comes back
+    // empty (seen on the first test only; the API suite sees the same): ask again, and say so
     const fix = page.locator('.action-widget .monaco-list-row, .context-view .action-item', { hasText: 'Replace with "Oracle VirtualBox"' }).first();
-    await fix.waitFor({ state: 'visible', timeout: 10_000 });
+    for (let attempt = 0; ; attempt++) {
+      await page.keyboard.press('Control+.');
+      if (await fix.waitFor({ state: 'visible', timeout: 4000 }).then(() => true, () => false)) break;
+      const rows = await page.locator('.action-widget .monaco-list-row, .context-view .action-item').allInnerTexts();
+      if (attempt >= 2) {
+        await page.screenshot({ path: 'test-results/checks-quick-fix-fail.png' });
+        throw new Error(`Quick Fix never offered the replacement; the menu held: ${JSON.stringify(rows)}`);
+      }
+      noteRetry(`Quick Fix did not offer the replacement yet (menu: ${JSON.stringify(rows)}); asked again`);
+      await page.keyboard.press('Escape');
+    }
     // the only fix is focused in the menu; Enter applies it, as its title says
     await page.keyboard.press('Enter');
     const end = Date.now() + 10_000;
