@@ -55,7 +55,7 @@ async function clickInDrawing(page, frame, locator) {
     await page.mouse.move(from.x + dx, from.y + dy, { steps: 8 });
     await page.mouse.up();
   }
-  await locator.click();
+  await locator.click({ timeout: 10_000 });
 }
 
 describe('Type 1 / Type 2 comparison and the diagram outline', function () {
@@ -103,7 +103,7 @@ describe('Type 1 / Type 2 comparison and the diagram outline', function () {
     const tree = frame.locator('[role="tree"]');
     assert.match(await tree.getAttribute('aria-label'), /Outline of Type 1 and Type 2 compared/);
     assert.equal(await tree.locator('[role="treeitem"][tabindex="0"]').count(), 1, 'one item in the tab order');
-    await tree.locator('[role="treeitem"][tabindex="0"]').focus();
+    await tree.locator('[role="treeitem"][tabindex="0"]').focus({ timeout: 10_000 });
     let f = await focused(frame);
     assert.deepEqual([f.item, f.level, f.expanded, f.posinset, f.setsize], ['g:type1', '1', 'false', '1', '4']);
     await wb.page.keyboard.press('ArrowDown');
@@ -184,12 +184,13 @@ describe('Type 1 / Type 2 comparison and the diagram outline', function () {
   });
 
   it('each stack links to the full diagram of a real system, by mouse and from the outline', async () => {
+    // every wait is bounded, so a step that does not happen says which one it was
     await clickInDrawing(wb.page, frame, frame.locator('.node[data-id="hyperv|link"]'));
     const hyperv = await webviewFrame(wb.page, { hasSelector: '.node[data-id="system@hyperv"]' });
-    await hyperv.locator('body[data-ready="true"]').waitFor();
+    await hyperv.locator('body[data-ready="true"]').waitFor({ timeout: 15_000 });
     assert.ok(await hyperv.locator('[role="tree"] [role="treeitem"]').count() > 3, 'the Hyper-V diagram has its outline too');
     // layers → components → connections: open a layer, then a component, then take a connection
-    await hyperv.locator('[role="tree"] [role="treeitem"][tabindex="0"]').focus();
+    await hyperv.locator('[role="tree"] [role="treeitem"][tabindex="0"]').focus({ timeout: 10_000 });
     await wb.page.keyboard.press('ArrowRight');
     await wb.page.keyboard.press('ArrowRight');
     for (let i = 0; i < 20 && (await focused(hyperv))?.expanded !== 'false'; i++) await wb.page.keyboard.press('ArrowDown');
@@ -204,8 +205,10 @@ describe('Type 1 / Type 2 comparison and the diagram outline', function () {
     assert.equal(await hyperv.locator('.node.selected').count(), 1, 'Enter on a connection selects the box at its other end');
     await runCommand(wb.page, 'Hypervisor Atlas: Compare Type 1 and Type 2');
     frame = await webviewFrame(wb.page, { hasSelector: COMPARE });
+    // the comparison's page is drawn again when its tab comes back: wait until it is ready
+    await frame.locator('body[data-ready="true"]').waitFor({ timeout: 15_000 });
     const tree = frame.locator('[role="tree"]');
-    await tree.locator('[role="treeitem"][tabindex="0"]').focus();
+    await tree.locator('[role="treeitem"][tabindex="0"]').focus({ timeout: 10_000 });
     await wb.page.keyboard.press('End');
     await wb.page.keyboard.press('ArrowRight');
     for (let i = 0; i < 12; i++) {
@@ -216,6 +219,6 @@ describe('Type 1 / Type 2 comparison and the diagram outline', function () {
     assert.match((await focused(frame)).label, /Open the full KVM diagram/);
     await wb.page.keyboard.press('Enter');
     const kvm = await webviewFrame(wb.page, { hasSelector: '.node[data-id="system@kvm"]' });
-    await kvm.locator('body[data-ready="true"]').waitFor();
+    await kvm.locator('body[data-ready="true"]').waitFor({ timeout: 15_000 });
   });
 });

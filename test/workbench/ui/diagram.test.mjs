@@ -41,7 +41,8 @@ const active = (frame) =>
   frame.evaluate(() => {
     const el = document.activeElement?.closest?.('.node');
     if (!el) return undefined;
-    const r = el.querySelector('.box').getBoundingClientRect();
+    // in drawing coordinates: moving the focus may pan the view to keep the box in sight
+    const r = el.querySelector('.box').getBBox();
     return { id: el.dataset.id, entry: el.dataset.entry, x: r.x + r.width / 2, y: r.y + r.height / 2, tabindex: el.getAttribute('tabindex') };
   });
 
