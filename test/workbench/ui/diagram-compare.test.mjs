@@ -43,8 +43,8 @@ const focused = (frame) =>
  * drawing) leaves the box outside the panel, first drags the drawing until the box is in view.
  */
 async function clickInDrawing(page, frame, locator) {
-  const stage = await frame.locator('#stage').boundingBox();
-  const box = await locator.boundingBox();
+  const stage = await frame.locator('#stage').boundingBox({ timeout: 10_000 });
+  const box = await locator.boundingBox({ timeout: 10_000 });
   const inside = box.x >= stage.x && box.y >= stage.y && box.x + box.width <= stage.x + stage.width && box.y + box.height <= stage.y + stage.height;
   if (!inside) {
     const from = { x: stage.x + stage.width / 2, y: stage.y + stage.height / 2 };
@@ -184,7 +184,10 @@ describe('Type 1 / Type 2 comparison and the diagram outline', function () {
   });
 
   it('each stack links to the full diagram of a real system, by mouse and from the outline', async () => {
-    // every wait is bounded, so a step that does not happen says which one it was
+    // every wait is bounded, so a step that does not happen says which one it was; the theme
+    // tests before this one may have drawn the page again: take its frame afresh
+    frame = await webviewFrame(wb.page, { hasSelector: COMPARE });
+    await frame.locator('body[data-ready="true"]').waitFor({ timeout: 15_000 });
     await clickInDrawing(wb.page, frame, frame.locator('.node[data-id="hyperv|link"]'));
     const hyperv = await webviewFrame(wb.page, { hasSelector: '.node[data-id="system@hyperv"]' });
     await hyperv.locator('body[data-ready="true"]').waitFor({ timeout: 15_000 });

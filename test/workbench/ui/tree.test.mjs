@@ -176,9 +176,15 @@ describe('Hypervisor Atlas container (tree views)', function () {
     const line = lines.findIndex((l) => l.includes('VMBus'));
     const column = lines[line].indexOf('VMBus') + 3;
     await runCommand(page, 'Go to Line/Column...');
-    await page.keyboard.type(`${line + 1}:${column}`);
+    const input = page.locator('.quick-input-widget input');
+    await input.fill(`:${line + 1}:${column}`);
     await page.keyboard.press('Enter');
-    const pos = await cursorPosition(page);
+    await input.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+    let pos = '';
+    for (const end = Date.now() + 5000; Date.now() < end; await page.waitForTimeout(100)) {
+      pos = await cursorPosition(page);
+      if (pos.startsWith(`Ln ${line + 1}, Col ${column}`)) break;
+    }
     assert.match(pos, new RegExp(`^Ln ${line + 1}, Col ${column}\\b`), `Go to Line did not put the caret in VMBus: ${pos}`);
     await runCommand(page, 'Hypervisor Atlas: Reveal in Atlas');
     const selected = pane(page, 'Architectures').locator('.monaco-list-row.selected');
