@@ -4,11 +4,11 @@
  * that the build runs through the engine, so a check that misses its own example, or flags
  * a sentence it must leave alone, fails the build.
  */
-import { LineCounter, parseDocument, isMap, isScalar, type Node as YamlNode } from 'yaml';
 import { CheckEngine } from '../src/core/checks/engine';
 import { expandPattern } from '../src/core/checks/phrase';
 import type { CheckDef, Severity } from '../src/core/checks/types';
 import type { Entry, Source } from '../src/core/knowledge/types';
+import { readFrontMatter } from '../src/core/glossary/yaml';
 import { cleanAlias } from '../src/core/matching/alias';
 
 interface Problem {
@@ -43,21 +43,9 @@ export function parseCheck(file: { path: string; text: string }, problems: Probl
     report(1, 'a check starts with front matter between two `---` lines');
     return undefined;
   }
-  const counter = new LineCounter();
-  const doc = parseDocument(lines.slice(1, close).join('\n'), { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
-  const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : counter.linePos(offset).line + 1);
-  if (doc.errors.length || !isMap(doc.contents)) {
-    for (const e of doc.errors) report(lineOf(e.pos[0]), `malformed front matter: ${e.message.split('\n')[0]}`);
-    if (!doc.errors.length) report(2, 'malformed front matter: expected `field: value` lines');
-    return undefined;
-  }
-  const fieldLines = new Map<string, number>();
-  for (const pair of doc.contents.items) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    const line = lineOf((pair.key as YamlNode | null)?.range?.[0]);
-    fieldLines.set(key, line);
-    if (!FIELDS.has(key)) report(line, `unknown field \`${key}\` in a check`);
-  }
+  const fm = readFrontMatter(lines.slice(1, close).join('\n'), report, (key) => (FIELDS.has(key) ? undefined : `unknown field \`${key}\` in a check`));
+  if (!fm) return undefined;
+  const { doc, fieldLines } = fm;
   const data = doc.toJS() as Record<string, unknown>;
   const at = (f: string) => fieldLines.get(f) ?? 2;
   const str = (f: string, required: boolean): string | undefined => {

@@ -2,12 +2,13 @@
  * One entry file (YAML front matter + Markdown body) → an entry, or `file:line: message`s.
  * The same rules for bundled content (build/content.ts) and workspace glossaries (./workspace).
  */
-import { LineCounter, parseDocument, isMap, isScalar, isSeq, visit, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, visit, type Node as YamlNode } from 'yaml';
 import type { Connection, Entry, EntryKind, KnowledgeBase, Mode, SettingValue, Source } from '../knowledge/types';
 import { cleanAlias } from '../matching/alias';
 import { SCOPE_NAMES } from '../profile';
 import { aliasProblem } from './alias-rules';
 import { LIMITS } from './limits';
+import { readFrontMatter } from './yaml';
 
 export interface SourceFile {
   /** repository-relative path, used in messages */
@@ -99,24 +100,9 @@ export function parseEntry(file: SourceFile, problems: Problem[], options: Parse
   }
   const yamlText = lines.slice(1, closeAt).join('\n');
   const body = lines.slice(closeAt + 1).join('\n').trim();
-  const counter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
-  const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : counter.linePos(offset).line + 1);
-  if (doc.errors.length) {
-    for (const e of doc.errors) report(lineOf(e.pos[0]), `malformed front matter: ${e.message.split('\n')[0]}`);
-    return undefined;
-  }
-  if (!isMap(doc.contents)) {
-    report(2, 'malformed front matter: expected `field: value` lines');
-    return undefined;
-  }
-  const fieldLines = new Map<string, number>();
-  for (const pair of doc.contents.items) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    const line = lineOf((pair.key as YamlNode | null)?.range?.[0]);
-    fieldLines.set(key, line);
-    if (!KNOWN_FIELDS.has(key) && !(options.workspace && WORKSPACE_FIELDS.has(key))) report(line, `unknown field \`${oneLine(key)}\``);
-  }
+  const fm = readFrontMatter(yamlText, report, (key) => (KNOWN_FIELDS.has(key) || (options.workspace && WORKSPACE_FIELDS.has(key)) ? undefined : `unknown field \`${oneLine(key)}\``));
+  if (!fm) return undefined;
+  const { doc, fieldLines, lineOf } = fm;
   let yamlAliases = 0;
   let firstAlias: number | undefined;
   visit(doc, {
