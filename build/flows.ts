@@ -2,7 +2,8 @@
  * Guided flows (content/flows/<system>/<id>.md): parsed here, then checked against the
  * diagram model of their system, so a flow never walks an edge the drawing does not have.
  */
-import { LineCounter, isMap, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { isSeq, type Node as YamlNode } from 'yaml';
+import { readFrontMatter } from '../src/core/glossary/yaml';
 import { resolveFlow } from '../src/core/diagram/flows';
 import { buildModel } from '../src/core/diagram/model';
 import type { KnowledgeIndex } from '../src/core/knowledge/index';
@@ -37,26 +38,13 @@ export function parseFlow(file: SourceFile, problems: Problem[]): ParsedFlow | u
     report(1, 'front matter not closed: add a line `---` after the fields');
     return undefined;
   }
-  const counter = new LineCounter();
-  const doc = parseDocument(lines.slice(1, close).join('\n'), { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
+  const fm = readFrontMatter(lines.slice(1, close).join('\n'), report, (key) => (FIELDS.includes(key) ? undefined : `unknown field \`${key}\` in a flow (fields: ${FIELDS.join(', ')})`));
+  if (!fm) return undefined;
+  const { doc, map, fieldLines } = fm;
   const lineOf = (node: unknown) => {
     const off = (node as YamlNode | null | undefined)?.range?.[0];
-    return off === undefined ? 2 : counter.linePos(off).line + 1;
+    return off === undefined ? 2 : fm.lineOf(off);
   };
-  if (doc.errors.length) {
-    for (const e of doc.errors) report(counter.linePos(e.pos[0]).line + 1, `malformed front matter: ${e.message.split('\n')[0]}`);
-    return undefined;
-  }
-  if (!isMap(doc.contents)) {
-    report(2, 'malformed front matter: expected `field: value` lines');
-    return undefined;
-  }
-  const fieldLines = new Map<string, number>();
-  for (const pair of doc.contents.items) {
-    const key = String((pair.key as { value?: unknown } | null)?.value ?? '');
-    fieldLines.set(key, lineOf(pair.key));
-    if (!FIELDS.includes(key)) report(lineOf(pair.key), `unknown field \`${key}\` in a flow (fields: ${FIELDS.join(', ')})`);
-  }
   const at = (f: string) => fieldLines.get(f) ?? 2;
   const data = doc.toJS() as Record<string, unknown>;
   const text = (f: string): string | undefined => {
@@ -87,7 +75,7 @@ export function parseFlow(file: SourceFile, problems: Problem[]): ParsedFlow | u
 
   const steps: FlowStep[] = [];
   const stepLines: number[] = [];
-  const seq = doc.contents.get('steps', true);
+  const seq = map.get('steps', true);
   if (!Array.isArray(data.steps) || data.steps.length < 2) report(at('steps'), 'a flow needs `steps`: at least two `{ boxes, text, source }`');
   else
     (data.steps as unknown[]).forEach((raw, i) => {

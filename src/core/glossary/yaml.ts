@@ -2,10 +2,12 @@
  * The YAML of a front matter, read the same way for entries and checks: parse errors and a
  * non-map at their lines, each field's line, and unknown fields reported.
  */
-import { LineCounter, parseDocument, isMap, isScalar, type Document, type Node as YamlNode } from 'yaml';
+import { LineCounter, parseDocument, isMap, isScalar, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
 
 export interface FrontMatter {
   doc: Document.Parsed;
+  /** the document's top-level map */
+  map: YAMLMap;
   /** line of each top-level field, 1-based in the file */
   fieldLines: Map<string, number>;
   /** the file line of a YAML offset */
@@ -37,5 +39,5 @@ export function readFrontMatter(yamlText: string, report: (line: number, message
     const problem = unknown(key);
     if (problem) report(line, problem);
   }
-  return { doc, fieldLines, lineOf };
+  return { doc, map: doc.contents, fieldLines, lineOf };
 }
