@@ -247,56 +247,44 @@ function main(settings: HarnessSettings): HarnessResult {
   return result;
 }
 
+/** Runs `work`, which yields through `pause`; the longest stretch between pauses, wall and CPU. */
+async function measureSlices<T>(work: (pause: () => Promise<void>) => Promise<T>) {
+  let maxSliceMs = 0;
+  let maxSliceCpuMs = 0;
+  let count = 0;
+  let last = performance.now();
+  let lastCpu = process.cpuUsage();
+  const started = performance.now();
+  const close = () => {
+    const cpu = process.cpuUsage(lastCpu);
+    maxSliceMs = Math.max(maxSliceMs, performance.now() - last);
+    maxSliceCpuMs = Math.max(maxSliceCpuMs, (cpu.user + cpu.system) / 1000);
+  };
+  const value = await work(async () => {
+    close();
+    count++;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    last = performance.now();
+    lastCpu = process.cpuUsage();
+  });
+  close();
+  return { value, maxSliceMs, maxSliceCpuMs, slices: count + 1, totalMs: performance.now() - started };
+}
+
 /** The longest synchronous stretches of the extension-host work, run as the extension runs it. */
 async function slices(result: HarnessResult, inputs: { name: string; text: string }[]): Promise<void> {
   const kb = bundledKnowledge();
   for (const input of inputs) {
-    let maxSliceMs = 0;
-    let maxSliceCpuMs = 0;
-    let count = 0;
-    let last = performance.now();
-    let lastCpu = process.cpuUsage();
-    const started = performance.now();
-    const r = await scanText(kb.matcher, input.text, {
-      pause: async () => {
-        const cpu = process.cpuUsage(lastCpu);
-        maxSliceMs = Math.max(maxSliceMs, performance.now() - last);
-        maxSliceCpuMs = Math.max(maxSliceCpuMs, (cpu.user + cpu.system) / 1000);
-        count++;
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        last = performance.now();
-        lastCpu = process.cpuUsage();
-      },
-    });
-    const cpu = process.cpuUsage(lastCpu);
-    maxSliceMs = Math.max(maxSliceMs, performance.now() - last);
-    maxSliceCpuMs = Math.max(maxSliceCpuMs, (cpu.user + cpu.system) / 1000);
-    result.slices.inFile[input.name] = { chars: r!.scannedChars, maxSliceMs, maxSliceCpuMs, slices: count + 1, totalMs: performance.now() - started, matches: r!.total };
+    const m = await measureSlices((pause) => scanText(kb.matcher, input.text, { pause }));
+    const r = m.value!;
+    result.slices.inFile[input.name] = { chars: r.scannedChars, maxSliceMs: m.maxSliceMs, maxSliceCpuMs: m.maxSliceCpuMs, slices: m.slices, totalMs: m.totalMs, matches: r.total };
   }
   // misconception checks: the engine built in idle slices (a fresh index), then every input and
   // the sample notes (1 MB of prose), in the editor's slices
   result.slices.checks = {};
   const timed = async (name: string, chars: number, work: (pause: () => Promise<void>) => Promise<number>) => {
-    let maxSliceMs = 0;
-    let maxSliceCpuMs = 0;
-    let count = 0;
-    let last = performance.now();
-    let lastCpu = process.cpuUsage();
-    const started = performance.now();
-    const close = () => {
-      const cpu = process.cpuUsage(lastCpu);
-      maxSliceMs = Math.max(maxSliceMs, performance.now() - last);
-      maxSliceCpuMs = Math.max(maxSliceCpuMs, (cpu.user + cpu.system) / 1000);
-    };
-    const matches = await work(async () => {
-      close();
-      count++;
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      last = performance.now();
-      lastCpu = process.cpuUsage();
-    });
-    close();
-    result.slices.checks![name] = { chars, maxSliceMs, maxSliceCpuMs, slices: count + 1, totalMs: performance.now() - started, matches };
+    const m = await measureSlices(work);
+    result.slices.checks![name] = { chars, maxSliceMs: m.maxSliceMs, maxSliceCpuMs: m.maxSliceCpuMs, slices: m.slices, totalMs: m.totalMs, matches: m.value };
   };
   const fresh = new KnowledgeIndex({ version: 1, entries: [], checks: [...kb.checks] });
   await timed('engine build', 0, async (pause) => (await fresh.checkEngineReady(pause)).checks.length);
