@@ -164,10 +164,10 @@ const configs = [
     ? [{ ...common, entryPoints: optional(['src/features/markdown-preview/preview.ts']), platform: 'browser', format: 'iife', target: 'es2022', outdir: 'dist/preview' }]
     : []),
   ...(testEntries.length
-    ? [{ ...common, sourcemap: 'inline', minify: false, entryPoints: testEntries, platform: 'node', format: 'cjs', target: 'node20', outdir: 'out/test/unit', outbase: 'test/unit', outExtension: { '.js': '.cjs' }, external: ['vscode', 'mocha', 'fast-check', 'yaml', 'markdown-it', 'modern-ahocorasick', 'ahocorasick', 'picomatch'] }]
+    ? [{ ...common, sourcemap: 'inline', minify: false, entryPoints: testEntries, platform: 'node', format: 'cjs', target: 'node20', outdir: 'out/test/unit', outbase: 'test/unit', outExtension: { '.js': '.cjs' }, external: ['vscode', 'mocha', 'fast-check', 'yaml', 'markdown-it', 'modern-ahocorasick', 'ahocorasick', 'picomatch', 'typescript'] }]
     : []),
   ...(robustnessEntries.length
-    ? [{ ...common, sourcemap: 'inline', minify: false, entryPoints: robustnessEntries, platform: 'node', format: 'cjs', target: 'node20', outdir: 'out/test/robustness', outbase: 'test/robustness', outExtension: { '.js': '.cjs' }, external: ['vscode', 'mocha', 'fast-check', 'yaml', 'markdown-it', 'modern-ahocorasick', 'ahocorasick', 'picomatch'] }]
+    ? [{ ...common, sourcemap: 'inline', minify: false, entryPoints: robustnessEntries, platform: 'node', format: 'cjs', target: 'node20', outdir: 'out/test/robustness', outbase: 'test/robustness', outExtension: { '.js': '.cjs' }, external: ['vscode', 'mocha', 'fast-check', 'yaml', 'markdown-it', 'modern-ahocorasick', 'ahocorasick', 'picomatch', 'typescript'] }]
     : []),
   ...(optional(['test/workbench/suite/index.ts']).length
     ? [{ ...common, sourcemap: 'inline', minify: false, entryPoints: ['test/workbench/suite/index.ts'], platform: 'browser', format: 'cjs', target: 'es2022', outfile: 'out/test/workbench/suite.js', external: ['vscode'], plugins: [...common.plugins, workbenchTestsPlugin], define: { ...common.define, 'process.env': '{}' } }]

@@ -1,0 +1,65 @@
+/**
+ * Finds the user-facing strings of pure modules, which `vscode-l10n-dev export` cannot see (it
+ * reads only `l10n.t` calls in files that import `vscode`): every literal given to
+ * `messages({ … })` of src/core/l10n.ts. scripts/l10n-core.mjs adds them to
+ * l10n/bundle.l10n.json; the unit tests check the bundle and look for prose left outside.
+ */
+import ts from 'typescript';
+
+export interface Literal {
+  text: string;
+  /** 1-based */
+  line: number;
+}
+
+export interface ScannedMessages {
+  /** the strings of every `messages({ … })` call, in order */
+  catalog: string[];
+  /** catalog values that are not plain literals (the extractor cannot read them) */
+  computed: Literal[];
+  /** every other string literal and template text, outside imports, developer messages and `messages()` */
+  others: Literal[];
+}
+
+function isMessagesCall(node: ts.Node): node is ts.CallExpression {
+  return ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'messages';
+}
+
+/** `new Error(…)` and `problems.push(…)`: messages for developers and the content build. */
+function isDeveloperMessage(node: ts.Node): boolean {
+  if (ts.isNewExpression(node)) return ts.isIdentifier(node.expression) && /Error$/.test(node.expression.text);
+  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return false;
+  const target = node.expression.expression;
+  return /^(push|add)$/.test(node.expression.name.text) && /problems$/i.test(ts.isPropertyAccessExpression(target) ? target.name.text : target.getText());
+}
+
+export function scanMessages(fileName: string, text: string): ScannedMessages {
+  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const out: ScannedMessages = { catalog: [], computed: [], others: [] };
+  const lineOf = (node: ts.Node) => source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || isDeveloperMessage(node)) return;
+    if (isMessagesCall(node)) {
+      const arg = node.arguments[0];
+      if (!arg || !ts.isObjectLiteralExpression(arg)) {
+        out.computed.push({ text: node.getText(source), line: lineOf(node) });
+        return;
+      }
+      for (const p of arg.properties) {
+        if (ts.isPropertyAssignment(p) && (ts.isStringLiteral(p.initializer) || ts.isNoSubstitutionTemplateLiteral(p.initializer))) out.catalog.push(p.initializer.text);
+        else out.computed.push({ text: p.getText(source), line: lineOf(p) });
+      }
+      return;
+    }
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
+      // keys of object literals and of element accesses are names, not words shown
+      if (!(ts.isPropertyAssignment(node.parent) && node.parent.name === node)) out.others.push({ text: node.text, line: lineOf(node) });
+    } else if (ts.isTemplateExpression(node)) {
+      out.others.push({ text: node.head.text, line: lineOf(node) });
+      for (const span of node.templateSpans) out.others.push({ text: span.literal.text, line: lineOf(span) });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return out;
+}
