@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { scanMessages } from '../../build/l10n';
 
 const root = join(__dirname, '..', '..', '..');
 const features = join(root, 'src', 'features');
@@ -24,7 +25,31 @@ const UI_LITERAL = [
   /setAttribute\('(aria-label|title)', ['"`][A-Z]/,
   /\.append\(\s*['"`][A-Z]/,
   /\? ['"`][A-Z][a-z]+['"`] : ['"`][A-Z]/,
+  // HTML the extension writes for a webview: `<button …>Reveal in Atlas</button>`
+  />[A-Z][a-z]+[^<>{}$]*<\//,
+  />[A-Z][a-z]+ [^<>]*</,
 ];
+
+/**
+ * Pure modules that build what the editor shows (cards, the tree, In This File, the drawing
+ * of a system, a check's message): their words go through `messages()` and the Translate a
+ * feature passes. The comparison view's drawn stacks (src/core/diagram/compare.ts) are still
+ * English, like the content.
+ */
+const PURE_BUILDERS = [
+  'src/core/render/card.ts',
+  'src/core/render/words.ts',
+  'src/core/tree/model.ts',
+  'src/core/checks/message.ts',
+  'src/core/diagram/model.ts',
+  'src/core/diagram/layout.ts',
+  'src/features/in-file/arrange.ts',
+  'src/features/in-file/scan.ts',
+  'src/features/diagram/data.ts',
+];
+
+/** Words in a literal: two words in a row, or a capitalized word, once HTML tags and codicons are out. */
+const PROSE = /[A-Za-z]{2,}[ ,;:]+[A-Za-z]{2,}|\b[A-Z][a-z]{2,}/;
 
 describe('UI strings are localizable (vscode.l10n.t, l10n/bundle.l10n.json)', () => {
   it('no string literal reaches the user without vscode.l10n.t in src/features and src/webview', () => {
@@ -40,13 +65,40 @@ describe('UI strings are localizable (vscode.l10n.t, l10n/bundle.l10n.json)', ()
     assert.deepEqual(offenders, []);
   });
 
+  it('the pure modules that build editor text keep no words outside messages()', () => {
+    const offenders: string[] = [];
+    for (const f of PURE_BUILDERS) {
+      const { others } = scanMessages(f, readFileSync(join(root, f), 'utf8'));
+      for (const o of others) {
+        // a template piece may hold part of a tag: `<li><span class="dir" aria-label="`
+        const text = o.text.replace(/<[^>]*(?:>|$)/g, ' ').replace(/^[^<>]*>/, ' ').replace(/\$\([a-z-]+\)/g, ' ');
+        if (PROSE.test(text)) offenders.push(`${f}:${o.line}: ${JSON.stringify(o.text)}`);
+      }
+    }
+    assert.deepEqual(offenders, []);
+    // and the check sees what it should: a sentence outside a catalog, not one inside
+    const probe = scanMessages('probe.ts', "const w = messages({ a: 'Inside a catalog' });\nconst x = `Outside ${y} one`;\nthrow new Error('For developers');");
+    assert.deepEqual(probe.catalog, ['Inside a catalog']);
+    assert.deepEqual(probe.others.filter((o) => PROSE.test(o.text)).map((o) => o.text), ['Outside ']);
+  });
+
   it('l10n/bundle.l10n.json holds exactly the strings the code asks for (npm run l10n)', () => {
     const bundle = JSON.parse(readFileSync(join(root, 'l10n', 'bundle.l10n.json'), 'utf8')) as Record<string, string>;
     const used = new Set<string>();
+    const computed: string[] = [];
+    let catalogued = 0;
     for (const f of files(join(root, 'src'))) {
-      for (const m of readFileSync(f, 'utf8').matchAll(/vscode\.l10n\.t\(\s*'((?:\\.|[^'\\])*)'/g)) used.add(m[1].replace(/\\(.)/g, '$1'));
+      const text = readFileSync(f, 'utf8');
+      for (const m of text.matchAll(/vscode\.l10n\.t\(\s*'((?:\\.|[^'\\])*)'/g)) used.add(m[1].replace(/\\(.)/g, '$1'));
+      // pure modules: the literals of their messages({ … }) catalogs (scripts/l10n-core.mjs)
+      const scanned = scanMessages(f, text);
+      for (const s of scanned.catalog) used.add(s);
+      catalogued += scanned.catalog.length;
+      computed.push(...scanned.computed.map((c) => `${f.slice(root.length + 1)}:${c.line}: ${c.text}`));
     }
-    assert.ok(used.size >= 50, `${used.size} strings`);
+    assert.deepEqual(computed, [], 'messages() takes string literals only');
+    assert.ok(catalogued >= 100, `${catalogued} catalogued strings`);
+    assert.ok(used.size >= 150, `${used.size} strings`);
     assert.deepEqual([...used].filter((s) => !(s in bundle)).sort(), [], 'missing from the bundle: run npm run l10n');
     assert.deepEqual(Object.keys(bundle).filter((s) => !used.has(s)).sort(), [], 'stale in the bundle: run npm run l10n');
     const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));

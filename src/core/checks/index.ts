@@ -24,6 +24,7 @@ import type { CheckDef, CheckOptions, Finding } from './types';
 export type { CheckDef, CheckOptions, Finding, ProseMode, Severity } from './types';
 export { CheckEngine } from './engine';
 export { defaultProse, fileKind } from './prose';
+export { findingMessage } from './message';
 
 const engines = new WeakMap<readonly CheckDef[], CheckEngine>();
 

@@ -6,6 +6,7 @@
  * every box is an entry; each stack links to the full diagram of a real system.
  */
 import type { KnowledgeIndex } from '../knowledge/index';
+import { english, fill, messages, type Translate } from '../l10n';
 import { textWidth, wrap } from './text';
 import type { DiagramLayout, LaidNode, TextItem } from './types';
 
@@ -217,8 +218,17 @@ function placeRows(spec: StackSpec, x: number, y: number, w: number, out: Placed
   return cy - ROW_GAP - y;
 }
 
-export function compareView(kb: KnowledgeIndex, key: string): DiagramLayout {
-  const out: DiagramLayout = { key, title: 'Type 1 and Type 2 compared', width: 0, height: 0, frames: [], texts: [], nodes: [], edges: [], problems: [] };
+const compareWords = messages({
+  title: 'Type 1 and Type 2 compared',
+  /** {0}: a system */
+  openFull: 'Open the full {0} diagram ›',
+  /** {0}: a system; the link's accessible name */
+  openFullName: 'Open the full {0} diagram',
+});
+
+export function compareView(kb: KnowledgeIndex, key: string, t: Translate = english): DiagramLayout {
+  const w = compareWords(t);
+  const out: DiagramLayout = { key, title: w.title, width: 0, height: 0, frames: [], texts: [], nodes: [], edges: [], problems: [] };
   const entry = kb.get(COMPARISON_ENTRY);
   const sections = comparisonSections(entry?.body ?? '');
   if (!entry) out.problems.push(`${COMPARISON_ENTRY} is missing: the stacks have no captions`);
@@ -271,7 +281,7 @@ export function compareView(kb: KnowledgeIndex, key: string): DiagramLayout {
       const system = s.systems.find((id) => (kb.get(id)?.stack?.length ?? 0) > 0);
       if (system) {
         const title = kb.get(system)!.title;
-        const text = `Open the full ${title} diagram ›`;
+        const text = fill(w.openFull, title);
         out.nodes.push({
           id: `${s.key}|link`,
           entryId: system,
@@ -283,7 +293,7 @@ export function compareView(kb: KnowledgeIndex, key: string): DiagramLayout {
           w: Math.min(PANEL_W, textWidth(text, COMPARE_FONT.link) + 20),
           h: 26,
           texts: [{ text, x: x + 10, y: linkY + 18, size: COMPARE_FONT.link, role: 'link' }],
-          name: `Open the full ${title} diagram`,
+          name: fill(w.openFullName, title),
         });
       } else out.problems.push(`stack "${s.section}": none of ${s.systems.join(', ')} has a diagram to link to`);
     }

@@ -4,6 +4,7 @@
  */
 import type { KnowledgeIndex } from '../knowledge/index';
 import type { Entry } from '../knowledge/types';
+import { english, type Translate } from '../l10n';
 import { compareView } from './compare';
 import { layoutModel } from './layout';
 import { buildModel } from './model';
@@ -59,7 +60,7 @@ export function comparePair(kb: KnowledgeIndex): { left: string; right: string }
   return left && right ? { left: left.id, right: right.id } : undefined;
 }
 
-export function layoutView(kb: KnowledgeIndex, v: DiagramView): DiagramLayout {
-  if (v.kind === 'system') return layoutModel(buildModel(kb, v.system), viewKey(v));
-  return compareView(kb, viewKey(v));
+export function layoutView(kb: KnowledgeIndex, v: DiagramView, t: Translate = english): DiagramLayout {
+  if (v.kind === 'system') return layoutModel(buildModel(kb, v.system, undefined, t), viewKey(v), t);
+  return compareView(kb, viewKey(v), t);
 }

@@ -11,7 +11,8 @@
  * boxes (route.ts). Everything is on an 8 px lattice, so the router's lanes fall between
  * boxes and the frames are drawn half a step off the lattice, away from the lanes.
  */
-import { BAND_LABEL, OUTSIDE_KEY } from './model';
+import { english, fill, messages, type Translate } from '../l10n';
+import { bandLabel, OUTSIDE_KEY } from './model';
 import { Router, STEP, labelPoint } from './route';
 import { textWidth, wrap } from './text';
 import type { Band, DiagramLayout, DiagramModel, LaidEdge, LaidFrame, LaidNode, ModelLayer, ModelNode, Rect, TextItem } from './types';
@@ -94,7 +95,21 @@ function makeBox(n: ModelNode): Box {
 const gridWidth = (cols: number) => cols * M.boxWidth + (cols - 1) * M.gapX;
 
 /** Lays a diagram model out; pure and deterministic. */
-export function layoutModel(model: DiagramModel, key = `system:${model.systemId}`): DiagramLayout {
+const layoutWords = messages({
+  /** {0}: a system */
+  title: '{0} architecture',
+  /** {0}: a system, {1}: its classification and vendor; names for screen readers from here on */
+  system: '{0}, system',
+  systemWith: '{0}, system, {1}',
+  /** {0}: the column's title */
+  outsideName: "{0}: entries this system's components talk to that are not in its stack",
+  /** {0}: a layer, {1}: its system */
+  layerOf: '{0}, layer of {1}',
+  outside: 'outside this stack',
+});
+
+export function layoutModel(model: DiagramModel, key = `system:${model.systemId}`, t: Translate = english): DiagramLayout {
+  const w = layoutWords(t);
   const boxes = new Map<string, Box>(model.nodes.map((n) => [n.id, makeBox(n)]));
   const layerBoxes = new Map<string, LayerBox>();
   for (const layer of model.layers) {
@@ -107,7 +122,7 @@ export function layoutModel(model: DiagramModel, key = `system:${model.systemId}
       bottom: 0,
     }));
     const titleW = textWidth(layer.title, M.layerTitle) + 2 * 16;
-    const labelW = Math.max(0, ...bands.map((b) => (labeled(layer, b.band) ? textWidth(BAND_LABEL[b.band], M.bandLabel) + 32 : 0)));
+    const labelW = Math.max(0, ...bands.map((b) => (labeled(layer, b.band) ? textWidth(bandLabel(b.band, t), M.bandLabel) + 32 : 0)));
     layerBoxes.set(layer.key, { layer, bands, cols: 1, minWidth: snap(Math.max(titleW, labelW)), x: 0, y: 0, w: 0, h: 0 });
   }
 
@@ -186,7 +201,7 @@ export function layoutModel(model: DiagramModel, key = `system:${model.systemId}
       { text: model.title, x: M.margin + 8, y: M.margin + 17, size: M.title, bold: true, role: 'title' },
       ...(model.subtitle ? [{ text: model.subtitle, x: M.margin + 8, y: M.margin + 34, size: M.subtitle, role: 'subtitle' }] : []),
     ],
-    name: `${model.title}, system${model.subtitle ? `, ${model.subtitle}` : ''}`,
+    name: model.subtitle ? fill(w.systemWith, model.title, model.subtitle) : fill(w.system, model.title),
   };
   nodes.push(sys);
   obstacles.push(sys);
@@ -205,7 +220,7 @@ export function layoutModel(model: DiagramModel, key = `system:${model.systemId}
       w: Math.min(tw, l.w - 2 * STEP),
       h: 24,
       texts: [{ text: l.layer.title, x: l.x + STEP + 8, y: l.y + STEP + 17, size: M.layerTitle, bold: true, role: 'layer' }],
-      name: isOutside ? `${l.layer.title}: entries this system's components talk to that are not in its stack` : `${l.layer.title}, layer of ${model.title}`,
+      name: isOutside ? fill(w.outsideName, l.layer.title) : fill(w.layerOf, l.layer.title, model.title),
     };
     if (isOutside) {
       // not an entry of its own: decoration, not a selectable node
@@ -220,7 +235,7 @@ export function layoutModel(model: DiagramModel, key = `system:${model.systemId}
       const last = k === l.bands.length - 1;
       const bottom = last ? l.y + l.h - half : b.bottom + half;
       frames.push({ id: `band@${l.layer.key}/${b.band}`, kind: 'band', band: b.band, layerKey: l.layer.key, x: l.x + half, y: b.top + half, w: l.w - STEP, h: bottom - (b.top + half) });
-      const label = BAND_LABEL[b.band];
+      const label = bandLabel(b.band, t);
       texts.push({ text: label, x: l.x + 16, y: b.top + 20, size: M.bandLabel, italic: true, role: 'band' });
       obstacles.push({ x: l.x + STEP, y: b.top + STEP, w: snap(textWidth(label, M.bandLabel) + 16), h: 16 });
     });
@@ -234,7 +249,7 @@ export function layoutModel(model: DiagramModel, key = `system:${model.systemId}
           lines.push({ text: t.text, x: box.x + box.w / 2, y: Math.round((y + t.line * 0.5 + t.size * 0.36) * 10) / 10, size: t.size, role: t.role, anchor: 'middle', ...(t.bold ? { bold: true } : {}), ...(t.italic ? { italic: true } : {}) });
           y += t.line;
         }
-        const where = isOutside ? (n.note ?? 'outside this stack') : `${l.layer.title}${labeled(l.layer, b.band) ? `, ${BAND_LABEL[b.band]}` : ''}`;
+        const where = isOutside ? (n.note ?? w.outside) : `${l.layer.title}${labeled(l.layer, b.band) ? `, ${bandLabel(b.band, t)}` : ''}`;
         const names = [n.primary, n.secondary, !isOutside ? n.note : undefined].filter(Boolean).join(', ');
         nodes.push({
           id: n.id,
@@ -275,7 +290,7 @@ export function layoutModel(model: DiagramModel, key = `system:${model.systemId}
     };
   });
 
-  return { key, title: `${model.title} architecture`, width: size.width, height: size.height, frames, texts, nodes, edges, problems: model.problems };
+  return { key, title: fill(w.title, model.title), width: size.width, height: size.height, frames, texts, nodes, edges, problems: model.problems };
 }
 
 /** Whether a band gets a frame and a label: a band without a mode has neither. */

@@ -1,26 +1,30 @@
 import type { KnowledgeIndex } from '../knowledge/index';
 import type { Entry } from '../knowledge/types';
+import { english, fill, messages, type Translate } from '../l10n';
+import { classificationLabel, kindLabels } from '../render/words';
 import { SYSTEM_HINTS } from './hints';
 import type { Band, DiagramModel, ModelEdge, ModelLayer, ModelNode, SystemHints } from './types';
 
 /** Bands top to bottom: user mode above kernel mode above firmware. */
 export const BAND_ORDER: readonly Band[] = ['user', 'none', 'kernel', 'firmware'];
 
-export const BAND_LABEL: Record<Band, string> = {
-  user: 'user mode',
-  kernel: 'kernel mode',
-  firmware: 'firmware',
-  /** never drawn: a band without a mode has no label */
-  none: '',
-};
+const bandWords = messages({ user: 'user mode', kernel: 'kernel mode', firmware: 'firmware' });
+
+/** In English; a band without a mode is never drawn and has no label. */
+export const BAND_LABEL: Record<Band, string> = { ...bandWords(), none: '' };
+
+/** A band's label, translated ('' for the band without a mode). */
+export function bandLabel(band: Band, t: Translate = english): string {
+  return band === 'none' ? '' : bandWords(t)[band];
+}
 
 /** Id of the column that holds entries outside the system's stack. */
 export const OUTSIDE_KEY = 'outside';
 
 /** A layer's title for the drawing: "Root partition (layer)" → "Root partition". */
-export function layerTitle(layer: Entry, instance?: number): string {
+export function layerTitle(layer: Entry, instance?: number, tr: Translate = english): string {
   const t = layer.title.replace(/\s*\(layer\)\s*$/i, '');
-  return instance ? `${t} · VM ${instance}` : t;
+  return instance ? fill(modelWords(tr).instance, t, instance) : t;
 }
 
 /**
@@ -38,8 +42,19 @@ export function nodeLabels(e: Entry): { primary: string; secondary?: string } {
   return { primary: e.title, ...(short && short !== e.title ? { secondary: short } : {}) };
 }
 
-export function systemSubtitle(system: Entry): string {
-  const type = system.classification === 'type1' ? 'Type 1 (bare metal)' : system.classification === 'type2' ? 'Type 2 (hosted)' : '';
+const modelWords = messages({
+  outside: 'Outside this stack',
+  /** {0}: a layer, {1}: which VM */
+  instance: '{0} · VM {1}',
+  /** {0}: which VM */
+  forVm: 'for VM {0}',
+  /** {0}: the system an entry outside the stack belongs to */
+  inSystem: 'in {0}',
+  unplaced: 'not placed in a layer',
+});
+
+export function systemSubtitle(system: Entry, t: Translate = english): string {
+  const type = classificationLabel(system.classification, t);
   return [type, system.vendor].filter(Boolean).join(' · ');
 }
 
@@ -51,7 +66,7 @@ export function systemSubtitle(system: Entry): string {
  * other system's layer, a file format) go to an "outside the stack" column. Everything the
  * content lacks is listed in `problems` instead of being invented.
  */
-export function buildModel(kb: KnowledgeIndex, systemId: string, hints: SystemHints = SYSTEM_HINTS[systemId] ?? {}): DiagramModel {
+export function buildModel(kb: KnowledgeIndex, systemId: string, hints: SystemHints = SYSTEM_HINTS[systemId] ?? {}, t: Translate = english): DiagramModel {
   const system = kb.get(systemId);
   if (!system || system.kind !== 'system') throw new Error(`${systemId} is not a system in the knowledge base`);
   const problems = new Set<string>();
@@ -99,7 +114,7 @@ export function buildModel(kb: KnowledgeIndex, systemId: string, hints: SystemHi
       for (let i = 1; i <= count; i++) {
         const key = count > 1 ? `${layer.id}#${i}` : layer.id;
         keys.push(key);
-        layers.push({ key, entryId: layer.id, title: layerTitle(layer, count > 1 ? i : undefined), row: r, ...(count > 1 ? { instance: i } : {}), bands });
+        layers.push({ key, entryId: layer.id, title: layerTitle(layer, count > 1 ? i : undefined, t), row: r, ...(count > 1 ? { instance: i } : {}), bands });
         for (const c of components) {
           const perLayer = hints.perInstance?.[c.id];
           const copies = perLayer && perLayer !== layer.id && drawnLayerIds.has(perLayer) && count === 1 ? repeatOf(perLayer) : 1;
@@ -111,7 +126,7 @@ export function buildModel(kb: KnowledgeIndex, systemId: string, hints: SystemHi
               layerKey: key,
               band: bandOf(c),
               ...labels,
-              ...(copies > 1 ? { note: `for VM ${k}`, instance: k } : {}),
+              ...(copies > 1 ? { note: fill(modelWords(t).forVm, k), instance: k } : {}),
               ...(hints.base?.includes(c.id) ? { base: true } : {}),
             });
           }
@@ -127,7 +142,7 @@ export function buildModel(kb: KnowledgeIndex, systemId: string, hints: SystemHi
   let outside: ModelLayer | undefined;
   const outsideLayer = () => {
     if (!outside) {
-      outside = { key: OUTSIDE_KEY, entryId: system.id, title: 'Outside this stack', row: rows.length, bands: ['none'], outside: true };
+      outside = { key: OUTSIDE_KEY, entryId: system.id, title: modelWords(t).outside, row: rows.length, bands: ['none'], outside: true };
       layers.push(outside);
       rows.push([OUTSIDE_KEY]);
     }
@@ -138,7 +153,7 @@ export function buildModel(kb: KnowledgeIndex, systemId: string, hints: SystemHi
     nodes.push({ id: `${e.id}@${l.key}`, entryId: e.id, layerKey: l.key, band: 'none', ...nodeLabels(e), note });
   };
 
-  for (const e of kb.unlayeredOf(system.id)) if (e.kind === 'component') addOutside(e, 'not placed in a layer');
+  for (const e of kb.unlayeredOf(system.id)) if (e.kind === 'component') addOutside(e, modelWords(t).unplaced);
 
   const drawn = (id: string) => nodes.some((n) => n.entryId === id);
   const sources = uniqueEntries(kb, nodes);
@@ -164,7 +179,7 @@ export function buildModel(kb: KnowledgeIndex, systemId: string, hints: SystemHi
       // may connect to that other system's parts: that is the other diagram's business.
       if (!src.systems.includes(system.id)) continue;
       if (target.systems.some((s) => s !== system.id && src.systems.includes(s))) continue;
-      addOutside(target, whereElse(kb, target));
+      addOutside(target, whereElse(kb, target, t));
     }
   }
 
@@ -172,7 +187,7 @@ export function buildModel(kb: KnowledgeIndex, systemId: string, hints: SystemHi
   return {
     systemId: system.id,
     title: system.title,
-    subtitle: systemSubtitle(system),
+    subtitle: systemSubtitle(system, t),
     rows,
     layers,
     nodes,
@@ -193,10 +208,10 @@ function uniqueEntries(kb: KnowledgeIndex, nodes: ModelNode[]): Entry[] {
   return out;
 }
 
-function whereElse(kb: KnowledgeIndex, e: Entry): string {
+function whereElse(kb: KnowledgeIndex, e: Entry, t: Translate): string {
   const owner = e.kind === 'layer' && e.system ? kb.get(e.system) : kb.getAll(e.systems)[0];
-  if (owner) return `in ${owner.title}`;
-  return e.kind === 'format' ? 'file format' : e.kind;
+  if (owner) return fill(modelWords(t).inSystem, owner.title);
+  return kindLabels(t)[e.kind];
 }
 
 function instanceOf(layerKey: string): number | undefined {

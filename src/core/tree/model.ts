@@ -26,7 +26,9 @@
  */
 import type { KnowledgeIndex } from '../knowledge/index';
 import type { Entry, EntryKind, Mode } from '../knowledge/types';
-import { KIND_LABEL, diagramSystems, placement } from '../render/card';
+import { english, fill, messages, type Translate } from '../l10n';
+import { diagramSystems, placement } from '../render/card';
+import { classificationLabel, kindLabels, modeLabel } from '../render/words';
 import { codeSpan, escapeMarkdown } from '../render/markdown';
 
 export type AtlasNodeKind = 'group' | 'entry' | 'note';
@@ -89,7 +91,7 @@ const KIND_ICON: Record<EntryKind, string> = {
 };
 
 /** Labels of the `appliesTo` values content uses; an unknown value is shown as written. */
-const APPLIES_TO: Record<string, string> = {
+const appliesToLabels = messages({
   powershell: 'PowerShell (cmdlet parameters)',
   bcdedit: 'bcdedit (Windows boot configuration)',
   kubevirt: 'KubeVirt manifests',
@@ -105,6 +107,87 @@ const APPLIES_TO: Record<string, string> = {
   ansible: 'Ansible',
   esxcli: 'ESXCLI',
   powercli: 'PowerCLI',
+  proxmox: 'Proxmox VE VM options',
+  'cloud-hypervisor': 'Cloud Hypervisor command line',
+});
+
+/** The tree's own words: group labels and what they hold, counts, layer positions, notes. */
+const treeWords = messages({
+  type1About: 'Hypervisors that run directly on the hardware.',
+  type2About: 'Hypervisors that run on top of an installed operating system.',
+  otherSystems: 'Other systems',
+  otherSystemsAbout: 'Systems the knowledge base does not classify.',
+  hardware: 'Hardware assistance',
+  hardwareAbout: 'CPU, memory and I/O features that hypervisors rely on (hw.* entries).',
+  concepts: 'Concepts',
+  conceptsAbout: 'Ideas and terms that explain how virtualization works.',
+  formats: 'Files and formats',
+  formatsAbout: 'Disk images, VM configuration files and packaging formats.',
+  tools: 'Management tools',
+  toolsAbout: 'Programs, modules and cmdlets that create and manage virtual machines.',
+  settings: 'Settings and parameters',
+  settingsAbout: 'Configuration keys, command-line options and cmdlet parameters, grouped by where you write them.',
+  other: 'Other entries',
+  otherAbout: 'Entries that fit nowhere above: a layer missing from its system’s stack, or a component without a layer.',
+  otherSettings: 'Other settings',
+  /** {0}: where settings are written ("QEMU command line"), {1}: the content's appliesTo value */
+  settingsIn: 'Settings written in {0} (appliesTo: {1}).',
+  settingsNowhere: 'Settings without an appliesTo.',
+  general: 'General',
+  /** {0}: a group ("Concepts"), {1}: a system */
+  groupOfSystem: '{0} of {1}.',
+  /** {0}: a group ("Concepts") */
+  groupGeneral: '{0} that are not specific to one hypervisor.',
+  oneSystem: '1 system',
+  systems: '{0} systems',
+  oneEntry: '1 entry',
+  entries: '{0} entries',
+  oneFormat: '1 format',
+  formatCount: '{0} formats',
+  oneSetting: '1 setting',
+  settingCount: '{0} settings',
+  oneConcept: '1 concept',
+  conceptCount: '{0} concepts',
+  oneTool: '1 tool',
+  toolCount: '{0} tools',
+  onlyLayer: 'only layer',
+  topLayer: 'top layer',
+  bottomLayer: 'bottom layer',
+  middleLayer: 'middle layer',
+  /** {0}: the layer's row counted from the hardware, {1}: rows */
+  layerOf: 'layer {0} of {1} from the bottom',
+  /** {0}: "top layer", {1}: a system */
+  positionIn: '{0} of {1}',
+  /** {0}: "top layer of Hyper-V", {1}: the layers in the same row */
+  beside: '{0}, beside {1}',
+  /** {0}: "top layer of Hyper-V" */
+  layersOrder: '{0}; layers are listed top-down, hardware last.',
+  noLayers: 'no layers yet',
+  cmdlet: 'cmdlet',
+  /** {0}: what the entry is ("concept") */
+  workspace: '{0} · workspace',
+  debated: 'Type 1 or Type 2? Debated',
+  /** {0}: "Type 1 (bare metal)" */
+  why: 'Why {0}?',
+  classificationHeading: 'Classification',
+  classification: 'classification',
+  /** {0}: "Type 1 (bare metal)" */
+  listedUnder: 'listed under {0}',
+  /** {0}: the glossary file's name */
+  fromGlossary: 'From the workspace glossary {0}',
+  /** {0}: the file's name */
+  workspaceNote: 'Workspace note from {0}',
+});
+
+type TreeWords = ReturnType<typeof treeWords>;
+type Noun = 'system' | 'entry' | 'format' | 'setting' | 'concept' | 'tool';
+const PLURAL: Record<Noun, [keyof TreeWords, keyof TreeWords]> = {
+  system: ['oneSystem', 'systems'],
+  entry: ['oneEntry', 'entries'],
+  format: ['oneFormat', 'formatCount'],
+  setting: ['oneSetting', 'settingCount'],
+  concept: ['oneConcept', 'conceptCount'],
+  tool: ['oneTool', 'toolCount'],
 };
 
 /** Concepts a top-level group opens when selected, if the content has one. */
@@ -202,12 +285,13 @@ export function layerLabel(layer: Entry, system: Entry | undefined): string {
 }
 
 /** "top layer", "bottom layer", "middle layer" or "layer 2 of 4" (row 0 is the hardware). */
-export function layerPosition(row: number, rows: number): string {
-  if (rows <= 1) return 'only layer';
-  if (row === rows - 1) return 'top layer';
-  if (row === 0) return 'bottom layer';
-  if (rows === 3) return 'middle layer';
-  return `layer ${row + 1} of ${rows} from the bottom`;
+export function layerPosition(row: number, rows: number, t: Translate = english): string {
+  const w = treeWords(t);
+  if (rows <= 1) return w.onlyLayer;
+  if (row === rows - 1) return w.topLayer;
+  if (row === 0) return w.bottomLayer;
+  if (rows === 3) return w.middleLayer;
+  return fill(w.layerOf, row + 1, rows);
 }
 
 function shortOf(entry: Entry): string | undefined {
@@ -218,25 +302,30 @@ function byTitle(a: Entry, b: Entry): number {
   return a.title.localeCompare(b.title, 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id);
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+function plural(n: number, noun: Noun, t: Translate): string {
+  const [one, many] = PLURAL[noun];
+  const w = treeWords(t);
+  return n === 1 ? w[one] : fill(w[many], n);
 }
 
 /** The tooltip of an entry: title, kind, where it sits, summary. All escaped. */
-export function entryTooltip(kb: KnowledgeIndex, entry: Entry): string {
+export function entryTooltip(kb: KnowledgeIndex, entry: Entry, t: Translate = english): string {
+  const w = treeWords(t);
   const short = shortOf(entry);
-  const lines = [`**${escapeMarkdown(entry.title)}**${short ? ` (${escapeMarkdown(short)})` : ''} · *${KIND_LABEL[entry.kind]}*`];
-  const where = placement(kb, entry);
+  const lines = [`**${escapeMarkdown(entry.title)}**${short ? ` (${escapeMarkdown(short)})` : ''} · *${kindLabels(t)[entry.kind]}*`];
+  const where = placement(kb, entry, t);
   if (where.length) lines.push(where.map(escapeMarkdown).join('  \n'));
   lines.push(escapeMarkdown(entry.summary));
   if (entry.kind === 'system' && entry.classificationNote) lines.push(`*${escapeMarkdown(entry.classificationNote)}*`);
-  if (entry.workspace) lines.push(`From the workspace glossary ${codeSpan(entry.file, 200)}`);
-  for (const note of entry.notes ?? []) lines.push(`Workspace note from ${codeSpan(note.file, 200)}`);
+  if (entry.workspace) lines.push(fill(w.fromGlossary, codeSpan(entry.file, 200)));
+  for (const note of entry.notes ?? []) lines.push(fill(w.workspaceNote, codeSpan(note.file, 200)));
   return lines.join('\n\n');
 }
 
 /** Builds the whole tree. Pure: the same knowledge base gives the same tree, ids included. */
-export function buildAtlasTree(kb: KnowledgeIndex): AtlasTree {
+export function buildAtlasTree(kb: KnowledgeIndex, t: Translate = english): AtlasTree {
+  const w = treeWords(t);
+  const kinds = kindLabels(t);
   const places = new Map<string, Place[]>();
   const roots: Building[] = [];
 
@@ -269,7 +358,7 @@ export function buildAtlasTree(kb: KnowledgeIndex): AtlasTree {
       kind: 'entry',
       label: entry.title,
       description: shortOf(entry) ?? '',
-      tooltip: entryTooltip(kb, entry),
+      tooltip: entryTooltip(kb, entry, t),
       icon: iconFor(entry),
       entryId: entry.id,
       systemId,
@@ -277,8 +366,8 @@ export function buildAtlasTree(kb: KnowledgeIndex): AtlasTree {
       ...fields,
     });
     // every entry shows something after its label: its short form, else its kind
-    if (!n.description) n.description = entry.kind === 'tool' && CMDLET.test(entry.title) ? 'cmdlet' : KIND_LABEL[entry.kind];
-    if (entry.workspace) n.description = `${n.description} · workspace`;
+    if (!n.description) n.description = entry.kind === 'tool' && CMDLET.test(entry.title) ? w.cmdlet : kinds[entry.kind];
+    if (entry.workspace) n.description = fill(w.workspace, n.description);
     const list = places.get(entry.id) ?? [];
     list.push({ node: n, rank });
     places.set(entry.id, list);
@@ -300,15 +389,15 @@ export function buildAtlasTree(kb: KnowledgeIndex): AtlasTree {
   // ---- systems by classification ------------------------------------------------------
   const systems = kb.systems().sort(byTitle);
   const typeGroups: [string, string, string, string, (s: Entry) => boolean][] = [
-    [GROUP.type1, 'Type 1 (bare metal)', 'server', 'Hypervisors that run directly on the hardware.', (s) => s.classification === 'type1'],
-    [GROUP.type2, 'Type 2 (hosted)', 'device-desktop', 'Hypervisors that run on top of an installed operating system.', (s) => s.classification === 'type2'],
-    [GROUP.otherSystems, 'Other systems', 'server-environment', 'Systems the knowledge base does not classify.', (s) => s.classification !== 'type1' && s.classification !== 'type2'],
+    [GROUP.type1, classificationLabel('type1', t), 'server', w.type1About, (s) => s.classification === 'type1'],
+    [GROUP.type2, classificationLabel('type2', t), 'device-desktop', w.type2About, (s) => s.classification === 'type2'],
+    [GROUP.otherSystems, w.otherSystems, 'server-environment', w.otherSystemsAbout, (s) => s.classification !== 'type1' && s.classification !== 'type2'],
   ];
   for (const [key, label, icon, about, test] of typeGroups) {
     const members = systems.filter(test);
     if (members.length === 0 && key === GROUP.otherSystems) continue;
     const g = group(undefined, key, label, icon, about, key !== GROUP.otherSystems);
-    g.description = plural(members.length, 'system');
+    g.description = plural(members.length, 'system', t);
     for (const system of members) addSystem(g, system);
   }
 
@@ -324,12 +413,12 @@ export function buildAtlasTree(kb: KnowledgeIndex): AtlasTree {
       // short lines under it (a tree row does not wrap, and a long one is cut off).
       const text = system.classificationNote;
       const debated = classificationDebated(text);
-      const type = system.classification === 'type1' ? 'Type 1 (bare metal)' : system.classification === 'type2' ? 'Type 2 (hosted)' : undefined;
-      const tooltip = `**${escapeMarkdown(system.title)}: ${type ?? 'classification'}**\n\n${escapeMarkdown(text)}`;
+      const type = classificationLabel(system.classification, t) || undefined;
+      const tooltip = `**${escapeMarkdown(system.title)}: ${type ?? w.classification}**\n\n${escapeMarkdown(text)}`;
       const heading = node(s, 'note', {
         kind: 'note',
-        label: debated ? 'Type 1 or Type 2? Debated' : type ? `Why ${type}?` : 'Classification',
-        description: debated && type ? `listed under ${type}` : 'classification',
+        label: debated ? w.debated : type ? fill(w.why, type) : w.classificationHeading,
+        description: debated && type ? fill(w.listedUnder, type) : w.classification,
         tooltip,
         icon: debated ? 'question' : 'info',
         entryId: system.id,
@@ -344,23 +433,24 @@ export function buildAtlasTree(kb: KnowledgeIndex): AtlasTree {
     // top-down: the last row of `stack` (furthest from the hardware) first
     for (let r = rows.length - 1; r >= 0; r--) {
       for (const layer of rows[r]) {
-        const modes = layer.modes?.length ? ` · ${layer.modes.join(' + ')} mode` : '';
-        const side = rows[r].length > 1 ? `, beside ${rows[r].filter((l) => l !== layer).map((l) => layerLabel(l, system)).join(', ')}` : '';
+        const modes = layer.modes?.length ? ` · ${modeLabel(layer.modes, t)}` : '';
+        const position = fill(w.positionIn, layerPosition(r, rows.length, t), escapeMarkdown(system.title));
+        const where = rows[r].length > 1 ? fill(w.beside, position, escapeMarkdown(rows[r].filter((l) => l !== layer).map((l) => layerLabel(l, system)).join(', '))) : position;
         const l = entryNode(s, layer, layer.system === system.id ? 0 : 3, {
           label: layerLabel(layer, system),
-          description: `${layerPosition(r, rows.length)}${modes}`,
-          tooltip: `${entryTooltip(kb, layer)}\n\n*${escapeMarkdown(`${layerPosition(r, rows.length)} of ${system.title}${side}`)}; layers are listed top-down, hardware last.*`,
+          description: `${layerPosition(r, rows.length, t)}${modes}`,
+          tooltip: `${entryTooltip(kb, layer, t)}\n\n*${fill(w.layersOrder, where)}*`,
           systemId: system.id,
         });
         for (const c of componentsIn(layer)) {
           const home = homeSystem(c, kb);
           const rank = c.id.startsWith('hw.') ? 2 : home === system.id || home === undefined ? 1 : 3;
-          const mode = c.mode ? `${c.mode} mode` : undefined;
+          const mode = c.mode ? modeLabel([c.mode], t) : undefined;
           entryNode(l, c, rank, { systemId: system.id, description: [shortOf(c), mode].filter(Boolean).join(' · ') });
         }
       }
     }
-    if (layerCount === 0) s.description = [s.description, 'no layers yet'].filter(Boolean).join(' · ');
+    if (layerCount === 0) s.description = [s.description, w.noLayers].filter(Boolean).join(' · ');
   }
 
   function componentsIn(layer: Entry): Entry[] {
@@ -371,21 +461,21 @@ export function buildAtlasTree(kb: KnowledgeIndex): AtlasTree {
   // ---- cross-cutting groups ----------------------------------------------------------
   const isHw = (e: Entry) => e.id.startsWith('hw.');
   const hw = kb.entries.filter(isHw).sort(byTitle);
-  const hwGroup = group(undefined, GROUP.hardware, 'Hardware assistance', 'circuit-board', 'CPU, memory and I/O features that hypervisors rely on (hw.* entries).');
-  hwGroup.description = plural(hw.length, 'entry', 'entries');
+  const hwGroup = group(undefined, GROUP.hardware, w.hardware, 'circuit-board', w.hardwareAbout);
+  hwGroup.description = plural(hw.length, 'entry', t);
   for (const e of hw) entryNode(hwGroup, e, 0, { systemId: undefined, contextValue: contextFor(e, false) });
 
-  bySystemGroup(GROUP.concepts, 'Concepts', 'lightbulb', 'Ideas and terms that explain how virtualization works.', kb.ofKind('concept').filter((e) => !isHw(e)), 'concept');
+  bySystemGroup(GROUP.concepts, w.concepts, 'lightbulb', w.conceptsAbout, kb.ofKind('concept').filter((e) => !isHw(e)), 'concept');
   const formats = kb.ofKind('format').filter((e) => !isHw(e)).sort(byTitle);
-  const fGroup = group(undefined, GROUP.formats, 'Files and formats', 'files', 'Disk images, VM configuration files and packaging formats.');
-  fGroup.description = plural(formats.length, 'format');
+  const fGroup = group(undefined, GROUP.formats, w.formats, 'files', w.formatsAbout);
+  fGroup.description = plural(formats.length, 'format', t);
   for (const e of formats) entryNode(fGroup, e, 2, { systemId: undefined, contextValue: contextFor(e, false) });
-  bySystemGroup(GROUP.tools, 'Management tools', 'tools', 'Programs, modules and cmdlets that create and manage virtual machines.', kb.ofKind('tool').filter((e) => !isHw(e)), 'tool');
+  bySystemGroup(GROUP.tools, w.tools, 'tools', w.toolsAbout, kb.ofKind('tool').filter((e) => !isHw(e)), 'tool');
 
   // settings: one folder per `appliesTo`, in order of first appearance by title
   const settings = kb.ofKind('setting').filter((e) => !isHw(e)).sort(byTitle);
-  const sGroup = group(undefined, GROUP.settings, 'Settings and parameters', 'settings', 'Configuration keys, command-line options and cmdlet parameters, grouped by where you write them.');
-  sGroup.description = plural(settings.length, 'setting');
+  const sGroup = group(undefined, GROUP.settings, w.settings, 'settings', w.settingsAbout);
+  sGroup.description = plural(settings.length, 'setting', t);
   const targets = new Map<string, Entry[]>();
   for (const e of settings) {
     for (const t of e.appliesTo?.length ? e.appliesTo : ['']) {
@@ -394,23 +484,24 @@ export function buildAtlasTree(kb: KnowledgeIndex): AtlasTree {
       targets.set(t, list);
     }
   }
-  const targetLabel = (t: string) => (t === '' ? 'Other settings' : (APPLIES_TO[t.toLowerCase()] ?? t));
+  const applies: Readonly<Record<string, string>> = appliesToLabels(t);
+  const targetLabel = (target: string) => (target === '' ? w.otherSettings : (applies[target.toLowerCase()] ?? target));
   const targetKeys = [...targets.keys()].sort((a, b) =>
     (a === '') !== (b === '') ? (a === '' ? 1 : -1) : targetLabel(a).localeCompare(targetLabel(b), 'en', { sensitivity: 'base', ignorePunctuation: true }),
   );
-  for (const t of targetKeys) {
-    const list = targets.get(t)!;
-    const g = group(sGroup, t === '' ? '-' : `applies-to:${t}`, targetLabel(t), 'folder', t ? `Settings written in ${targetLabel(t)} (appliesTo: ${t}).` : 'Settings without an appliesTo.');
-    g.description = plural(list.length, 'setting');
+  for (const target of targetKeys) {
+    const list = targets.get(target)!;
+    const g = group(sGroup, target === '' ? '-' : `applies-to:${target}`, targetLabel(target), 'folder', target ? fill(w.settingsIn, targetLabel(target), target) : w.settingsNowhere);
+    g.description = plural(list.length, 'setting', t);
     for (const e of list) {
       const primaryTarget = e.appliesTo?.[0] ?? '';
-      entryNode(g, e, primaryTarget === t ? 2 : 4, { systemId: undefined, contextValue: contextFor(e, false) });
+      entryNode(g, e, primaryTarget === target ? 2 : 4, { systemId: undefined, contextValue: contextFor(e, false) });
     }
   }
 
-  function bySystemGroup(key: string, label: string, icon: string, about: string, entries: Entry[], noun: string): void {
+  function bySystemGroup(key: string, label: string, icon: string, about: string, entries: Entry[], noun: Noun): void {
     const g = group(undefined, key, label, icon, about);
-    g.description = plural(entries.length, noun);
+    g.description = plural(entries.length, noun, t);
     const buckets = new Map<string, Entry[]>();
     for (const e of entries) {
       const home = homeSystem(e, kb) ?? '';
@@ -423,8 +514,8 @@ export function buildAtlasTree(kb: KnowledgeIndex): AtlasTree {
       const list = buckets.get(home);
       if (!list?.length) continue;
       const sys = home ? kb.get(home) : undefined;
-      const sub = group(g, home || 'general', sys?.title ?? 'General', 'folder', sys ? `${label} of ${sys.title}.` : `${label} that are not specific to one hypervisor.`);
-      sub.description = plural(list.length, noun);
+      const sub = group(g, home || 'general', sys?.title ?? w.general, 'folder', sys ? fill(w.groupOfSystem, label, sys.title) : fill(w.groupGeneral, label));
+      sub.description = plural(list.length, noun, t);
       for (const e of list.sort(byTitle)) entryNode(sub, e, 2, { systemId: undefined, contextValue: contextFor(e, false) });
     }
   }
@@ -432,9 +523,9 @@ export function buildAtlasTree(kb: KnowledgeIndex): AtlasTree {
   // ---- everything else ----------------------------------------------------------------
   const leftover = kb.entries.filter((e) => !places.has(e.id)).sort(byTitle);
   if (leftover.length) {
-    const g = group(undefined, GROUP.other, 'Other entries', 'question', 'Entries that fit nowhere above: a layer missing from its system’s stack, or a component without a layer.');
-    g.description = plural(leftover.length, 'entry', 'entries');
-    for (const e of leftover) entryNode(g, e, 5, { systemId: undefined, contextValue: contextFor(e, false), description: [shortOf(e), KIND_LABEL[e.kind]].filter(Boolean).join(' · ') });
+    const g = group(undefined, GROUP.other, w.other, 'question', w.otherAbout);
+    g.description = plural(leftover.length, 'entry', t);
+    for (const e of leftover) entryNode(g, e, 5, { systemId: undefined, contextValue: contextFor(e, false), description: [shortOf(e), kinds[e.kind]].filter(Boolean).join(' · ') });
   }
 
   return new AtlasTree(roots, places);

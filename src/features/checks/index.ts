@@ -6,6 +6,7 @@
  * document is read in paragraph-sized slices with pauses between them.
  */
 import * as vscode from 'vscode';
+import { findingMessage } from '../../core/checks/message';
 import { checkInSlices } from '../../core/checks/slices';
 import type { Finding } from '../../core/checks/types';
 import type { FeatureDeps } from '../deps';
@@ -97,7 +98,7 @@ class ChecksFeature implements vscode.CodeActionProvider, vscode.Disposable {
 
   private diagnostic(document: vscode.TextDocument, f: Finding): vscode.Diagnostic {
     const range = new vscode.Range(document.positionAt(f.start), document.positionAt(f.end));
-    const d = new vscode.Diagnostic(range, `${f.message} ${f.correct}`, severity(f.severity));
+    const d = new vscode.Diagnostic(range, findingMessage(f, vscode.l10n.t), severity(f.severity));
     d.source = DIAGNOSTIC_SOURCE;
     const source = f.sources[0];
     d.code = source && /^https:\/\//.test(source.url) ? { value: f.checkId.replace(/^check\./, ''), target: vscode.Uri.parse(source.url) } : f.checkId.replace(/^check\./, '');

@@ -7,6 +7,7 @@
 import type { DiagramLayout } from '../../core/diagram/types';
 import type { KnowledgeIndex } from '../../core/knowledge/index';
 import type { Entry } from '../../core/knowledge/types';
+import { english, fill, messages, type Translate } from '../../core/l10n';
 import { cardHtml } from '../../core/render/card';
 import { escapeHtml } from '../../core/render/markdown';
 import type { FlowStart, PageFlow } from './flows';
@@ -40,15 +41,27 @@ function link(kb: KnowledgeIndex, id: string): string {
   return `<a href="#" data-entry="${escapeHtml(e.id)}">${escapeHtml(name)}</a>`;
 }
 
+const connectionWords = messages({
+  connections: 'Connections',
+  talksTo: 'Talks to',
+  calledBy: 'Called by',
+  to: 'to',
+  from: 'from',
+  /** {0}: the mechanism a connection goes through */
+  via: '(via {0})',
+});
+
 /** "Talks to" and "Called by" for an entry, from its connections and the drawing's edges. */
-export function connectionsHtml(kb: KnowledgeIndex, entry: Entry, layout: DiagramLayout): string {
+export function connectionsHtml(kb: KnowledgeIndex, entry: Entry, layout: DiagramLayout, t: Translate = english): string {
+  const w = connectionWords(t);
+  const via = (id: string) => ` <span class="via">${fill(escapeHtml(w.via), link(kb, id))}</span>`;
   const out: string[] = [];
   const seenOut = new Set<string>();
   for (const c of entry.connections) {
     const key = `${c.to}|${c.label}`;
     if (seenOut.has(key)) continue;
     seenOut.add(key);
-    out.push(`<li><span class="dir" aria-label="to">→</span> ${link(kb, c.to)}: ${escapeHtml(c.label)}${c.via ? ` <span class="via">(via ${link(kb, c.via)})</span>` : ''}</li>`);
+    out.push(`<li><span class="dir" aria-label="${escapeHtml(w.to)}">→</span> ${link(kb, c.to)}: ${escapeHtml(c.label)}${c.via ? via(c.via) : ''}</li>`);
   }
   const inc: string[] = [];
   const seenIn = new Set<string>();
@@ -57,27 +70,27 @@ export function connectionsHtml(kb: KnowledgeIndex, entry: Entry, layout: Diagra
     const key = `${e.fromEntry}|${e.label}`;
     if (seenIn.has(key)) continue;
     seenIn.add(key);
-    inc.push(`<li><span class="dir" aria-label="from">←</span> ${link(kb, e.fromEntry)}: ${escapeHtml(e.label)}${e.via ? ` <span class="via">(via ${link(kb, e.via)})</span>` : ''}</li>`);
+    inc.push(`<li><span class="dir" aria-label="${escapeHtml(w.from)}">←</span> ${link(kb, e.fromEntry)}: ${escapeHtml(e.label)}${e.via ? via(e.via) : ''}</li>`);
   }
   if (!out.length && !inc.length) return '';
   return [
     '<section class="connections">',
-    '<h2>Connections</h2>',
-    out.length ? `<h3>Talks to</h3><ul>${out.join('')}</ul>` : '',
-    inc.length ? `<h3>Called by</h3><ul>${inc.join('')}</ul>` : '',
+    `<h2>${escapeHtml(w.connections)}</h2>`,
+    out.length ? `<h3>${escapeHtml(w.talksTo)}</h3><ul>${out.join('')}</ul>` : '',
+    inc.length ? `<h3>${escapeHtml(w.calledBy)}</h3><ul>${inc.join('')}</ul>` : '',
     '</section>',
   ].join('');
 }
 
 /** The cards of every entry the page can show: the boxes, the layers, the system, the mechanisms. */
-export function diagramCards(kb: KnowledgeIndex, layout: DiagramLayout): Record<string, string> {
+export function diagramCards(kb: KnowledgeIndex, layout: DiagramLayout, t: Translate = english): Record<string, string> {
   const ids = new Set<string>();
   for (const n of layout.nodes) ids.add(n.entryId);
   for (const e of layout.edges) if (e.via) ids.add(e.via);
   const cards: Record<string, string> = {};
   for (const id of ids) {
     const entry = kb.get(id);
-    if (entry) cards[id] = cardHtml(kb, entry) + connectionsHtml(kb, entry, layout);
+    if (entry) cards[id] = cardHtml(kb, entry, t) + connectionsHtml(kb, entry, layout, t);
   }
   return cards;
 }

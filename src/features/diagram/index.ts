@@ -30,7 +30,7 @@ const isId = (v: unknown): v is string => typeof v === 'string' && v.length <= 1
 /** Quick pick of every system with a stack to draw. */
 async function pickSystem(deps: FeatureDeps): Promise<string | undefined> {
   const kb = deps.knowledge();
-  const items: SystemItem[] = drawableSystems(kb).map((s) => ({ id: s.id, label: s.title, description: systemSubtitle(s), detail: s.summary }));
+  const items: SystemItem[] = drawableSystems(kb).map((s) => ({ id: s.id, label: s.title, description: systemSubtitle(s, vscode.l10n.t), detail: s.summary }));
   const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Hypervisor Atlas: Show Architecture Diagram'), placeHolder: vscode.l10n.t('Which architecture?'), matchOnDescription: true });
   return picked?.id;
 }

@@ -63,9 +63,9 @@ export class DiagramPanels {
   private attach(panel: vscode.WebviewPanel, view: DiagramView, token: string, select?: string, play?: FlowStart): void {
     const kb = this.deps.knowledge();
     const key = viewKey(view);
-    const layout = layoutView(kb, view);
+    const layout = layoutView(kb, view, vscode.l10n.t);
     for (const p of layout.problems) this.deps.log.debug(`diagram ${key}: ${p}`);
-    const cards = diagramCards(kb, layout);
+    const cards = diagramCards(kb, layout, vscode.l10n.t);
     const flows = pageFlows(kb, layout);
     const urls = sourceUrls(kb, cards);
     for (const f of flows) for (const s of f.steps) urls.add(s.source.url);

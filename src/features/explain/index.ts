@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Entry } from '../../core/knowledge/types';
-import { KIND_LABEL } from '../../core/render/card';
+import { kindLabels } from '../../core/render/words';
 import { Commands } from '../commands';
 import type { FeatureDeps } from '../deps';
 import { termAt } from '../hover/index';
@@ -16,7 +16,7 @@ function item(entry: Entry): EntryItem {
   return {
     id: entry.id,
     label: entry.title,
-    description: [KIND_LABEL[entry.kind], ...names.slice(0, 6)].join(' · '),
+    description: [kindLabels(vscode.l10n.t)[entry.kind], ...names.slice(0, 6)].join(' · '),
     detail: entry.summary,
   };
 }

@@ -57,7 +57,7 @@ export class EntryPanel {
       title: entry.title,
       styles: ['media/entry.css'],
       scripts: ['dist/webview/entry.js'],
-      body: `<main class="card" data-id="${escapeHtml(entry.id)}">${cardHtml(kb, entry)}${this.actions(kb, entry)}</main>`,
+      body: `<main class="card" data-id="${escapeHtml(entry.id)}">${cardHtml(kb, entry, vscode.l10n.t)}${this.actions(kb, entry)}</main>`,
       data: { id: entry.id },
     });
   }
@@ -66,12 +66,12 @@ export class EntryPanel {
     const buttons: string[] = [];
     if (this.deps.commands.has(Commands.showDiagram)) {
       for (const s of diagramSystems(kb, entry)) {
-        buttons.push(`<button data-command="diagram" data-system="${escapeHtml(s.id)}" data-id="${escapeHtml(entry.id)}">Show in ${escapeHtml(s.title)} diagram</button>`);
+        buttons.push(`<button data-command="diagram" data-system="${escapeHtml(s.id)}" data-id="${escapeHtml(entry.id)}">${escapeHtml(vscode.l10n.t('Show in {0} diagram', s.title))}</button>`);
       }
     }
     const flow = this.deps.commands.has(Commands.showFlow) ? flowsWithEntry(kb.flows, entry.id)[0] : undefined;
-    if (flow) buttons.push(`<button data-command="flow" data-flow="${escapeHtml(flow.id)}" data-id="${escapeHtml(entry.id)}" title="${escapeHtml(flow.title)}">Show how it works</button>`);
-    if (this.deps.commands.has(Commands.revealInAtlas)) buttons.push(`<button data-command="reveal" data-id="${escapeHtml(entry.id)}">Reveal in Atlas</button>`);
+    if (flow) buttons.push(`<button data-command="flow" data-flow="${escapeHtml(flow.id)}" data-id="${escapeHtml(entry.id)}" title="${escapeHtml(flow.title)}">${escapeHtml(vscode.l10n.t('Show how it works'))}</button>`);
+    if (this.deps.commands.has(Commands.revealInAtlas)) buttons.push(`<button data-command="reveal" data-id="${escapeHtml(entry.id)}">${escapeHtml(vscode.l10n.t('Reveal in Atlas'))}</button>`);
     return buttons.length ? `<nav class="actions">${buttons.join('')}</nav>` : '';
   }
 

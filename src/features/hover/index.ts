@@ -39,7 +39,7 @@ export function register(_context: vscode.ExtensionContext, deps: FeatureDeps): 
       const links = { openEntry: has(Commands.openEntry), showDiagram: has(Commands.showDiagram), revealInAtlas: has(Commands.revealInAtlas), showFlow: has(Commands.showFlow) };
       const others = kb.getAll((found.match.candidates ?? []).filter((id) => id !== entry.id));
       const detail = vscode.workspace.getConfiguration('hypervisorAtlas', document).get<string>('hover.detail', 'compact') === 'full' ? 'full' : 'compact';
-      const md = new vscode.MarkdownString(cardMarkdown(kb, entry, found.text, links, others, detail), true);
+      const md = new vscode.MarkdownString(cardMarkdown(kb, entry, found.text, links, others, detail, vscode.l10n.t), true);
       md.isTrusted = { enabledCommands: cardCommands(links) };
       md.supportHtml = false;
       return new vscode.Hover(md, found.range);

@@ -3,6 +3,7 @@
  * Specific terms always come before common words (`host`, `memory`) that only count near them.
  */
 import type { Entry } from '../../core/knowledge/types';
+import { english, messages, type Translate } from '../../core/l10n';
 import type { TermGroup } from './scan';
 
 export type GroupBy = 'none' | 'system' | 'kind';
@@ -16,7 +17,7 @@ export interface Section {
 }
 
 const KIND_ORDER: Entry['kind'][] = ['system', 'layer', 'component', 'setting', 'tool', 'format', 'concept'];
-const KIND_SECTION: Record<Entry['kind'], string> = {
+const kindSections = messages<Entry['kind']>({
   system: 'Systems',
   layer: 'Layers',
   component: 'Components',
@@ -24,8 +25,10 @@ const KIND_SECTION: Record<Entry['kind'], string> = {
   tool: 'Tools',
   format: 'Files and formats',
   concept: 'Concepts',
-};
-export const SHARED_SECTION = 'Across systems';
+});
+const sectionWords = messages({ shared: 'Across systems' });
+/** The section of terms that belong to no single system (English). */
+export const SHARED_SECTION = sectionWords().shared;
 
 /** Whether every occurrence of the group is a common word that counted only near specific terms. */
 export function isGenericGroup(group: TermGroup): boolean {
@@ -61,7 +64,7 @@ export function systemOf(entry: Entry | undefined): string {
  * their groups are: by the first specific term they hold, or by their total count; the
  * section of shared terms and any section of common words only come last.
  */
-export function arrange(groups: readonly TermGroup[], entryOf: (id: string) => Entry | undefined, options: { groupBy: GroupBy; sortBy: SortBy }): Section[] {
+export function arrange(groups: readonly TermGroup[], entryOf: (id: string) => Entry | undefined, options: { groupBy: GroupBy; sortBy: SortBy }, t: Translate = english): Section[] {
   const sorted = sortGroups(groups, options.sortBy);
   if (options.groupBy === 'none') return [{ key: '', label: '', groups: sorted }];
   const sections = new Map<string, Section>();
@@ -72,11 +75,11 @@ export function arrange(groups: readonly TermGroup[], entryOf: (id: string) => E
     if (options.groupBy === 'system') {
       const system = systemOf(entry);
       key = `system:${system}`;
-      label = system ? (entryOf(system)?.title ?? system) : SHARED_SECTION;
+      label = system ? (entryOf(system)?.title ?? system) : sectionWords(t).shared;
     } else {
       const kind = entry?.kind ?? 'concept';
       key = `kind:${kind}`;
-      label = KIND_SECTION[kind];
+      label = kindSections(t)[kind];
     }
     let section = sections.get(key);
     if (!section) sections.set(key, (section = { key, label, groups: [] }));

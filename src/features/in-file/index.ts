@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { Entry } from '../../core/knowledge/types';
-import { KIND_LABEL } from '../../core/render/card';
+import { kindLabels } from '../../core/render/words';
 import { escapeMarkdown } from '../../core/render/markdown';
 import { Commands } from '../commands';
 import type { FeatureDeps } from '../deps';
@@ -187,7 +187,7 @@ export class InFileProvider implements vscode.TreeDataProvider<InFileElement>, v
   private arrangeGroups(result: InFileResult | undefined): void {
     const kb = this.deps.knowledge();
     const { groupBy, sortBy } = arrangement();
-    const sections = arrange((result?.groups ?? []).filter((g) => kb.get(g.id)), (id) => kb.get(id), { groupBy, sortBy });
+    const sections = arrange((result?.groups ?? []).filter((g) => kb.get(g.id)), (id) => kb.get(id), { groupBy, sortBy }, vscode.l10n.t);
     this.sections = groupBy === 'none' ? [] : sections.map((section) => ({ type: 'section', section }));
     this.groups = sections.flatMap((s) => s.groups.map((group): GroupElement => ({ type: 'group', entryId: group.id, group })));
   }
@@ -319,7 +319,7 @@ function groupItem(element: GroupElement, entry: Entry | undefined): vscode.Tree
   item.description = `${short ? `${short} · ` : ''}${matches(count)}${isGenericGroup(element.group) ? ` · ${vscode.l10n.t('common word')}` : ''}`;
   if (entry) {
     item.tooltip = new vscode.MarkdownString(
-      `**${escapeMarkdown(entry.title)}**${short ? ` (${escapeMarkdown(short)})` : ''} · *${KIND_LABEL[entry.kind]}*\n\n${escapeMarkdown(entry.summary)}\n\n${count === 1 ? vscode.l10n.t('1 match in this file') : vscode.l10n.t('{0} matches in this file', formatCount(count))}`,
+      `**${escapeMarkdown(entry.title)}**${short ? ` (${escapeMarkdown(short)})` : ''} · *${kindLabels(vscode.l10n.t)[entry.kind]}*\n\n${escapeMarkdown(entry.summary)}\n\n${count === 1 ? vscode.l10n.t('1 match in this file') : vscode.l10n.t('{0} matches in this file', formatCount(count))}`,
     );
     item.iconPath = new vscode.ThemeIcon(kindIcon(entry));
     item.contextValue = `entry kind-${entry.kind}${entry.sources.length ? ' source' : ''}`;

@@ -8,7 +8,7 @@
  * `isCancelled()` says a newer one replaced it.
  */
 import { type ContextRegion, type GenericPolicy, type TermMatch, type TermMatcher } from '../../core/matching/matcher';
-import { english, type Translate } from '../../core/l10n';
+import { english, fill, messages, type Translate } from '../../core/l10n';
 import { edgeAfter, edgeBefore, reach } from '../../core/matching/chunks';
 export { reach } from '../../core/matching/chunks';
 
@@ -275,9 +275,17 @@ function formatSize(chars: number): string {
   return chars >= 1024 * 1024 ? `${(chars / (1024 * 1024)).toFixed(chars >= 10 * 1024 * 1024 ? 0 : 1)} MB` : `${Math.ceil(chars / 1024)} KB`;
 }
 
+const partialWords = messages({
+  /** {0}: how many matches */
+  matches: 'Showing the first {0} matches (file too large).',
+  /** {0}: the size read ("4.0 MB"), {1}: the file's size */
+  size: 'Showing terms in the first {0} of {1} (file too large).',
+});
+
 /** The message shown above a partial list, or undefined when the list is complete. */
 export function partialMessage(result: Pick<InFileResult, 'truncated' | 'total' | 'scannedChars' | 'textLength'>, t: Translate = english): string | undefined {
-  if (result.truncated === 'matches') return t('Showing the first {0} matches (file too large).', formatCount(result.total));
-  if (result.truncated === 'size') return t('Showing terms in the first {0} of {1} (file too large).', formatSize(result.scannedChars), formatSize(result.textLength));
+  const w = partialWords(t);
+  if (result.truncated === 'matches') return fill(w.matches, formatCount(result.total));
+  if (result.truncated === 'size') return fill(w.size, formatSize(result.scannedChars), formatSize(result.textLength));
   return undefined;
 }

@@ -22,7 +22,7 @@ export class ArchitecturesProvider implements vscode.TreeDataProvider<AtlasNode>
   constructor(private readonly deps: FeatureDeps) {}
 
   get tree(): AtlasTree {
-    this.model ??= buildAtlasTree(this.deps.knowledge());
+    this.model ??= buildAtlasTree(this.deps.knowledge(), vscode.l10n.t);
     return this.model;
   }
 
