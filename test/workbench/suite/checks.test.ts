@@ -17,8 +17,11 @@ describe('misconception checks', function () {
     assert.equal(doc.getText(d.range), 'VMware VirtualBox');
     assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
     assert.match(d.message, /Oracle/);
-    // asked again until offered: right after activation the workspace glossary loads and the
-    // document is checked once more, and code-server answered one request in between with none
+    // The workbench cancels a code-action request, and answers it with nothing, when the set of
+    // code-action providers for the document changes while it runs (VS Code's getCodeActions).
+    // Markdown Language Features registers its providers when the first Markdown document opens,
+    // so it is activated first; its language client may still register late, hence the retry.
+    await vscode.extensions.getExtension('vscode.markdown-language-features')?.activate();
     const fix = await waitFor(async () => {
       const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
       return actions.find((a) => a.title === 'Replace with "Oracle VirtualBox"' && a.edit);

@@ -43,8 +43,9 @@ describe('misconception checks in the editor', function () {
     // put the cursor in the flagged words and ask for the quick fix
     await page.keyboard.press('Home');
     for (let i = 0; i < 'We run the lab in VM'.length; i++) await page.keyboard.press('ArrowRight');
-    // the first Quick Fix request of a code-server that has just started sometimes comes back
-    // empty (seen on the first test only; the API suite sees the same): ask again, and say so
+    // the first Quick Fix request can come back empty: the workbench cancels a code-action request
+    // when the set of providers changes under it, and Markdown Language Features registers its
+    // providers as the first Markdown document opens (the API suite logs showed it). Ask again
     const fix = page.locator('.action-widget .monaco-list-row, .context-view .action-item', { hasText: 'Replace with "Oracle VirtualBox"' }).first();
     for (let attempt = 0; ; attempt++) {
       await page.keyboard.press('Control+.');
