@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Shrinks media/screenshots/*.png with pngquant (256-colour palettes, about a third of the size)
 // so the README's images can ship in the .vsix. `npm run screenshots` runs it; without pngquant
-// (apt-get install pngquant) it says so and leaves the files as they are.
+// (apt-get install pngquant) it says so and leaves the files as they are. File names as
+// arguments (`extension-page.png`) limit it to those.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +15,8 @@ if (spawnSync('pngquant', ['--version']).error) {
 }
 let before = 0;
 let after = 0;
-for (const name of readdirSync(dir).filter((n) => n.endsWith('.png'))) {
+const only = process.argv.slice(2);
+for (const name of readdirSync(dir).filter((n) => n.endsWith('.png') && (!only.length || only.includes(n)))) {
   const file = join(dir, name);
   before += statSync(file).size;
   // exit code 98/99: the result would be bigger or below the quality floor; the file is kept

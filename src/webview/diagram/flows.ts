@@ -1,9 +1,10 @@
 // Guided flows: the list of this diagram's flows, the player (step text, entry and source
 // links, Previous / Next / Stop, ← and →), the highlighted boxes and edges of the current step
 // (thicker outline, numbered badges, everything else dimmed: never colour alone) and the
-// aria-live announcement of every step.
+// aria-live announcement of every step. The flow playing and its step are saved with the page's
+// state, so a panel hidden and shown again or reloaded goes on where it was.
 import type { PageFlow } from '../../features/diagram/flows';
-import { data, firstNodeOf, nodesById, say, stage, strings, view, vscode } from './page';
+import { data, firstNodeOf, flows, nodesById, resumed, save, say, stage, state, strings, view, vscode } from './page';
 import { edgeEls, el, gEdges, nodeEls, svg, viewport } from './render';
 import { highlight, select } from './selection';
 import { reveal, zoomBy } from './zoom';
@@ -11,7 +12,6 @@ import { reveal, zoomBy } from './zoom';
 /** Zooming out to show a whole step stops here, so labels stay readable. */
 const MIN_STEP_ZOOM = 0.75;
 
-const flows: PageFlow[] = Array.isArray(data.flows) ? data.flows : [];
 const section = document.getElementById('flows')!;
 const list = document.getElementById('flow-list')!;
 const player = document.getElementById('flow-player')!;
@@ -50,7 +50,8 @@ function clearMarks(): void {
   marks.replaceChildren();
 }
 
-function draw(): void {
+/** Marks the step's boxes and edges; `move` brings them into view. */
+function draw(move: boolean): void {
   clearMarks();
   if (!playing) return;
   const step = playing.flow.steps[playing.step]!;
@@ -75,7 +76,12 @@ function draw(): void {
     p.setAttribute('marker-end', 'url(#arrow-active)');
     gEdges.appendChild(p);
   }
-  showAll(step.nodes);
+  if (move) showAll(step.nodes);
+}
+
+/** Brings the playing step's boxes into view (after the view was fitted to the panel). */
+export function showStep(): void {
+  if (playing) showAll(playing.flow.steps[playing.step]!.nodes);
 }
 
 /** Brings every box of the step into view: pans, and zooms out a little when they do not fit. */
@@ -91,7 +97,10 @@ function showAll(ids: string[]): void {
   reveal({ ...boxes[0]!, x, y, w, h });
 }
 
-function render(): void {
+function render(move = true): void {
+  if (playing) state.flow = { id: playing.flow.id, step: playing.step };
+  else delete state.flow;
+  save();
   if (!playing) {
     player.hidden = true;
     list.hidden = false;
@@ -117,18 +126,28 @@ function render(): void {
   linksEl.append(strings.entry, entry, strings.source, source);
   prevBtn.disabled = step === 0;
   nextBtn.textContent = step === flow.steps.length - 1 ? strings.done : strings.next;
-  draw();
+  draw(move);
   live.textContent = say(strings.stepAnnounce, flow.title, step + 1, flow.steps.length, s.text);
 }
 
-/** Starts a flow of this page at a step; false when the page has no such flow. */
-export function play(id: string, step = 0): boolean {
+/**
+ * Starts a flow of this page at a step; false when the page has no such flow. `resume`: the
+ * page is coming back as it was left, so neither the view nor the focus moves.
+ */
+export function play(id: string, step = 0, { resume = false } = {}): boolean {
   const flow = flows.find((f) => f.id === id);
   if (!flow) return false;
   playing = { flow, step: Math.max(0, Math.min(flow.steps.length - 1, Math.floor(step))) };
-  render();
-  player.focus({ preventScroll: true });
+  render(!resume);
+  if (!resume) player.focus({ preventScroll: true });
   return true;
+}
+
+/** On load: the flow the page was left playing, or else (a newly opened page) the one it was opened to play. */
+export function startFlow(): void {
+  if (resumed) {
+    if (state.flow) play(state.flow.id, state.flow.step, { resume: true });
+  } else if (data.play && typeof data.play.id === 'string') play(data.play.id, Number(data.play.step) || 0);
 }
 
 export function stepBy(delta: number): void {
@@ -189,5 +208,4 @@ export function installFlows(): void {
       else vscode.postMessage({ type: 'open', id: a.dataset.entry });
     }
   });
-  if (data.play && typeof data.play.id === 'string') play(data.play.id, Number(data.play.step) || 0);
 }

@@ -1,13 +1,13 @@
 // Runs inside the diagram webview (bundled as dist/webview/diagram.js). Each module has one
-// part: page.ts (data and saved state), render.ts (the SVG), zoom.ts (zoom and pan),
+// part: page.ts (data and saved state, checked by saved-state.ts), render.ts (the SVG), zoom.ts (zoom and pan),
 // selection.ts (focus and selection), outline.ts (the ARIA tree beside the drawing), card.ts
 // (the entry card), flows.ts (guided flows), keyboard.ts, messages.ts (from the extension) and
 // theme.ts (theme kind, SVG export). This file wires them in order.
 import { installCardLinks } from './card';
-import { installFlows } from './flows';
+import { currentFlow, installFlows, showStep, startFlow } from './flows';
 import { installKeyboard } from './keyboard';
 import { installMessages } from './messages';
-import { installOutline } from './outline';
+import { installOutline, restoreOutline } from './outline';
 import { save, state } from './page';
 import { squeezeOverflowingLabels } from './render';
 import { focusedId, highlight, installSelection, select, setRoving } from './selection';
@@ -25,12 +25,19 @@ installThemeMark();
 installFlows();
 
 setRoving(focusedId());
-if (state.zoom && !state.fitted) applyZoom();
-else requestAnimationFrame(() => fit());
 if (state.selected) select(state.selected, false);
+restoreOutline();
+// after the selection: a playing flow's highlight is what the page showed last
+startFlow();
+if (state.zoom && !state.fitted) applyZoom();
+else
+  requestAnimationFrame(() => {
+    fit();
+    showStep();
+  });
 requestAnimationFrame(() => {
   squeezeOverflowingLabels();
-  if (state.selected) highlight(state.selected);
+  if (state.selected && !currentFlow()) highlight(state.selected);
 });
 save();
 document.body.dataset.ready = 'true';

@@ -1,11 +1,10 @@
 // The outline beside the drawing: an ARIA tree (groups → boxes → connections) with a roving
 // tabindex and the tree pattern's keys. Activating an item selects its box in the drawing;
 // selecting a box in the drawing marks and reveals its item. The model is core's outline.ts.
-import { outlineOf, pathTo, treeKey, visibleItems, type OutlineItem } from '../../core/diagram/outline';
-import { data, layout, nodesById, say, strings } from './page';
+import { pathTo, treeKey, visibleItems, type OutlineItem } from '../../core/diagram/outline';
+import { data, nodesById, outline as tree, resumed, save, say, state, strings } from './page';
 import { onSelect, select } from './selection';
 
-const tree = outlineOf(layout);
 const itemsById = new Map<string, OutlineItem>();
 const index = (items: OutlineItem[]) => {
   for (const i of items) {
@@ -15,13 +14,18 @@ const index = (items: OutlineItem[]) => {
 };
 index(tree);
 
-const expanded = new Set<string>();
+/** The rows expanded when the page was last seen (checked in page.ts), restored by `restoreOutline`. */
+const restored = [...(state.expanded ?? [])];
+const expanded = new Set<string>(restored);
 let current = tree[0]?.id ?? '';
 let selectedNode: string | undefined;
 let list: HTMLElement | undefined;
 
 function render(focus: boolean): void {
   if (!list) return;
+  if (expanded.size) state.expanded = [...expanded];
+  else delete state.expanded;
+  save();
   const rows = visibleItems(tree, expanded).map((v) => {
     const li = document.createElement('li');
     li.id = `outline-${v.item.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
@@ -108,5 +112,13 @@ export function installOutline(): void {
     render(false);
     list?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
   });
+  render(false);
+}
+
+/** A page coming back expands exactly the rows it had expanded (restoring the selection expanded its path too). */
+export function restoreOutline(): void {
+  if (!resumed) return;
+  expanded.clear();
+  for (const id of restored) expanded.add(id);
   render(false);
 }

@@ -1,8 +1,11 @@
 // What every part of the diagram webview shares: the VS Code API, the page data the extension
 // embedded, the layout, the page's fixed elements and the state kept with setState so it
 // survives hiding the panel and reloading the window.
+import { outlineOf } from '../../core/diagram/outline';
 import type { LaidNode } from '../../core/diagram/types';
 import type { DiagramPageData } from '../../features/diagram/data';
+import type { PageFlow } from '../../features/diagram/flows';
+import { expandableRows, readSavedState, type SavedState, type Zoom } from './saved-state';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -13,23 +16,7 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 type PageData = DiagramPageData;
 
-export interface Zoom {
-  k: number;
-  x: number;
-  y: number;
-}
-
-export interface SavedState {
-  view: string;
-  token: string;
-  selected?: string;
-  focused?: string;
-  zoom?: Zoom;
-  fitted: boolean;
-}
-
-export const MIN_ZOOM = 0.15;
-export const MAX_ZOOM = 4;
+export { MAX_ZOOM, MIN_ZOOM, type SavedState, type Zoom } from './saved-state';
 
 export const vscode = acquireVsCodeApi();
 export const data = JSON.parse(document.getElementById('atlas-data')?.textContent ?? '{}') as PageData;
@@ -40,26 +27,14 @@ export function say(message: string, ...args: (string | number)[]): string {
   return message.replace(/\{(\d+)\}/g, (m, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : m));
 }
 export const nodesById = new Map(layout.nodes.map((n) => [n.id, n]));
+/** The outline beside the drawing (core's model; outline.ts renders it). */
+export const outline = outlineOf(layout);
+export const flows: PageFlow[] = Array.isArray(data.flows) ? data.flows : [];
 
 export const stage = document.getElementById('stage')!;
 export const cardEl = document.getElementById('card')!;
 export const zoomLevel = document.getElementById('zoom-level');
 document.getElementById('diagram-title')!.textContent = data.title;
-
-function readSaved(): SavedState | undefined {
-  const s = vscode.getState() as Partial<SavedState> | undefined;
-  if (!s || typeof s !== 'object' || s.view !== data.view || s.token !== data.token) return undefined;
-  const z = s.zoom;
-  const zoom = z && [z.k, z.x, z.y].every((v) => typeof v === 'number' && Number.isFinite(v)) && z.k >= MIN_ZOOM && z.k <= MAX_ZOOM ? { k: z.k, x: z.x, y: z.y } : undefined;
-  return {
-    view: data.view,
-    token: data.token,
-    ...(typeof s.selected === 'string' && nodesById.has(s.selected) ? { selected: s.selected } : {}),
-    ...(typeof s.focused === 'string' && nodesById.has(s.focused) ? { focused: s.focused } : {}),
-    ...(zoom ? { zoom } : {}),
-    fitted: s.fitted !== false || !zoom,
-  };
-}
 
 export const firstNodeOf = (entryId: string, near?: LaidNode) => {
   const all = layout.nodes.filter((n) => n.entryId === entryId);
@@ -67,7 +42,17 @@ export const firstNodeOf = (entryId: string, near?: LaidNode) => {
   return all.find((n) => n.kind === 'component') ?? all[0];
 };
 
-export const state: SavedState = readSaved() ?? {
+const saved = readSavedState(vscode.getState(), {
+  view: data.view,
+  token: data.token,
+  nodes: new Set(nodesById.keys()),
+  expandable: expandableRows(outline),
+  flows,
+});
+/** The page comes back as it was left (hidden and shown, or a reload), not newly opened. */
+export const resumed = !!saved;
+
+export const state: SavedState = saved ?? {
   view: data.view,
   token: data.token,
   fitted: true,

@@ -1,10 +1,11 @@
 // Guided flows in the real workbench: started from the command palette and played with the
-// keyboard, and started from a hover card's "Show how it works".
+// keyboard, started from a hover card's "Show how it works", and kept (with the outline's
+// expanded rows) when the panel is hidden and shown and when the window reloads.
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../../scripts/workbench.mjs';
-import { dismissHover, hoverText, openFile, openWorkbench, runCommand, webviewFrame } from './helpers.mjs';
+import { dismissHover, hoverText, openFile, openWorkbench, runCommand, waitForWorkbench, webviewFrame } from './helpers.mjs';
 
 const VIEWPORT = { width: 1400, height: 900 };
 const kb = () => JSON.parse(readFileSync(join(ROOT, 'dist', 'knowledge.json'), 'utf8'));
@@ -21,6 +22,29 @@ const shown = (frame) =>
     playerFocused: document.activeElement?.id === 'flow-player' || !!document.activeElement?.closest?.('#flow-player'),
   }));
 
+/** Show Flow… with a flow's title typed, as a person picks it; returns the diagram's frame. */
+async function showFlow(page, flow) {
+  await runCommand(page, 'Hypervisor Atlas: Show Flow…');
+  await page.locator('.quick-input-widget input').fill(flow.title);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: flow.title }).first().waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+  const frame = await webviewFrame(page, { hasSelector: '#flow-player:not([hidden])' });
+  await frame.locator('body[data-ready="true"]').waitFor();
+  return frame;
+}
+
+/** The expanded rows of the outline, in order. */
+const expandedRows = (frame) => frame.locator('[role="treeitem"][aria-expanded="true"]').evaluateAll((els) => els.map((e) => e.dataset.item));
+
+/** Waits for the old webview frame to go and the diagram's new one to be ready. */
+async function nextFrame(page, old, hasSelector) {
+  for (let i = 0; i < 100 && !old.isDetached(); i++) await new Promise((r) => setTimeout(r, 100));
+  assert.ok(old.isDetached(), 'the webview was destroyed (its context is not retained), so what follows is restored from its saved state');
+  const frame = await webviewFrame(page, { hasSelector, timeout: 30_000 });
+  await frame.locator('body[data-ready="true"]').waitFor();
+  return frame;
+}
+
 describe('guided flows', function () {
   let wb;
   after(async () => {
@@ -30,13 +54,7 @@ describe('guided flows', function () {
   it('Show Flow… plays the Hyper-V synthetic I/O flow step by step with → and ←, highlighting each step\'s boxes and announcing it', async () => {
     const flow = kb().flows.find((f) => f.id === 'hyperv.synthetic-io');
     wb = await openWorkbench({ viewport: VIEWPORT });
-    await runCommand(wb.page, 'Hypervisor Atlas: Show Flow…');
-    const input = wb.page.locator('.quick-input-widget input');
-    await input.fill(flow.title);
-    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: flow.title }).first().waitFor({ state: 'visible' });
-    await wb.page.keyboard.press('Enter');
-    const frame = await webviewFrame(wb.page, { hasSelector: '#flow-player:not([hidden])' });
-    await frame.locator('body[data-ready="true"]').waitFor();
+    const frame = await showFlow(wb.page, flow);
     assert.match(await frame.locator('#diagram-title').innerText(), /^Hyper-V/);
 
     for (let i = 0; i < flow.steps.length; i++) {
@@ -77,5 +95,58 @@ describe('guided flows', function () {
     assert.ok(flow, `a flow titled "${title}"`);
     const first = flow.steps.findIndex((st) => st.boxes.includes('hyperv.vsp') || st.entry === 'hyperv.vsp');
     assert.equal(s.count, `Step ${first + 1} of ${flow.steps.length}`);
+  });
+
+  it('the step playing and the expanded outline rows come back after the panel is hidden and shown, and after a window reload', async () => {
+    await wb?.close();
+    const flow = kb().flows.find((f) => f.id === 'hyperv.synthetic-io');
+    wb = await openWorkbench({ viewport: VIEWPORT });
+    const { page } = wb;
+    let frame = await showFlow(page, flow);
+    await page.keyboard.press('ArrowRight');
+    const step2 = {
+      entries: flow.steps[1].boxes,
+      count: `Step 2 of ${flow.steps.length}`,
+      live: `${flow.title}, step 2 of ${flow.steps.length}: ${flow.steps[1].text}`,
+    };
+    const atStep2 = (s) => ({ entries: s.entries, count: s.count, live: s.live, current: s.current, badges: s.badges.length });
+    const expected = { ...step2, current: step2.entries.length, badges: step2.entries.length };
+    assert.deepEqual(atStep2(await shown(frame)), expected, 'step 2 plays');
+
+    // expand a layer with the keyboard, then a box inside it with its twisty
+    const tree = frame.locator('[role="tree"]');
+    await tree.locator('[role="treeitem"][tabindex="0"]').focus();
+    await page.keyboard.press('ArrowRight');
+    const group = await tree.locator('[role="treeitem"][tabindex="0"]').getAttribute('data-item');
+    // a bundled entry's box: the workspace's glossary may load after a reload has drawn the page
+    const bundled = new Set(kb().entries.map((e) => e.id));
+    const rows = await tree.locator('[role="treeitem"][aria-level="2"][aria-expanded="false"]').evaluateAll((els) => els.map((e) => e.dataset.item));
+    const boxId = rows.find((id) => bundled.has(id.replace(/^n:/, '').split('@')[0]));
+    const box = tree.locator(`[role="treeitem"][data-item="${boxId}"]`);
+    await box.locator('.twisty').click();
+    assert.deepEqual(await expandedRows(frame), [group, boxId], 'a layer and a box in it are expanded');
+    assert.deepEqual(atStep2(await shown(frame)), expected, 'expanding rows leaves the flow alone');
+
+    // hidden: another editor in the panel's group; shown again: its tab
+    const tab = page.locator('.tabs-container .tab', { hasText: 'architecture' }).first();
+    const title = (await tab.innerText()).trim();
+    await openFile(page, 'hyperv/lab-setup.ps1');
+    let old = frame;
+    await page.locator('.tabs-container .tab', { hasText: title }).first().click();
+    frame = await nextFrame(page, old, '#flow-player:not([hidden])');
+    assert.deepEqual(atStep2(await shown(frame)), expected, 'hidden and shown: the same step, highlighted and announced');
+    assert.deepEqual(await expandedRows(frame), [group, boxId], 'hidden and shown: the same rows expanded');
+
+    // Developer: Reload Window saves the webview state on the way down (see diagram.test.mjs)
+    old = frame;
+    await runCommand(page, 'Developer: Reload Window');
+    await waitForWorkbench(page);
+    frame = await nextFrame(page, old, '#flow-player:not([hidden])');
+    assert.deepEqual(atStep2(await shown(frame)), expected, 'reloaded: the same step, highlighted and announced');
+    assert.deepEqual(await expandedRows(frame), [group, boxId], 'reloaded: the same rows expanded');
+    assert.equal(await frame.locator('#flow-title').innerText(), flow.title);
+    // and it plays on from there
+    await frame.locator('#flow-next').click();
+    assert.equal((await shown(frame)).count, `Step 3 of ${flow.steps.length}`);
   });
 });
