@@ -42,6 +42,8 @@ const M = METRICS;
 const snap = (v: number) => Math.ceil(v / STEP) * STEP;
 const MAX_PRIMARY_LINES = 3;
 const MAX_SECONDARY_LINES = 3;
+/** extra room before a layer drawn apart from the others of its row */
+const APART_GAP = 32;
 
 interface Box {
   node: ModelNode;
@@ -107,7 +109,7 @@ export function layoutModel(model: DiagramModel, key = `system:${model.systemId}
       bottom: 0,
     }));
     const titleW = textWidth(layer.title, M.layerTitle) + 2 * 16;
-    const labelW = Math.max(0, ...bands.map((b) => (labeled(layer, b.band) ? textWidth(BAND_LABEL[b.band], M.bandLabel) + 32 : 0)));
+    const labelW = Math.max(0, ...bands.map((b) => (labeled(layer, b.band) ? textWidth(bandText(layer, b.band), M.bandLabel) + 32 : 0)));
     layerBoxes.set(layer.key, { layer, bands, cols: 1, minWidth: snap(Math.max(titleW, labelW)), x: 0, y: 0, w: 0, h: 0 });
   }
 
@@ -128,7 +130,7 @@ export function layoutModel(model: DiagramModel, key = `system:${model.systemId}
     }
   }
   const naturalWidth = (l: LayerBox) => Math.max(l.minWidth, gridWidth(l.cols) + 2 * M.layerPadX);
-  const rowWidth = (row: LayerBox[]) => row.reduce((s, l) => s + naturalWidth(l), 0) + (row.length - 1) * M.layerGap;
+  const rowWidth = (row: LayerBox[]) => row.reduce((s, l, k) => s + naturalWidth(l) + (k > 0 && l.layer.apart ? APART_GAP : 0), 0) + (row.length - 1) * M.layerGap;
   const innerWidth = snap(Math.max(gridWidth(3) + 2 * M.layerPadX, ...stackRows.map(rowWidth), textWidth(model.title, M.title) + 16, textWidth(model.subtitle, M.subtitle) + 16));
 
   // Widths: lone layers span the whole width (and may take more columns); side-by-side
@@ -193,7 +195,7 @@ export function layoutModel(model: DiagramModel, key = `system:${model.systemId}
 
   for (const l of layerBoxes.values()) {
     const isOutside = l === outside;
-    frames.push({ id: `frame@${l.layer.key}`, kind: isOutside ? 'outside' : 'layer', layerKey: l.layer.key, x: l.x + half, y: l.y + half, w: l.w - STEP, h: l.h - STEP });
+    frames.push({ id: `frame@${l.layer.key}`, kind: isOutside || l.layer.apart ? 'outside' : 'layer', layerKey: l.layer.key, x: l.x + half, y: l.y + half, w: l.w - STEP, h: l.h - STEP });
     const tw = snap(textWidth(l.layer.title, M.layerTitle) + 16);
     const title: LaidNode = {
       id: `layer@${l.layer.key}`,
@@ -220,7 +222,7 @@ export function layoutModel(model: DiagramModel, key = `system:${model.systemId}
       const last = k === l.bands.length - 1;
       const bottom = last ? l.y + l.h - half : b.bottom + half;
       frames.push({ id: `band@${l.layer.key}/${b.band}`, kind: 'band', band: b.band, layerKey: l.layer.key, x: l.x + half, y: b.top + half, w: l.w - STEP, h: bottom - (b.top + half) });
-      const label = BAND_LABEL[b.band];
+      const label = bandText(l.layer, b.band);
       texts.push({ text: label, x: l.x + 16, y: b.top + 20, size: M.bandLabel, italic: true, role: 'band' });
       obstacles.push({ x: l.x + STEP, y: b.top + STEP, w: snap(textWidth(label, M.bandLabel) + 16), h: 16 });
     });
@@ -234,7 +236,7 @@ export function layoutModel(model: DiagramModel, key = `system:${model.systemId}
           lines.push({ text: t.text, x: box.x + box.w / 2, y: Math.round((y + t.line * 0.5 + t.size * 0.36) * 10) / 10, size: t.size, role: t.role, anchor: 'middle', ...(t.bold ? { bold: true } : {}), ...(t.italic ? { italic: true } : {}) });
           y += t.line;
         }
-        const where = isOutside ? (n.note ?? 'outside this stack') : `${l.layer.title}${labeled(l.layer, b.band) ? `, ${BAND_LABEL[b.band]}` : ''}`;
+        const where = isOutside ? (n.note ?? 'outside this stack') : `${l.layer.title}${labeled(l.layer, b.band) ? `, ${bandText(l.layer, b.band)}` : ''}`;
         const names = [n.primary, n.secondary, !isOutside ? n.note : undefined].filter(Boolean).join(', ');
         nodes.push({
           id: n.id,
@@ -276,6 +278,11 @@ export function layoutModel(model: DiagramModel, key = `system:${model.systemId}
   });
 
   return { key, title: `${model.title} architecture`, width: size.width, height: size.height, frames, texts, nodes, edges, problems: model.problems };
+}
+
+/** The label of a band: the layer's own title for the mode (`host OS kernel`), or the mode's. */
+function bandText(layer: ModelLayer, band: Band): string {
+  return layer.bandTitles?.[band] ?? BAND_LABEL[band];
 }
 
 /** Whether a band gets a frame and a label: a band without a mode has neither. */
@@ -357,6 +364,7 @@ function placeAll(stackRows: LayerBox[][], outside: LayerBox | undefined, innerW
     let x = M.margin;
     let rowH = 0;
     for (const l of row) {
+      if (l.layer.apart && x > M.margin) x += APART_GAP;
       l.x = x;
       l.y = y;
       let by = y + M.layerHead;

@@ -17,6 +17,8 @@ const BEND = 6;
 const ALONG_USED = 8;
 const CROSS_USED = 1;
 const OFF_CENTRE = 0.15;
+/** a port another route already uses: the two would share the stub from the border */
+const PORT_USED = 40;
 
 type Dir = 0 | 1 | 2 | 3; // right, down, left, up
 const DX = [1, 0, -1, 0];
@@ -139,10 +141,11 @@ export class Router {
     const starts = this.ports(req.from);
     const ends = this.ports(req.to);
     if (starts.length === 0 || ends.length === 0) return straight(req);
+    const portUsed = (i: number, j: number) => (this.usedH[j * cols + i]! + this.usedV[j * cols + i]! > 0 ? PORT_USED : 0);
     const endAt = new Map<number, { d: Dir; off: number }[]>();
     for (const e of ends) {
       const k = e.j * cols + e.i;
-      endAt.set(k, [...(endAt.get(k) ?? []), { d: e.d, off: e.off }]);
+      endAt.set(k, [...(endAt.get(k) ?? []), { d: e.d, off: e.off * OFF_CENTRE + portUsed(e.i, e.j) }]);
     }
     const t = req.to;
     const ti0 = t.x / STEP - 1;
@@ -157,7 +160,7 @@ export class Router {
     const heap = new MinHeap();
     for (const s of starts) {
       const state = (s.j * cols + s.i) * 4 + s.d;
-      const c = s.off * OFF_CENTRE;
+      const c = s.off * OFF_CENTRE + portUsed(s.i, s.j);
       if (c < cost[state]!) {
         cost[state] = c;
         heap.push(c + h(s.i, s.j), state);
@@ -178,7 +181,7 @@ export class Router {
         for (const e of fin) {
           // arriving must point into the target: opposite of the port's outward direction
           const inward = ((e.d + 2) % 4) as Dir;
-          const total = c + e.off * OFF_CENTRE + (d === inward ? 0 : d === e.d ? 2 * BEND : BEND);
+          const total = c + e.off + (d === inward ? 0 : d === e.d ? 2 * BEND : BEND);
           if (total < bestCost) {
             bestCost = total;
             best = state;

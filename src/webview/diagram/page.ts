@@ -28,8 +28,9 @@ export interface SavedState {
   fitted: boolean;
 }
 
-export const MIN_ZOOM = 0.15;
-export const MAX_ZOOM = 4;
+import { MAX_ZOOM, MIN_ZOOM } from '../../core/diagram/quality';
+
+export { MAX_ZOOM, MIN_ZOOM };
 
 export const vscode = acquireVsCodeApi();
 export const data = JSON.parse(document.getElementById('atlas-data')?.textContent ?? '{}') as PageData;
