@@ -261,6 +261,7 @@ export function layoutModel(model: DiagramModel, key = `system:${model.systemId}
   const rect = (id: string) => boxes.get(id)!;
   const order = [...model.edges].sort((a, b) => manhattan(rect(a.from), rect(a.to)) - manhattan(rect(b.from), rect(b.to)) || a.id.localeCompare(b.id));
   const routes = new Map(order.map((e) => [e.id, router.route({ id: e.id, from: rect(e.from), to: rect(e.to) })]));
+  const labelBoxes = nodes.filter((n) => n.kind !== 'system');
   const edges: LaidEdge[] = model.edges.map((e) => {
     const r = routes.get(e.id)!;
     return {
@@ -272,7 +273,7 @@ export function layoutModel(model: DiagramModel, key = `system:${model.systemId}
       label: e.label,
       ...(e.via ? { via: e.via } : {}),
       points: r.points,
-      labelAt: labelPoint(r.points),
+      labelAt: labelPoint(r.points, textWidth(e.label, 11) + 8, labelBoxes),
       routed: r.routed,
     };
   });

@@ -33,7 +33,7 @@ export interface LayoutQuality {
   crossings: number;
   /** pairs of edges that run along the same stretch of line */
   sharedSegments: number;
-  /** edge labels (drawn on a plate at `labelAt` when the edge is highlighted) that cover a box */
+  /** edge labels (drawn on a plate at `labelAt` when the edge is highlighted) that cover a box or a title */
   labelOverlaps: number;
   /** the smallest label, in CSS px, at the initial scale of a `w` × `h` panel */
   smallestLabelPx: number;
@@ -61,8 +61,8 @@ const shares = (a: Seg, b: Seg) =>
   a.h === b.h && (a.h ? a.y0 === b.y0 && Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0 : a.x0 === b.x0 && Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > 0);
 const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
-/** The figures for one drawing, in a `w` × `h` panel (default: a 1400×900 window with the side bar open). */
-export function measureLayout(layout: DiagramLayout, w = 1000, h = 760): LayoutQuality {
+/** The figures for one drawing, in a `w` × `h` panel (default: the drawing's stage in a 1400×900 window with the side bar and the outline open). */
+export function measureLayout(layout: DiagramLayout, w = 683, h = 772): LayoutQuality {
   const segs = layout.edges.map((e) => segments(e.points));
   let crossings = 0;
   let sharedSegments = 0;
@@ -72,7 +72,7 @@ export function measureLayout(layout: DiagramLayout, w = 1000, h = 760): LayoutQ
       if (segs[i]!.some((a) => segs[j]!.some((b) => shares(a, b)))) sharedSegments++;
     }
   }
-  const boxes = layout.nodes.filter((n) => n.kind === 'component' || n.kind === 'outside');
+  const boxes = layout.nodes;
   let labelOverlaps = 0;
   for (const e of layout.edges) {
     const lw = textWidth(e.label, 11) + 8;

@@ -263,18 +263,46 @@ function straight(req: RouteRequest): Route {
   return { id: req.id, points: [c(req.from), c(req.to)], routed: false };
 }
 
-/** The middle of the longest segment: where a highlighted edge shows its label. */
-export function labelPoint(points: [number, number][]): [number, number] {
-  let best: [number, number] = points[0] ?? [0, 0];
-  let len = -1;
+/**
+ * Where a highlighted edge shows its label (centred on a plate `labelW` wide, 17 px high): on
+ * the edge, at the point nearest the middle of its longest segment whose plate covers no box;
+ * the middle of the longest segment when every point does.
+ */
+export function labelPoint(points: [number, number][], labelW = 0, boxes: readonly Rect[] = []): [number, number] {
+  const segs: { a: [number, number]; b: [number, number]; len: number }[] = [];
   for (let k = 1; k < points.length; k++) {
     const a = points[k - 1]!;
     const b = points[k]!;
-    const l = Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]);
-    if (l > len) {
-      len = l;
-      best = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
+    segs.push({ a, b, len: Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]) });
+  }
+  if (segs.length === 0) return points[0] ?? [0, 0];
+  segs.sort((x, y) => y.len - x.len);
+  const mid = (s: (typeof segs)[number]): [number, number] => [(s.a[0] + s.b[0]) / 2, (s.a[1] + s.b[1]) / 2];
+  const free = ([x, y]: [number, number]) => boxes.every((r) => !(x - labelW / 2 < r.x + r.w && r.x < x + labelW / 2 && y - 9 < r.y + r.h && r.y < y + 8));
+  // on the line first; then beside it (a plate's height above or below a horizontal stretch,
+  // its half width beside a vertical one), so a short edge between two boxes still gets a spot
+  const offsets = (s: (typeof segs)[number]): [number, number][] => {
+    const horizontal = s.a[1] === s.b[1];
+    if (!horizontal) return [[labelW / 2 + 4, 0], [-(labelW / 2 + 4), 0]];
+    const out: [number, number][] = [];
+    for (let d = 16; d <= 48; d += STEP) out.push([0, -d], [0, d]);
+    return out;
+  };
+  for (const shift of [[[0, 0]] as [number, number][], null]) {
+    for (const s of segs) {
+      const m = mid(s);
+      const dx = Math.sign(s.b[0] - s.a[0]);
+      const dy = Math.sign(s.b[1] - s.a[1]);
+      // from the middle outwards, both ways, a lattice step at a time
+      for (let t = 0; t <= s.len / 2; t += STEP) {
+        for (const sign of t === 0 ? [1] : [1, -1]) {
+          for (const [ox, oy] of shift ?? offsets(s)) {
+            const p: [number, number] = [m[0] + sign * dx * t + ox, m[1] + sign * dy * t + oy];
+            if (free(p)) return p;
+          }
+        }
+      }
     }
   }
-  return best;
+  return mid(segs[0]!);
 }
