@@ -13,6 +13,7 @@
  */
 import { BAND_LABEL, OUTSIDE_KEY } from './model';
 import { Router, STEP, labelPoint } from './route';
+import { measureCrossings } from './quality';
 import { textWidth, wrap } from './text';
 import type { Band, DiagramLayout, DiagramModel, LaidEdge, LaidFrame, LaidNode, ModelLayer, ModelNode, Rect, TextItem } from './types';
 
@@ -95,8 +96,22 @@ function makeBox(n: ModelNode): Box {
 
 const gridWidth = (cols: number) => cols * M.boxWidth + (cols - 1) * M.gapX;
 
-/** Lays a diagram model out; pure and deterministic. */
+/**
+ * Lays a diagram model out; pure and deterministic. Two orderings are drawn, the barycenter
+ * one and that one untangled by swaps, and the one whose routed edges cross less is kept.
+ */
 export function layoutModel(model: DiagramModel, key = `system:${model.systemId}`): DiagramLayout {
+  const plain = layoutWith(model, key, false);
+  const untangled = layoutWith(model, key, true);
+  return untangled && routedCrossings(untangled) < routedCrossings(plain!) ? untangled : plain!;
+}
+
+function routedCrossings(layout: DiagramLayout): number {
+  return measureCrossings(layout.edges.map((e) => e.points));
+}
+
+/** The layout, or (untangled) undefined when no swap lowered the crossings: the same drawing. */
+function layoutWith(model: DiagramModel, key: string, untangled: boolean): DiagramLayout | undefined {
   const boxes = new Map<string, Box>(model.nodes.map((n) => [n.id, makeBox(n)]));
   const layerBoxes = new Map<string, LayerBox>();
   for (const layer of model.layers) {
@@ -166,6 +181,10 @@ export function layoutModel(model: DiagramModel, key = `system:${model.systemId}
   for (let round = 0; round < 4; round++) {
     place();
     for (const l of layerBoxes.values()) if (l !== outside) for (const b of l.bands) reorder(b, l, boxes, neighbours);
+  }
+  if (untangled) {
+    place();
+    if (!untangle(model, layerBoxes, outside, boxes, place)) return undefined;
   }
   const size = place();
 
@@ -342,6 +361,67 @@ function reorder(b: BandBox, l: LayerBox, boxes: Map<string, Box>, neighbours: M
 
 function gridLeft(l: LayerBox, cols: number): number {
   return l.x + Math.floor((l.w - gridWidth(cols)) / 2 / STEP) * STEP;
+}
+
+/** Crossings of the straight lines between linked boxes' centres: a cheap stand-in for the routes'. */
+function straightCrossings(model: DiagramModel, boxes: Map<string, Box>): number {
+  const segs = model.edges.map((e) => {
+    const a = boxes.get(e.from)!;
+    const b = boxes.get(e.to)!;
+    return [centreX(a), centreY(a), centreX(b), centreY(b), e.from, e.to] as const;
+  });
+  const side = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number) => Math.sign((bx - ax) * (cy - ay) - (by - ay) * (cx - ax));
+  let n = 0;
+  for (let i = 0; i < segs.length; i++) {
+    const [ax, ay, bx, by, af, at] = segs[i]!;
+    for (let j = i + 1; j < segs.length; j++) {
+      const [cx, cy, dx, dy, cf, ct] = segs[j]!;
+      if (af === cf || af === ct || at === cf || at === ct) continue;
+      if (side(ax, ay, bx, by, cx, cy) * side(ax, ay, bx, by, dx, dy) < 0 && side(cx, cy, dx, dy, ax, ay) * side(cx, cy, dx, dy, bx, by) < 0) n++;
+    }
+  }
+  return n;
+}
+
+/**
+ * After the barycenter rounds: swaps two boxes of a band while that lowers the crossings of
+ * the straight lines between linked boxes. Returns whether any swap was kept.
+ */
+function untangle(model: DiagramModel, layerBoxes: Map<string, LayerBox>, outside: LayerBox | undefined, boxes: Map<string, Box>, place: () => unknown): boolean {
+  let best = straightCrossings(model, boxes);
+  let changed = false;
+  for (let pass = 0; pass < 3 && best > 0; pass++) {
+    let improved = false;
+    for (const l of layerBoxes.values()) {
+      if (l === outside) continue;
+      for (const b of l.bands) {
+        for (let i = 0; i < b.cells.length; i++) {
+          for (let j = i + 1; j < b.cells.length; j++) {
+            const ci = b.cells[i]!;
+            const cj = b.cells[j]!;
+            if (!!ci.box.node.base !== !!cj.box.node.base) continue;
+            const swap = () => {
+              const t = ci.box;
+              ci.box = cj.box;
+              cj.box = t;
+            };
+            swap();
+            place();
+            const n = straightCrossings(model, boxes);
+            if (n < best) {
+              best = n;
+              improved = changed = true;
+            } else {
+              swap();
+              place();
+            }
+          }
+        }
+      }
+    }
+    if (!improved) break;
+  }
+  return changed;
 }
 
 /** Computes every coordinate from the current cells; returns the drawing's size. */

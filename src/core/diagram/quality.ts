@@ -61,17 +61,20 @@ const shares = (a: Seg, b: Seg) =>
   a.h === b.h && (a.h ? a.y0 === b.y0 && Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0 : a.x0 === b.x0 && Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > 0);
 const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
+/** Pairs of routes (orthogonal polylines) that cross at a point inside both. */
+export function measureCrossings(routes: readonly [number, number][][]): number {
+  const segs = routes.map(segments);
+  let n = 0;
+  for (let i = 0; i < segs.length; i++) for (let j = i + 1; j < segs.length; j++) if (segs[i]!.some((a) => segs[j]!.some((b) => crosses(a, b)))) n++;
+  return n;
+}
+
 /** The figures for one drawing, in a `w` × `h` panel (default: the drawing's stage in a 1400×900 window with the side bar and the outline open). */
 export function measureLayout(layout: DiagramLayout, w = 683, h = 772): LayoutQuality {
   const segs = layout.edges.map((e) => segments(e.points));
-  let crossings = 0;
+  const crossings = measureCrossings(layout.edges.map((e) => e.points));
   let sharedSegments = 0;
-  for (let i = 0; i < segs.length; i++) {
-    for (let j = i + 1; j < segs.length; j++) {
-      if (segs[i]!.some((a) => segs[j]!.some((b) => crosses(a, b)))) crossings++;
-      if (segs[i]!.some((a) => segs[j]!.some((b) => shares(a, b)))) sharedSegments++;
-    }
-  }
+  for (let i = 0; i < segs.length; i++) for (let j = i + 1; j < segs.length; j++) if (segs[i]!.some((a) => segs[j]!.some((b) => shares(a, b)))) sharedSegments++;
   const boxes = layout.nodes;
   let labelOverlaps = 0;
   for (const e of layout.edges) {

@@ -90,6 +90,11 @@ export class Router {
   /** how many routes run through a point horizontally / vertically */
   private readonly usedH: Uint16Array;
   private readonly usedV: Uint16Array;
+  // search state, allocated once and reset lazily: an entry counts only when its stamp is this route's
+  private readonly cost: Float64Array;
+  private readonly prev: Int32Array;
+  private readonly stamp: Uint32Array;
+  private generation = 0;
 
   constructor(width: number, height: number, obstacles: Rect[]) {
     this.cols = Math.ceil(width / STEP) + 1;
@@ -98,6 +103,9 @@ export class Router {
     this.blocked = new Uint8Array(n);
     this.usedH = new Uint16Array(n);
     this.usedV = new Uint16Array(n);
+    this.cost = new Float64Array(n * 4);
+    this.prev = new Int32Array(n * 4);
+    this.stamp = new Uint32Array(n * 4);
     for (const r of obstacles) this.block(r);
     // keep routes off the drawing's outer edge
     for (let i = 0; i < this.cols; i++) this.blocked[i] = this.blocked[(this.rows - 1) * this.cols + i] = 1;
@@ -154,15 +162,20 @@ export class Router {
     const tj1 = (t.y + t.h) / STEP + 1;
     const h = (i: number, j: number) => Math.max(0, ti0 - i, i - ti1) + Math.max(0, tj0 - j, j - tj1);
 
-    const n = this.cols * this.rows * 4;
-    const cost = new Float64Array(n).fill(Infinity);
-    const prev = new Int32Array(n).fill(-1);
+    const gen = ++this.generation;
+    const { stamp, cost: costs, prev: prevs } = this;
+    const costOf = (st: number) => (stamp[st] === gen ? costs[st]! : Infinity);
+    const setCost = (st: number, c: number, from: number) => {
+      stamp[st] = gen;
+      costs[st] = c;
+      prevs[st] = from;
+    };
     const heap = new MinHeap();
     for (const s of starts) {
       const state = (s.j * cols + s.i) * 4 + s.d;
       const c = s.off * OFF_CENTRE + portUsed(s.i, s.j);
-      if (c < cost[state]!) {
-        cost[state] = c;
+      if (c < costOf(state)) {
+        setCost(state, c, -1);
         heap.push(c + h(s.i, s.j), state);
       }
     }
@@ -170,7 +183,7 @@ export class Router {
     let bestCost = Infinity;
     while (heap.size) {
       const state = heap.pop();
-      const c = cost[state]!;
+      const c = costOf(state);
       if (c + h(((state >> 2) % cols), Math.floor((state >> 2) / cols)) >= bestCost) break;
       const p = state >> 2;
       const d = (state & 3) as Dir;
@@ -200,16 +213,15 @@ export class Router {
         const across = horizontal ? this.usedV[q]! : this.usedH[q]!;
         const nc = c + 1 + (nd === d ? 0 : BEND) + along * ALONG_USED + across * CROSS_USED;
         const ns = q * 4 + nd;
-        if (nc < cost[ns]!) {
-          cost[ns] = nc;
-          prev[ns] = state;
+        if (nc < costOf(ns)) {
+          setCost(ns, nc, state);
           heap.push(nc + h(ni, nj), ns);
         }
       }
     }
     if (best < 0) return straight(req);
     const lattice: [number, number][] = [];
-    for (let s = best; s >= 0; s = prev[s]!) {
+    for (let s = best; s >= 0; s = prevs[s]!) {
       const p = s >> 2;
       lattice.push([p % cols, Math.floor(p / cols)]);
     }
