@@ -111,6 +111,29 @@ describe('content compiler', () => {
     assert.deepEqual(problems(other), ['content/kvm/kvm.md:7: stack lists `hyperv.hardware`, whose `system` is `hyperv`']);
   });
 
+  it('compiles the drawing fields: binary and perVm for components, modeTitles and apart for layers', () => {
+    const host = entry('content/v/host.md', `id: hyperv.host\ntitle: Host OS\nkind: layer\nsystem: hyperv\nmodes: [kernel, user]\nmodeTitles: { kernel: host OS kernel }\napart: true\nsummary: The host.\n${SRC}`);
+    const c = entry('content/v/c.md', `id: hyperv.c\ntitle: C\nshort: C\nkind: component\nbinary: c.exe\nperVm: [hyperv.host]\nsummary: A thing.\nlayers: [hyperv.hardware]\n${SRC}`);
+    const { kb, problems: p } = compile([system, layer, host, c]);
+    assert.deepEqual(p, []);
+    const h = kb.entries.find((x) => x.id === 'hyperv.host')!;
+    assert.deepEqual(h.modeTitles, { kernel: 'host OS kernel' });
+    assert.equal(h.apart, true);
+    const e = kb.entries.find((x) => x.id === 'hyperv.c')!;
+    assert.equal(e.binary, 'c.exe');
+    assert.deepEqual(e.perVm, ['hyperv.host']);
+  });
+
+  it('reports drawing fields on the wrong kind, a mode title for a mode the layer lacks, and perVm naming no layer', () => {
+    const badLayer = entry('content/v/l.md', `id: hyperv.l\ntitle: L\nkind: layer\nsystem: hyperv\nmodes: [user]\nmodeTitles: { kernel: host OS kernel, user: ${'x'.repeat(41)} }\nsummary: L.\n${SRC}`);
+    const badC = entry('content/v/c.md', `id: hyperv.c\ntitle: C\nkind: concept\nbinary: c.exe\nperVm: [hyperv]\nsummary: A thing.\n${SRC}`);
+    const p = problems(badLayer, badC);
+    assert.ok(p.some((x) => /content\/v\/l\.md:7: the title of `user` must be text of at most 40 characters/.test(x)), p.join('\n'));
+    assert.ok(p.some((x) => /content\/v\/l\.md:7: `modeTitles` names `kernel`, which is not among the layer's `modes`/.test(x)), p.join('\n'));
+    assert.ok(p.some((x) => /content\/v\/c\.md:\d+: `perVm` refers to `hyperv`, which is a system, not a layer/.test(x)), p.join('\n'));
+    assert.ok(p.some((x) => /content\/v\/c\.md:\d+: `binary` is for components/.test(x)), p.join('\n'));
+  });
+
   it('reports a connection label cut short by an unquoted comma', () => {
     const f = entry('content/a.md', `id: a.b\ntitle: A\nkind: component\nsummary: A thing.\nconnections:\n  - { to: hyperv, label: hypercalls (domctl, sysctl) }\n${SRC}`);
     assert.deepEqual(problems(f), ['content/a.md:7: connection has unknown field(s) `sysctl)`: quote a label that contains commas or colons']);

@@ -110,10 +110,15 @@ describe('diagram: every system in the knowledge base', () => {
     });
 
     it(`${id}: only bands with a mode are labelled (no "mode not stated")`, function () {
-      if (!kb.get(id)) this.skip();
+      const system = kb.get(id);
+      if (!system) this.skip();
       const layout = layoutView(kb, { kind: 'system', system: id });
       const bands = layout.texts.filter((t) => t.role === 'band').map((t) => t.text);
-      for (const text of bands) assert.match(text, /^(user mode|kernel mode|firmware)$/);
+      const titles = new Set(system!.stack!.flat().flatMap((l) => Object.values(kb.get(l)?.modeTitles ?? {})));
+      for (const text of bands) assert.ok(/^(user mode|kernel mode|firmware)$/.test(text) || titles.has(text), `band label "${text}"`);
+      // every labelled band has a frame of a real mode, and the number of labels is the number of moded bands
+      assert.equal(bands.length, layout.frames.filter((f) => f.kind === 'band').length);
+      assert.ok(layout.frames.every((f) => f.kind !== 'band' || f.band !== 'none'), 'no frame for a band without a mode');
       assert.ok(!renderSvg(layout, DEFAULT_PALETTE).includes('not stated'));
     });
 
@@ -173,16 +178,19 @@ describe('diagram: Hyper-V architecture', () => {
     assert.ok(hw && hv && root);
     assert.ok(inside(one('hyperv.windows-hypervisor'), hv));
     assert.ok(hv.y + hv.h <= hw.y && hw.y - (hv.y + hv.h) <= 48, 'hypervisor row right above the hardware row');
-    for (const key of ['hyperv.root', 'hyperv.child#1', 'hyperv.child#2']) assert.ok(frame(key).y + frame(key).h <= hv.y, `${key} above the hypervisor`);
+    for (const key of ['hyperv.root', 'hyperv.child', 'hyperv.child-unenlightened']) assert.ok(frame(key).y + frame(key).h <= hv.y, `${key} above the hypervisor`);
     // the bar spans all partitions
     const bar = one('hyperv.windows-hypervisor');
-    assert.ok(bar.x <= frame('hyperv.root').x + 24 && bar.x + bar.w >= frame('hyperv.child#2').x + frame('hyperv.child#2').w - 24);
+    const last = frame('hyperv.child-unenlightened');
+    assert.ok(bar.x <= frame('hyperv.root').x + 24 && bar.x + bar.w >= last.x + last.w - 24);
   });
 
-  it('puts the root partition and two child partitions side by side', () => {
+  it('puts the root partition, an enlightened and an unenlightened child partition side by side', () => {
     const root = frame('hyperv.root');
-    const c1 = frame('hyperv.child#1');
-    const c2 = frame('hyperv.child#2');
+    const c1 = frame('hyperv.child');
+    const c2 = frame('hyperv.child-unenlightened');
+    assert.match(layout.nodes.find((n) => n.id === 'layer@hyperv.child')!.texts[0]!.text, /^Enlightened child partition · VM 1$/);
+    assert.match(layout.nodes.find((n) => n.id === 'layer@hyperv.child-unenlightened')!.texts[0]!.text, /^Unenlightened child partition · VM 2$/);
     assert.equal(root.y, c1.y);
     assert.equal(c1.y, c2.y);
     assert.ok(root.x + root.w <= c1.x && c1.x + c1.w <= c2.x);
@@ -200,14 +208,50 @@ describe('diagram: Hyper-V architecture', () => {
     for (const id of ['hyperv.vmms', 'hyperv.wmi-provider']) assert.ok(inside(one(id), user), `${id} in user mode`);
     const vmwp = nodesOf('hyperv.vmwp');
     assert.equal(vmwp.length, 2, 'one VMWP per child partition');
+    for (const n of vmwp) assert.equal(n.texts[1]?.text, 'vmwp.exe', 'the binary on the second line');
     for (const n of vmwp) assert.ok(inside(n, user));
     assert.deepEqual(vmwp.map((n) => n.texts.map((t) => t.text).join(' ').match(/for VM \d/)?.[0]).sort(), ['for VM 1', 'for VM 2']);
     assert.ok(layout.edges.some((e) => e.fromEntry === 'hyperv.wmi-provider' && e.toEntry === 'hyperv.vmms'), 'WMI provider served by VMMS');
     assert.equal(layout.edges.filter((e) => e.fromEntry === 'hyperv.vmms' && e.toEntry === 'hyperv.vmwp').length, 2, 'VMMS starts each VMWP');
   });
 
-  it('child partition: VSC and VMBus in kernel mode, over the enlightened guest kernel', () => {
-    for (const key of ['hyperv.child#1', 'hyperv.child#2']) {
+  it('labels boxes with the names people read, the binary on the second line', () => {
+    const lines = (id: string) => nodesOf(id).find((n) => n.layerKey === 'hyperv.root' || nodesOf(id).length === 1)!.texts.map((t) => t.text);
+    const expect: Record<string, [string, RegExp]> = {
+      'hyperv.vid': ['VID', /^Vid\.sys$/],
+      'hyperv.winhv': ['WinHv', /^winhv\.sys$/],
+      'hyperv.winhvr': ['WinHvr', /^winhvr\.sys$/],
+      'hyperv.vmwp': ['VMWP', /^vmwp\.exe$/],
+      'hyperv.vmms': ['VMMS', /^vmms\.exe$/],
+      'hyperv.vsp': ['VSP', /storvsp\.sys/],
+      'hyperv.vsc': ['VSC', /storvsc\.sys/],
+      'hyperv.vmbus': ['VMBus', /^vmbus\.sys$/],
+    };
+    for (const [id, [name, binary]] of Object.entries(expect)) {
+      const [first, second] = lines(id);
+      assert.equal(first, name, `${id} reads ${name}`);
+      assert.match(second ?? '', binary, `${id}'s second line is its binary`);
+    }
+  });
+
+  it('has an unenlightened child with an emulated-device edge to its own VMWP, and a trap to the hypervisor', () => {
+    const kernel = band('hyperv.child-unenlightened', 'kernel');
+    const guest = one('hyperv.unenlightened-kernel');
+    assert.ok(inside(guest, kernel), 'the unenlightened guest kernel in kernel mode');
+    assert.ok(!layout.nodes.some((n) => n.layerKey === 'hyperv.child-unenlightened' && ['hyperv.vsc', 'hyperv.vmbus', 'hyperv.integration-services'].includes(n.entryId)), 'no VSC, VMBus or ICs in it');
+    const emulated = layout.edges.filter((e) => e.fromEntry === 'hyperv.unenlightened-kernel' && e.toEntry === 'hyperv.vmwp');
+    assert.equal(emulated.length, 1, 'one emulated-device edge');
+    assert.equal(emulated[0]!.via, 'hyperv.emulated-device');
+    const vmwp = layout.nodes.find((n) => n.id === emulated[0]!.to)!;
+    assert.equal(vmwp.layerKey, 'hyperv.root');
+    assert.match(vmwp.texts.map((t) => t.text).join(' '), /for VM 2/, 'the VMWP of the unenlightened child');
+    assert.ok(layout.edges.some((e) => e.fromEntry === 'hyperv.unenlightened-kernel' && e.toEntry === 'hyperv.windows-hypervisor' && /trap/.test(e.label)), 'its accesses trap to the hypervisor');
+    // and the VMWP of the enlightened child serves no emulated device
+    assert.ok(!layout.edges.some((e) => e.to === vmwp.id.replace(/~2$/, '~1') && e.fromEntry === 'hyperv.unenlightened-kernel'));
+  });
+
+  it('enlightened child partition: VSC and VMBus in kernel mode, over the enlightened guest kernel', () => {
+    for (const key of ['hyperv.child']) {
       const kernel = band(key, 'kernel');
       const at = (id: string) => layout.nodes.find((n) => n.entryId === id && n.layerKey === key)!;
       for (const id of ['hyperv.vsc', 'hyperv.vmbus', 'hyperv.guest-kernel']) {
@@ -220,10 +264,10 @@ describe('diagram: Hyper-V architecture', () => {
     }
   });
 
-  it('connects each VSP to its VSC by a VMBus channel', () => {
+  it('connects the VSP to the enlightened child\'s VSC by a VMBus channel', () => {
     const channels = layout.edges.filter((e) => e.fromEntry === 'hyperv.vsp' && e.toEntry === 'hyperv.vsc');
-    assert.equal(channels.length, 2);
-    assert.deepEqual(channels.map((e) => layout.nodes.find((n) => n.id === e.to)!.layerKey).sort(), ['hyperv.child#1', 'hyperv.child#2']);
+    assert.equal(channels.length, 1);
+    assert.deepEqual(channels.map((e) => layout.nodes.find((n) => n.id === e.to)!.layerKey), ['hyperv.child']);
     for (const e of channels) {
       assert.match(e.label, /VMBus/i);
       assert.equal(e.via, 'hyperv.vmbus');
@@ -252,9 +296,9 @@ describe('diagram: Hyper-V architecture', () => {
 
   it('names each box for screen readers: name, layer, mode', () => {
     const vmwp = nodesOf('hyperv.vmwp')[0]!;
-    assert.match(vmwp.name, /^VMWP, Virtual Machine Worker Process, for VM 1; Root partition, user mode$/);
-    const vsc = layout.nodes.find((n) => n.entryId === 'hyperv.vsc' && n.layerKey === 'hyperv.child#2')!;
-    assert.match(vsc.name, /VSC.*Child partitions · VM 2, kernel mode/);
+    assert.match(vmwp.name, /^VMWP, vmwp\.exe, for VM 1; Root partition, user mode$/);
+    const vsc = layout.nodes.find((n) => n.entryId === 'hyperv.vsc' && n.layerKey === 'hyperv.child')!;
+    assert.match(vsc.name, /VSC.*Enlightened child partition · VM 1, kernel mode/);
   });
 });
 

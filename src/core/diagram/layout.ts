@@ -14,6 +14,7 @@
 import { english, fill, messages, type Translate } from '../l10n';
 import { bandLabel, OUTSIDE_KEY } from './model';
 import { Router, STEP, labelPoint } from './route';
+import { measureCrossings } from './quality';
 import { textWidth, wrap } from './text';
 import type { Band, DiagramLayout, DiagramModel, LaidEdge, LaidFrame, LaidNode, ModelLayer, ModelNode, Rect, TextItem } from './types';
 
@@ -43,6 +44,8 @@ const M = METRICS;
 const snap = (v: number) => Math.ceil(v / STEP) * STEP;
 const MAX_PRIMARY_LINES = 3;
 const MAX_SECONDARY_LINES = 3;
+/** extra room before a layer drawn apart from the others of its row */
+const APART_GAP = 32;
 
 interface Box {
   node: ModelNode;
@@ -94,7 +97,6 @@ function makeBox(n: ModelNode): Box {
 
 const gridWidth = (cols: number) => cols * M.boxWidth + (cols - 1) * M.gapX;
 
-/** Lays a diagram model out; pure and deterministic. */
 const layoutWords = messages({
   /** {0}: a system */
   title: '{0} architecture',
@@ -108,7 +110,22 @@ const layoutWords = messages({
   outside: 'outside this stack',
 });
 
+/**
+ * Lays a diagram model out; pure and deterministic. Two orderings are drawn, the barycenter
+ * one and that one untangled by swaps, and the one whose routed edges cross less is kept.
+ */
 export function layoutModel(model: DiagramModel, key = `system:${model.systemId}`, t: Translate = english): DiagramLayout {
+  const plain = layoutWith(model, key, false, t);
+  const untangled = layoutWith(model, key, true, t);
+  return untangled && routedCrossings(untangled) < routedCrossings(plain!) ? untangled : plain!;
+}
+
+function routedCrossings(layout: DiagramLayout): number {
+  return measureCrossings(layout.edges.map((e) => e.points));
+}
+
+/** The layout, or (untangled) undefined when no swap lowered the crossings: the same drawing. */
+function layoutWith(model: DiagramModel, key: string, untangled: boolean, t: Translate): DiagramLayout | undefined {
   const w = layoutWords(t);
   const boxes = new Map<string, Box>(model.nodes.map((n) => [n.id, makeBox(n)]));
   const layerBoxes = new Map<string, LayerBox>();
@@ -122,7 +139,7 @@ export function layoutModel(model: DiagramModel, key = `system:${model.systemId}
       bottom: 0,
     }));
     const titleW = textWidth(layer.title, M.layerTitle) + 2 * 16;
-    const labelW = Math.max(0, ...bands.map((b) => (labeled(layer, b.band) ? textWidth(bandLabel(b.band, t), M.bandLabel) + 32 : 0)));
+    const labelW = Math.max(0, ...bands.map((b) => (labeled(layer, b.band) ? textWidth(bandText(layer, b.band, t), M.bandLabel) + 32 : 0)));
     layerBoxes.set(layer.key, { layer, bands, cols: 1, minWidth: snap(Math.max(titleW, labelW)), x: 0, y: 0, w: 0, h: 0 });
   }
 
@@ -143,7 +160,7 @@ export function layoutModel(model: DiagramModel, key = `system:${model.systemId}
     }
   }
   const naturalWidth = (l: LayerBox) => Math.max(l.minWidth, gridWidth(l.cols) + 2 * M.layerPadX);
-  const rowWidth = (row: LayerBox[]) => row.reduce((s, l) => s + naturalWidth(l), 0) + (row.length - 1) * M.layerGap;
+  const rowWidth = (row: LayerBox[]) => row.reduce((s, l, k) => s + naturalWidth(l) + (k > 0 && l.layer.apart ? APART_GAP : 0), 0) + (row.length - 1) * M.layerGap;
   const innerWidth = snap(Math.max(gridWidth(3) + 2 * M.layerPadX, ...stackRows.map(rowWidth), textWidth(model.title, M.title) + 16, textWidth(model.subtitle, M.subtitle) + 16));
 
   // Widths: lone layers span the whole width (and may take more columns); side-by-side
@@ -180,6 +197,10 @@ export function layoutModel(model: DiagramModel, key = `system:${model.systemId}
     place();
     for (const l of layerBoxes.values()) if (l !== outside) for (const b of l.bands) reorder(b, l, boxes, neighbours);
   }
+  if (untangled) {
+    place();
+    if (!untangle(model, layerBoxes, outside, boxes, place)) return undefined;
+  }
   const size = place();
 
   // Drawables
@@ -208,7 +229,7 @@ export function layoutModel(model: DiagramModel, key = `system:${model.systemId}
 
   for (const l of layerBoxes.values()) {
     const isOutside = l === outside;
-    frames.push({ id: `frame@${l.layer.key}`, kind: isOutside ? 'outside' : 'layer', layerKey: l.layer.key, x: l.x + half, y: l.y + half, w: l.w - STEP, h: l.h - STEP });
+    frames.push({ id: `frame@${l.layer.key}`, kind: isOutside || l.layer.apart ? 'outside' : 'layer', layerKey: l.layer.key, x: l.x + half, y: l.y + half, w: l.w - STEP, h: l.h - STEP });
     const tw = snap(textWidth(l.layer.title, M.layerTitle) + 16);
     const title: LaidNode = {
       id: `layer@${l.layer.key}`,
@@ -235,7 +256,7 @@ export function layoutModel(model: DiagramModel, key = `system:${model.systemId}
       const last = k === l.bands.length - 1;
       const bottom = last ? l.y + l.h - half : b.bottom + half;
       frames.push({ id: `band@${l.layer.key}/${b.band}`, kind: 'band', band: b.band, layerKey: l.layer.key, x: l.x + half, y: b.top + half, w: l.w - STEP, h: bottom - (b.top + half) });
-      const label = bandLabel(b.band, t);
+      const label = bandText(l.layer, b.band, t);
       texts.push({ text: label, x: l.x + 16, y: b.top + 20, size: M.bandLabel, italic: true, role: 'band' });
       obstacles.push({ x: l.x + STEP, y: b.top + STEP, w: snap(textWidth(label, M.bandLabel) + 16), h: 16 });
     });
@@ -249,7 +270,7 @@ export function layoutModel(model: DiagramModel, key = `system:${model.systemId}
           lines.push({ text: t.text, x: box.x + box.w / 2, y: Math.round((y + t.line * 0.5 + t.size * 0.36) * 10) / 10, size: t.size, role: t.role, anchor: 'middle', ...(t.bold ? { bold: true } : {}), ...(t.italic ? { italic: true } : {}) });
           y += t.line;
         }
-        const where = isOutside ? (n.note ?? w.outside) : `${l.layer.title}${labeled(l.layer, b.band) ? `, ${bandLabel(b.band, t)}` : ''}`;
+        const where = isOutside ? (n.note ?? w.outside) : `${l.layer.title}${labeled(l.layer, b.band) ? `, ${bandText(l.layer, b.band, t)}` : ''}`;
         const names = [n.primary, n.secondary, !isOutside ? n.note : undefined].filter(Boolean).join(', ');
         nodes.push({
           id: n.id,
@@ -274,6 +295,7 @@ export function layoutModel(model: DiagramModel, key = `system:${model.systemId}
   const rect = (id: string) => boxes.get(id)!;
   const order = [...model.edges].sort((a, b) => manhattan(rect(a.from), rect(a.to)) - manhattan(rect(b.from), rect(b.to)) || a.id.localeCompare(b.id));
   const routes = new Map(order.map((e) => [e.id, router.route({ id: e.id, from: rect(e.from), to: rect(e.to) })]));
+  const labelBoxes = nodes.filter((n) => n.kind !== 'system');
   const edges: LaidEdge[] = model.edges.map((e) => {
     const r = routes.get(e.id)!;
     return {
@@ -285,12 +307,17 @@ export function layoutModel(model: DiagramModel, key = `system:${model.systemId}
       label: e.label,
       ...(e.via ? { via: e.via } : {}),
       points: r.points,
-      labelAt: labelPoint(r.points),
+      labelAt: labelPoint(r.points, textWidth(e.label, 11) + 8, labelBoxes),
       routed: r.routed,
     };
   });
 
   return { key, title: fill(w.title, model.title), width: size.width, height: size.height, frames, texts, nodes, edges, problems: model.problems };
+}
+
+/** The label of a band: the layer's own title for the mode (`host OS kernel`), or the mode's. */
+function bandText(layer: ModelLayer, band: Band, t: Translate): string {
+  return layer.bandTitles?.[band] ?? bandLabel(band, t);
 }
 
 /** Whether a band gets a frame and a label: a band without a mode has neither. */
@@ -351,6 +378,67 @@ function gridLeft(l: LayerBox, cols: number): number {
   return l.x + Math.floor((l.w - gridWidth(cols)) / 2 / STEP) * STEP;
 }
 
+/** Crossings of the straight lines between linked boxes' centres: a cheap stand-in for the routes'. */
+function straightCrossings(model: DiagramModel, boxes: Map<string, Box>): number {
+  const segs = model.edges.map((e) => {
+    const a = boxes.get(e.from)!;
+    const b = boxes.get(e.to)!;
+    return [centreX(a), centreY(a), centreX(b), centreY(b), e.from, e.to] as const;
+  });
+  const side = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number) => Math.sign((bx - ax) * (cy - ay) - (by - ay) * (cx - ax));
+  let n = 0;
+  for (let i = 0; i < segs.length; i++) {
+    const [ax, ay, bx, by, af, at] = segs[i]!;
+    for (let j = i + 1; j < segs.length; j++) {
+      const [cx, cy, dx, dy, cf, ct] = segs[j]!;
+      if (af === cf || af === ct || at === cf || at === ct) continue;
+      if (side(ax, ay, bx, by, cx, cy) * side(ax, ay, bx, by, dx, dy) < 0 && side(cx, cy, dx, dy, ax, ay) * side(cx, cy, dx, dy, bx, by) < 0) n++;
+    }
+  }
+  return n;
+}
+
+/**
+ * After the barycenter rounds: swaps two boxes of a band while that lowers the crossings of
+ * the straight lines between linked boxes. Returns whether any swap was kept.
+ */
+function untangle(model: DiagramModel, layerBoxes: Map<string, LayerBox>, outside: LayerBox | undefined, boxes: Map<string, Box>, place: () => unknown): boolean {
+  let best = straightCrossings(model, boxes);
+  let changed = false;
+  for (let pass = 0; pass < 3 && best > 0; pass++) {
+    let improved = false;
+    for (const l of layerBoxes.values()) {
+      if (l === outside) continue;
+      for (const b of l.bands) {
+        for (let i = 0; i < b.cells.length; i++) {
+          for (let j = i + 1; j < b.cells.length; j++) {
+            const ci = b.cells[i]!;
+            const cj = b.cells[j]!;
+            if (!!ci.box.node.base !== !!cj.box.node.base) continue;
+            const swap = () => {
+              const t = ci.box;
+              ci.box = cj.box;
+              cj.box = t;
+            };
+            swap();
+            place();
+            const n = straightCrossings(model, boxes);
+            if (n < best) {
+              best = n;
+              improved = changed = true;
+            } else {
+              swap();
+              place();
+            }
+          }
+        }
+      }
+    }
+    if (!improved) break;
+  }
+  return changed;
+}
+
 /** Computes every coordinate from the current cells; returns the drawing's size. */
 function placeAll(stackRows: LayerBox[][], outside: LayerBox | undefined, innerWidth: number, titleH: number, boxes: Map<string, Box>, neighbours: Map<string, string[]>): { width: number; height: number } {
   let y = M.margin + titleH;
@@ -372,6 +460,7 @@ function placeAll(stackRows: LayerBox[][], outside: LayerBox | undefined, innerW
     let x = M.margin;
     let rowH = 0;
     for (const l of row) {
+      if (l.layer.apart && x > M.margin) x += APART_GAP;
       l.x = x;
       l.y = y;
       let by = y + M.layerHead;

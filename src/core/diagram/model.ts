@@ -28,18 +28,21 @@ export function layerTitle(layer: Entry, instance?: number, tr: Translate = engl
 }
 
 /**
- * The big and small label of a component box: the acronym when there is a short one. When the
- * short one is a file (`Vid.sys`), the box reads the name people use (`VID`, its first alias
- * with a capital and no dot or space) over the file name.
+ * The big and small label of a component box: the name people read (the acronym when there is
+ * a short one) over the file that implements it (`binary`) or, without one, the title. When
+ * the short one is a file (`Vid.sys`), the box reads the name people use (`VID`, its first
+ * alias with a capital and no dot or space) over the file name.
  */
 export function nodeLabels(e: Entry): { primary: string; secondary?: string } {
   const short = e.short?.trim();
+  const binary = e.binary?.trim();
   if (short && /^[A-Za-z][\w-]*\.[A-Za-z0-9]{1,4}$/.test(short)) {
     const name = (e.aliases ?? []).find((a) => a.length <= 12 && /[A-Z]/.test(a) && !/[\s.]/.test(a));
-    if (name) return { primary: name, secondary: short };
+    if (name) return { primary: name, secondary: binary ?? short };
   }
-  if (short && short !== e.title && short.length <= 12 && !/\s/.test(short)) return { primary: short, secondary: e.title };
-  return { primary: e.title, ...(short && short !== e.title ? { secondary: short } : {}) };
+  if (short && short !== e.title && short.length <= 12 && !/\s/.test(short)) return { primary: short, secondary: binary ?? e.title };
+  const second = binary ?? (short && short !== e.title ? short : undefined);
+  return { primary: e.title, ...(second ? { secondary: second } : {}) };
 }
 
 const modelWords = messages({
@@ -78,6 +81,20 @@ export function buildModel(kb: KnowledgeIndex, systemId: string, hints: SystemHi
 
   const repeatOf = (layerId: string) => Math.max(1, Math.min(4, Math.floor(hints.repeat?.[layerId] ?? 1)));
   const drawnLayerIds = new Set(stack.flat());
+  // one copy per VM: content `perVm`, or the hints' `perInstance` (one per copy of a repeated layer)
+  const perVmOf = (c: Entry): string[] => {
+    const hinted = hints.perInstance?.[c.id];
+    return (c.perVm ?? (hinted ? [hinted] : [])).filter((l) => drawnLayerIds.has(l));
+  };
+  // The VMs, in drawing order: every drawn copy of a layer some component has one copy per,
+  // and every copy of a repeated layer. Their titles say which VM they are.
+  const vmLayerIds = new Set<string>();
+  for (const id of drawnLayerIds) if (repeatOf(id) > 1) vmLayerIds.add(id);
+  for (const l of drawnLayerIds) for (const c of kb.componentsOf(l)) for (const v of perVmOf(c)) vmLayerIds.add(v);
+  const vmKeys: string[] = [];
+  for (const row of stack) for (const id of row) if (vmLayerIds.has(id)) for (let i = 1; i <= repeatOf(id); i++) vmKeys.push(repeatOf(id) > 1 ? `${id}#${i}` : id);
+  const vmNumber = (key: string) => vmKeys.indexOf(key) + 1;
+  const keysOf = (layerId: string) => (repeatOf(layerId) > 1 ? Array.from({ length: repeatOf(layerId) }, (_, i) => `${layerId}#${i + 1}`) : [layerId]);
 
   stack.forEach((row, r) => {
     const keys: string[] = [];
@@ -110,23 +127,31 @@ export function buildModel(kb: KnowledgeIndex, systemId: string, hints: SystemHi
       const used = new Set<Band>(moded ? layer.modes! : ['none']);
       for (const c of components) used.add(bandOf(c));
       const bands = BAND_ORDER.filter((b) => used.has(b));
-      const count = repeatOf(layer.id);
-      for (let i = 1; i <= count; i++) {
-        const key = count > 1 ? `${layer.id}#${i}` : layer.id;
+      for (const key of keysOf(layer.id)) {
         keys.push(key);
-        layers.push({ key, entryId: layer.id, title: layerTitle(layer, count > 1 ? i : undefined, t), row: r, ...(count > 1 ? { instance: i } : {}), bands });
+        const vm = vmNumber(key);
+        layers.push({
+          key,
+          entryId: layer.id,
+          title: layerTitle(layer, vm || undefined, t),
+          row: r,
+          ...(vm ? { instance: vm } : {}),
+          bands,
+          ...(layer.modeTitles ? { bandTitles: layer.modeTitles } : {}),
+          ...(layer.apart ? { apart: true } : {}),
+        });
         for (const c of components) {
-          const perLayer = hints.perInstance?.[c.id];
-          const copies = perLayer && perLayer !== layer.id && drawnLayerIds.has(perLayer) && count === 1 ? repeatOf(perLayer) : 1;
-          for (let k = 1; k <= copies; k++) {
-            const labels = nodeLabels(c);
+          const per = perVmOf(c).filter((l) => l !== layer.id);
+          const serves = per.length && !vmLayerIds.has(layer.id) ? per.flatMap(keysOf) : [undefined];
+          for (const target of serves) {
+            const k = target ? vmNumber(target) : 0;
             nodes.push({
-              id: copies > 1 ? `${c.id}@${key}~${k}` : `${c.id}@${key}`,
+              id: serves.length > 1 ? `${c.id}@${key}~${k}` : `${c.id}@${key}`,
               entryId: c.id,
               layerKey: key,
               band: bandOf(c),
-              ...labels,
-              ...(copies > 1 ? { note: fill(modelWords(t).forVm, k), instance: k } : {}),
+              ...nodeLabels(c),
+              ...(target ? { note: fill(modelWords(t).forVm, k), instance: k, vm: target } : vm ? { vm: key } : {}),
               ...(hints.base?.includes(c.id) ? { base: true } : {}),
             });
           }
@@ -214,16 +239,11 @@ function whereElse(kb: KnowledgeIndex, e: Entry, t: Translate): string {
   return kindLabels(t)[e.kind];
 }
 
-function instanceOf(layerKey: string): number | undefined {
-  const m = /#(\d+)$/.exec(layerKey);
-  return m ? Number(m[1]) : undefined;
-}
-
 /**
  * One edge per connection and drawn copy. When the target is drawn several times, a copy
  * connects to the target in its own layer copy if there is one (a child's VSC to that child's
- * VMBus), a per-VM copy to the target in its VM (VMWP 2 to child 2), and otherwise to every
- * copy (the root's VSP to the VSC of each child).
+ * VMBus), a copy in or for a VM to the target in or for the same VM (VMWP 2 to child 2), and
+ * otherwise to every copy (the root's VSP to the VSC of each child).
  */
 function buildEdges(kb: KnowledgeIndex, nodes: ModelNode[]): ModelEdge[] {
   const byEntry = new Map<string, ModelNode[]>();
@@ -236,12 +256,10 @@ function buildEdges(kb: KnowledgeIndex, nodes: ModelNode[]): ModelEdge[] {
     for (const c of entry.connections) {
       const all = byEntry.get(c.to);
       if (!all) continue;
-      const sameLayer = all.filter((t) => t.layerKey === s.layerKey && (t.instance === undefined || s.instance === undefined || t.instance === s.instance));
-      let targets = sameLayer;
+      let targets = all.filter((t) => t.layerKey === s.layerKey && (t.vm === undefined || s.vm === undefined || t.vm === s.vm));
       if (targets.length === 0) {
-        const vm = s.instance ?? instanceOf(s.layerKey);
-        const sameVm = vm === undefined ? [] : all.filter((t) => (t.instance ?? instanceOf(t.layerKey)) === vm);
-        targets = sameVm.length ? sameVm : all;
+        const sameVm = all.filter((t) => t.vm === s.vm);
+        targets = s.vm === undefined ? all : sameVm.length ? sameVm : all.filter((t) => t.vm === undefined);
       }
       for (const t of targets) {
         if (t.id === s.id) continue;

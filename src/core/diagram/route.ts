@@ -17,6 +17,8 @@ const BEND = 6;
 const ALONG_USED = 8;
 const CROSS_USED = 1;
 const OFF_CENTRE = 0.15;
+/** a port another route already uses: the two would share the stub from the border */
+const PORT_USED = 40;
 
 type Dir = 0 | 1 | 2 | 3; // right, down, left, up
 const DX = [1, 0, -1, 0];
@@ -88,6 +90,11 @@ export class Router {
   /** how many routes run through a point horizontally / vertically */
   private readonly usedH: Uint16Array;
   private readonly usedV: Uint16Array;
+  // search state, allocated once and reset lazily: an entry counts only when its stamp is this route's
+  private readonly cost: Float64Array;
+  private readonly prev: Int32Array;
+  private readonly stamp: Uint32Array;
+  private generation = 0;
 
   constructor(width: number, height: number, obstacles: Rect[]) {
     this.cols = Math.ceil(width / STEP) + 1;
@@ -96,6 +103,9 @@ export class Router {
     this.blocked = new Uint8Array(n);
     this.usedH = new Uint16Array(n);
     this.usedV = new Uint16Array(n);
+    this.cost = new Float64Array(n * 4);
+    this.prev = new Int32Array(n * 4);
+    this.stamp = new Uint32Array(n * 4);
     for (const r of obstacles) this.block(r);
     // keep routes off the drawing's outer edge
     for (let i = 0; i < this.cols; i++) this.blocked[i] = this.blocked[(this.rows - 1) * this.cols + i] = 1;
@@ -139,10 +149,11 @@ export class Router {
     const starts = this.ports(req.from);
     const ends = this.ports(req.to);
     if (starts.length === 0 || ends.length === 0) return straight(req);
+    const portUsed = (i: number, j: number) => (this.usedH[j * cols + i]! + this.usedV[j * cols + i]! > 0 ? PORT_USED : 0);
     const endAt = new Map<number, { d: Dir; off: number }[]>();
     for (const e of ends) {
       const k = e.j * cols + e.i;
-      endAt.set(k, [...(endAt.get(k) ?? []), { d: e.d, off: e.off }]);
+      endAt.set(k, [...(endAt.get(k) ?? []), { d: e.d, off: e.off * OFF_CENTRE + portUsed(e.i, e.j) }]);
     }
     const t = req.to;
     const ti0 = t.x / STEP - 1;
@@ -151,15 +162,20 @@ export class Router {
     const tj1 = (t.y + t.h) / STEP + 1;
     const h = (i: number, j: number) => Math.max(0, ti0 - i, i - ti1) + Math.max(0, tj0 - j, j - tj1);
 
-    const n = this.cols * this.rows * 4;
-    const cost = new Float64Array(n).fill(Infinity);
-    const prev = new Int32Array(n).fill(-1);
+    const gen = ++this.generation;
+    const { stamp, cost: costs, prev: prevs } = this;
+    const costOf = (st: number) => (stamp[st] === gen ? costs[st]! : Infinity);
+    const setCost = (st: number, c: number, from: number) => {
+      stamp[st] = gen;
+      costs[st] = c;
+      prevs[st] = from;
+    };
     const heap = new MinHeap();
     for (const s of starts) {
       const state = (s.j * cols + s.i) * 4 + s.d;
-      const c = s.off * OFF_CENTRE;
-      if (c < cost[state]!) {
-        cost[state] = c;
+      const c = s.off * OFF_CENTRE + portUsed(s.i, s.j);
+      if (c < costOf(state)) {
+        setCost(state, c, -1);
         heap.push(c + h(s.i, s.j), state);
       }
     }
@@ -167,7 +183,7 @@ export class Router {
     let bestCost = Infinity;
     while (heap.size) {
       const state = heap.pop();
-      const c = cost[state]!;
+      const c = costOf(state);
       if (c + h(((state >> 2) % cols), Math.floor((state >> 2) / cols)) >= bestCost) break;
       const p = state >> 2;
       const d = (state & 3) as Dir;
@@ -178,7 +194,7 @@ export class Router {
         for (const e of fin) {
           // arriving must point into the target: opposite of the port's outward direction
           const inward = ((e.d + 2) % 4) as Dir;
-          const total = c + e.off * OFF_CENTRE + (d === inward ? 0 : d === e.d ? 2 * BEND : BEND);
+          const total = c + e.off + (d === inward ? 0 : d === e.d ? 2 * BEND : BEND);
           if (total < bestCost) {
             bestCost = total;
             best = state;
@@ -197,16 +213,15 @@ export class Router {
         const across = horizontal ? this.usedV[q]! : this.usedH[q]!;
         const nc = c + 1 + (nd === d ? 0 : BEND) + along * ALONG_USED + across * CROSS_USED;
         const ns = q * 4 + nd;
-        if (nc < cost[ns]!) {
-          cost[ns] = nc;
-          prev[ns] = state;
+        if (nc < costOf(ns)) {
+          setCost(ns, nc, state);
           heap.push(nc + h(ni, nj), ns);
         }
       }
     }
     if (best < 0) return straight(req);
     const lattice: [number, number][] = [];
-    for (let s = best; s >= 0; s = prev[s]!) {
+    for (let s = best; s >= 0; s = prevs[s]!) {
       const p = s >> 2;
       lattice.push([p % cols, Math.floor(p / cols)]);
     }
@@ -260,18 +275,46 @@ function straight(req: RouteRequest): Route {
   return { id: req.id, points: [c(req.from), c(req.to)], routed: false };
 }
 
-/** The middle of the longest segment: where a highlighted edge shows its label. */
-export function labelPoint(points: [number, number][]): [number, number] {
-  let best: [number, number] = points[0] ?? [0, 0];
-  let len = -1;
+/**
+ * Where a highlighted edge shows its label (centred on a plate `labelW` wide, 17 px high): on
+ * the edge, at the point nearest the middle of its longest segment whose plate covers no box;
+ * the middle of the longest segment when every point does.
+ */
+export function labelPoint(points: [number, number][], labelW = 0, boxes: readonly Rect[] = []): [number, number] {
+  const segs: { a: [number, number]; b: [number, number]; len: number }[] = [];
   for (let k = 1; k < points.length; k++) {
     const a = points[k - 1]!;
     const b = points[k]!;
-    const l = Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]);
-    if (l > len) {
-      len = l;
-      best = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
+    segs.push({ a, b, len: Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]) });
+  }
+  if (segs.length === 0) return points[0] ?? [0, 0];
+  segs.sort((x, y) => y.len - x.len);
+  const mid = (s: (typeof segs)[number]): [number, number] => [(s.a[0] + s.b[0]) / 2, (s.a[1] + s.b[1]) / 2];
+  const free = ([x, y]: [number, number]) => boxes.every((r) => !(x - labelW / 2 < r.x + r.w && r.x < x + labelW / 2 && y - 9 < r.y + r.h && r.y < y + 8));
+  // on the line first; then beside it (a plate's height above or below a horizontal stretch,
+  // its half width beside a vertical one), so a short edge between two boxes still gets a spot
+  const offsets = (s: (typeof segs)[number]): [number, number][] => {
+    const horizontal = s.a[1] === s.b[1];
+    if (!horizontal) return [[labelW / 2 + 4, 0], [-(labelW / 2 + 4), 0]];
+    const out: [number, number][] = [];
+    for (let d = 16; d <= 48; d += STEP) out.push([0, -d], [0, d]);
+    return out;
+  };
+  for (const shift of [[[0, 0]] as [number, number][], null]) {
+    for (const s of segs) {
+      const m = mid(s);
+      const dx = Math.sign(s.b[0] - s.a[0]);
+      const dy = Math.sign(s.b[1] - s.a[1]);
+      // from the middle outwards, both ways, a lattice step at a time
+      for (let t = 0; t <= s.len / 2; t += STEP) {
+        for (const sign of t === 0 ? [1] : [1, -1]) {
+          for (const [ox, oy] of shift ?? offsets(s)) {
+            const p: [number, number] = [m[0] + sign * dx * t + ox, m[1] + sign * dy * t + oy];
+            if (free(p)) return p;
+          }
+        }
+      }
     }
   }
-  return best;
+  return mid(segs[0]!);
 }

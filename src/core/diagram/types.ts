@@ -21,6 +21,10 @@ export interface ModelLayer {
   bands: Band[];
   /** true for the column of things outside the stack (other systems' entries, unplaced components) */
   outside?: boolean;
+  /** drawn apart from the others of its row, in a dashed frame (alternatives, e.g. other VMMs) */
+  apart?: boolean;
+  /** band titles instead of "kernel mode" / "user mode" (a host OS: "host OS kernel") */
+  bandTitles?: Partial<Record<Band, string>>;
 }
 
 export interface ModelNode {
@@ -34,8 +38,10 @@ export interface ModelNode {
   secondary?: string;
   /** a third, italic line: which VM a per-VM copy serves, or where an outside entry lives */
   note?: string;
-  /** for per-VM copies: the instance of the repeated layer it belongs to */
+  /** for per-VM copies: the number of the VM it serves */
   instance?: number;
+  /** the key of the VM layer it belongs to or, for a per-VM copy, serves */
+  vm?: string;
   /** drawn in the bottom row of its band, under the others (an enlightened guest kernel) */
   base?: boolean;
 }

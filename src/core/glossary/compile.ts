@@ -50,6 +50,13 @@ export function checkReferences(parsed: readonly Parsed[], lookup: (id: string) 
       if (c.via) check('connections', c.via);
     }
     for (const row of e.stack ?? []) for (const id of row) check('stack', id, 'layer');
+    for (const id of e.perVm ?? []) check('perVm', id, 'layer');
+    if (e.perVm?.length && e.kind !== 'component') problems.push({ file: e.file, line: line('perVm'), message: '`perVm` is for components' });
+    if (e.binary && e.kind !== 'component') problems.push({ file: e.file, line: line('binary'), message: '`binary` is for components' });
+    if ((e.modeTitles || e.apart) && e.kind !== 'layer') problems.push({ file: e.file, line: line(e.apart ? 'apart' : 'modeTitles'), message: '`modeTitles` and `apart` are for layers' });
+    for (const m of Object.keys(e.modeTitles ?? {})) {
+      if (!e.modes?.includes(m as never)) problems.push({ file: e.file, line: line('modeTitles'), message: `\`modeTitles\` names \`${m}\`, which is not among the layer's \`modes\`` });
+    }
     if (e.system) check('system', e.system, 'system');
     if (e.kind === 'layer' && !e.system) problems.push({ file: e.file, line: 2, message: 'a layer needs `system`' });
     if (e.kind === 'system' && !e.classification) problems.push({ file: e.file, line: 2, message: 'a system needs `classification` (type1 or type2)' });

@@ -35,7 +35,7 @@ const MODES: readonly Mode[] = ['kernel', 'user', 'firmware'];
 const KNOWN_FIELDS = new Set([
   'id', 'title', 'short', 'kind', 'summary', 'aliases', 'generic', 'ambiguous', 'systems', 'layers', 'mode',
   'related', 'connections', 'sources', 'formerIds', 'classification', 'classificationNote', 'vendor', 'stack',
-  'system', 'modes', 'values', 'appliesTo', 'scopes', 'aliasScopes',
+  'system', 'modes', 'values', 'appliesTo', 'scopes', 'aliasScopes', 'binary', 'perVm', 'modeTitles', 'apart',
 ]);
 const ID = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
 
@@ -159,13 +159,13 @@ export function parseEntry(file: SourceFile, problems: Problem[], options: Parse
   if (summary && summary.length > 240) report(at('summary'), `summary is ${summary.length} characters; keep it to one sentence under 240`);
   if (!body) report(closeAt + 1, 'body missing: write the key facts below the front matter');
   checkBody(body, closeAt + 2, report);
-  for (const field of ['title', 'short', 'vendor', 'system', 'mode', 'classification']) {
+  for (const field of ['title', 'short', 'vendor', 'system', 'mode', 'classification', 'binary']) {
     const v = data[field];
     if (typeof v === 'string' && v.length > LIMITS.fieldChars) report(at(field), `\`${field}\` is ${v.length} characters; at most ${LIMITS.fieldChars}`);
     if (typeof v === 'string' && /[\r\n\u2028\u2029]/.test(v.trim())) report(at(field), `\`${field}\` spans lines: write it on one line`);
   }
   if (typeof data.classificationNote === 'string' && data.classificationNote.length > 600) report(at('classificationNote'), '`classificationNote` is longer than 600 characters');
-  for (const field of ['aliases', 'generic', 'ambiguous', 'systems', 'layers', 'related', 'connections', 'sources', 'formerIds', 'values', 'stack', 'appliesTo', 'scopes', 'modes']) {
+  for (const field of ['aliases', 'generic', 'ambiguous', 'systems', 'layers', 'related', 'connections', 'sources', 'formerIds', 'values', 'stack', 'appliesTo', 'scopes', 'modes', 'perVm']) {
     const v = data[field];
     const max = field === 'aliases' || field === 'generic' || field === 'ambiguous' ? LIMITS.aliasesPerEntry : LIMITS.listItems;
     if (Array.isArray(v) && v.length > max) {
@@ -250,6 +250,25 @@ export function parseEntry(file: SourceFile, problems: Problem[], options: Parse
   if (mode && !MODES.includes(mode)) report(at('mode'), `mode \`${mode}\` is not one of ${MODES.join(', ')}`);
   const modes = list('modes') as Mode[];
   for (const m of modes) if (!MODES.includes(m)) report(at('modes'), `mode \`${m}\` is not one of ${MODES.join(', ')}`);
+  const binary = str('binary', false);
+  if (binary && binary.length > 40) report(at('binary'), `\`binary\` is ${binary.length} characters; at most 40 (it is one line of a diagram box)`);
+  const perVm = list('perVm');
+  for (const l of perVm) if (!ID.test(l)) report(at('perVm'), `\`perVm\` lists \`${l}\`, which is not an entry id`);
+  let modeTitles: Partial<Record<Mode, string>> | undefined;
+  if (data.modeTitles !== undefined && data.modeTitles !== null) {
+    const mt = data.modeTitles as Record<string, unknown>;
+    if (typeof mt !== 'object' || Array.isArray(mt)) report(at('modeTitles'), '`modeTitles` must map modes to titles: `{ kernel: host OS kernel }`');
+    else {
+      modeTitles = {};
+      for (const [k, v] of Object.entries(mt)) {
+        if (!MODES.includes(k as Mode)) report(at('modeTitles'), `\`modeTitles\` names \`${k}\`, which is not one of ${MODES.join(', ')}`);
+        else if (typeof v !== 'string' || !v.trim() || v.length > 40) report(at('modeTitles'), `the title of \`${k}\` must be text of at most 40 characters`);
+        else modeTitles[k as Mode] = v.trim();
+      }
+    }
+  }
+  const apart = data.apart;
+  if (apart !== undefined && apart !== null && typeof apart !== 'boolean') report(at('apart'), '`apart` must be true or false');
   const classification = str('classification', false);
   if (classification && classification !== 'type1' && classification !== 'type2') {
     report(at('classification'), 'classification must be `type1` or `type2`');
@@ -285,6 +304,10 @@ export function parseEntry(file: SourceFile, problems: Problem[], options: Parse
   const system = str('system', false);
   if (system) entry.system = system;
   if (modes.length) entry.modes = modes;
+  if (binary) entry.binary = binary;
+  if (perVm.length) entry.perVm = perVm;
+  if (modeTitles && Object.keys(modeTitles).length) entry.modeTitles = modeTitles;
+  if (apart === true) entry.apart = true;
   if (values) entry.values = values;
   const appliesTo = list('appliesTo');
   if (appliesTo.length) entry.appliesTo = appliesTo;

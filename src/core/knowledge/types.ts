@@ -44,9 +44,17 @@ export interface Entry {
   vendor?: string;
   /** systems only: layer ids from hardware up; a row holds layers drawn side by side */
   stack?: string[][];
+  /** components only: the file that implements it (`vmwp.exe`), drawn on the box's second line */
+  binary?: string;
+  /** components only: drawn once per VM, one copy for each of these layers (one VMWP per child partition) */
+  perVm?: string[];
   /** layers only */
   system?: string;
   modes?: Mode[];
+  /** layers only: the band titles to draw instead of "kernel mode" / "user mode" (`host OS kernel`) */
+  modeTitles?: Partial<Record<Mode, string>>;
+  /** layers only: drawn apart from the stack, in a dashed frame (alternatives to a layer beside it) */
+  apart?: true;
   /** settings only */
   values?: SettingValue[];
   appliesTo?: string[];

@@ -39,8 +39,9 @@ export interface PageFacts {
   flows: readonly { id: string; steps: readonly unknown[] }[];
 }
 
-export const MIN_ZOOM = 0.15;
-export const MAX_ZOOM = 4;
+import { MAX_ZOOM, MIN_ZOOM } from '../../core/diagram/quality';
+
+export { MAX_ZOOM, MIN_ZOOM };
 /** Longer strings are never ids of a page. */
 const MAX_ID = 400;
 /** More expanded rows than this is not a state the page wrote. */

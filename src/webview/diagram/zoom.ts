@@ -1,4 +1,5 @@
 // Zoom and pan: wheel, drag, the toolbar buttons, and fitting the drawing to the panel.
+import { initialScale } from '../../core/diagram/quality';
 import type { LaidNode } from '../../core/diagram/types';
 import { layout, MAX_ZOOM, MIN_ZOOM, save, stage, state, view, zoomLevel } from './page';
 import { viewport } from './render';
@@ -9,9 +10,6 @@ export function applyZoom(): void {
   if (zoomLevel) zoomLevel.textContent = `${Math.round(zoom.k * 100)}%`;
 }
 
-/** Labels of the initial view render at least this many CSS px; Fit to window may go smaller. */
-const READABLE_PX = 11;
-const smallestFont = Math.min(...layout.nodes.flatMap((n) => n.texts.map((t) => t.size)), ...layout.texts.map((t) => t.size));
 /** Fit to window was asked for: the whole drawing, however small its labels get. */
 let whole = false;
 
@@ -24,8 +22,7 @@ export function fit(all = whole): void {
   const w = stage.clientWidth;
   const h = stage.clientHeight;
   if (w < 10 || h < 10) return;
-  let k = Math.max(MIN_ZOOM, Math.min(1.25, (w - 16) / layout.width, (h - 16) / layout.height));
-  if (!all && Number.isFinite(smallestFont) && k * smallestFont < READABLE_PX) k = Math.min(MAX_ZOOM, READABLE_PX / smallestFont);
+  const k = initialScale(layout, w, h, all);
   const x = layout.width * k <= w - 16 ? (w - layout.width * k) / 2 : 8;
   const y = layout.height * k <= h - 16 ? Math.max(8, (h - layout.height * k) / 2) : 8;
   view.zoom = { k, x, y };

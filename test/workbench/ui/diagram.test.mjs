@@ -68,8 +68,11 @@ describe('architecture diagram webview', function () {
     assert.ok(drawn.length >= expected.length && drawn.length >= 25, `${drawn.length} boxes for ${expected.length} components`);
     for (const id of expected) assert.ok(drawn.includes(id), `${id} is not drawn`);
     assert.equal(drawn.filter((id) => id === 'hyperv.vmwp').length, 2, 'one VMWP per child partition');
-    assert.equal(drawn.filter((id) => id === 'hyperv.vsc').length, 2, 'a VSC in each child partition');
-    assert.equal(await frame.locator('.node-layer').count(), 5, 'hardware, hypervisor, root and two child partitions');
+    assert.equal(drawn.filter((id) => id === 'hyperv.vsc').length, 1, 'a VSC in the enlightened child partition');
+    assert.equal(drawn.filter((id) => id === 'hyperv.unenlightened-kernel').length, 1, 'an unenlightened child partition');
+    assert.equal(await frame.locator('.node-layer').count(), 5, 'hardware, hypervisor, root, an enlightened and an unenlightened child partition');
+    const emulated = await frame.locator('path.edge[data-from="hyperv.unenlightened-kernel@hyperv.child-unenlightened"]').evaluateAll((ps) => ps.map((p) => p.dataset.to));
+    assert.ok(emulated.includes('hyperv.vmwp@hyperv.root~2'), `the unenlightened child's emulated devices reach its VMWP: ${emulated}`);
     assert.ok((await frame.locator('path.edge').count()) >= 20, 'connections are drawn');
   });
 
@@ -90,7 +93,7 @@ describe('architecture diagram webview', function () {
       assert.equal(await node.getAttribute('role'), 'button');
       const name = await node.getAttribute('aria-label');
       assert.match(name, re);
-      assert.match(name, /(Root partition|Child partitions · VM \d), (kernel|user) mode$/, `${id}: accessible name "${name}" gives layer and mode`);
+      assert.match(name, /(Root partition|child partition · VM \d), (kernel|user) mode$/, `${id}: accessible name "${name}" gives layer and mode`);
     }
   });
 
@@ -169,12 +172,12 @@ describe('architecture diagram webview', function () {
 
   it('screenshots of the Hyper-V diagram, dark and light', async () => {
     await frame.locator('#fit').click();
-    // VSP selected: its VMBus channels to the VSC of each child partition are highlighted.
+    // VSP selected: its VMBus channel to the enlightened child's VSC is highlighted.
     // (Selected after each theme change: the command palette's Escape clears a selection.)
     const selectVsp = async () => {
       await frame.locator('.node[data-entry="hyperv.vsp"]').first().click();
       const targets = await frame.locator('path.edge.active').evaluateAll((ps) => ps.map((p) => p.dataset.to));
-      assert.ok(targets.includes('hyperv.vsc@hyperv.child#1') && targets.includes('hyperv.vsc@hyperv.child#2'), `VMBus channels to both VSCs: ${targets}`);
+      assert.ok(targets.includes('hyperv.vsc@hyperv.child'), `VMBus channel to the VSC: ${targets}`);
       await wb.page.mouse.move(2, 2);
     };
     await setTheme(wb.page, 'Dark Modern');

@@ -1,0 +1,86 @@
+/**
+ * Layout quality, measured the same way on every diagram: edge crossings, segments two edges
+ * share, edge labels that would cover a box, and the smallest label in the initial view. The
+ * initial scale is the one the diagram page starts at (see `initialScale`).
+ */
+import { textWidth } from './text';
+import type { DiagramLayout, Rect } from './types';
+
+export const MIN_ZOOM = 0.15;
+export const MAX_ZOOM = 4;
+/** Labels of the initial view render at least this many CSS px; Fit to window may go smaller. */
+export const READABLE_PX = 11;
+
+/** The smallest font size in a layout, in drawing units. */
+export function smallestFont(layout: DiagramLayout): number {
+  return Math.min(...layout.nodes.flatMap((n) => n.texts.map((t) => t.size)), ...layout.texts.map((t) => t.size));
+}
+
+/**
+ * The scale the page opens a drawing at in a `w` × `h` panel: fitted to the panel, but never so
+ * small that the smallest label falls below READABLE_PX (then the drawing is panned instead).
+ * `all` is Fit to Window, which ignores that floor.
+ */
+export function initialScale(layout: DiagramLayout, w: number, h: number, all = false): number {
+  let k = Math.max(MIN_ZOOM, Math.min(1.25, (w - 16) / layout.width, (h - 16) / layout.height));
+  const small = smallestFont(layout);
+  if (!all && Number.isFinite(small) && k * small < READABLE_PX) k = Math.min(MAX_ZOOM, READABLE_PX / small);
+  return k;
+}
+
+export interface LayoutQuality {
+  /** pairs of edges whose segments cross at a point inside both */
+  crossings: number;
+  /** pairs of edges that run along the same stretch of line */
+  sharedSegments: number;
+  /** edge labels (drawn on a plate at `labelAt` when the edge is highlighted) that cover a box or a title */
+  labelOverlaps: number;
+  /** the smallest label, in CSS px, at the initial scale of a `w` × `h` panel */
+  smallestLabelPx: number;
+}
+
+type Seg = { x0: number; y0: number; x1: number; y1: number; h: boolean };
+
+function segments(points: [number, number][]): Seg[] {
+  const out: Seg[] = [];
+  for (let k = 1; k < points.length; k++) {
+    const [ax, ay] = points[k - 1]!;
+    const [bx, by] = points[k]!;
+    if (ax === bx && ay === by) continue;
+    out.push({ x0: Math.min(ax, bx), y0: Math.min(ay, by), x1: Math.max(ax, bx), y1: Math.max(ay, by), h: ay === by });
+  }
+  return out;
+}
+
+const crosses = (a: Seg, b: Seg) => {
+  if (a.h === b.h) return false;
+  const [hz, vt] = a.h ? [a, b] : [b, a];
+  return vt.x0 > hz.x0 && vt.x0 < hz.x1 && hz.y0 > vt.y0 && hz.y0 < vt.y1;
+};
+const shares = (a: Seg, b: Seg) =>
+  a.h === b.h && (a.h ? a.y0 === b.y0 && Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0 : a.x0 === b.x0 && Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > 0);
+const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+/** Pairs of routes (orthogonal polylines) that cross at a point inside both. */
+export function measureCrossings(routes: readonly [number, number][][]): number {
+  const segs = routes.map(segments);
+  let n = 0;
+  for (let i = 0; i < segs.length; i++) for (let j = i + 1; j < segs.length; j++) if (segs[i]!.some((a) => segs[j]!.some((b) => crosses(a, b)))) n++;
+  return n;
+}
+
+/** The figures for one drawing, in a `w` × `h` panel (default: the drawing's stage in a 1400×900 window with the side bar and the outline open). */
+export function measureLayout(layout: DiagramLayout, w = 683, h = 772): LayoutQuality {
+  const segs = layout.edges.map((e) => segments(e.points));
+  const crossings = measureCrossings(layout.edges.map((e) => e.points));
+  let sharedSegments = 0;
+  for (let i = 0; i < segs.length; i++) for (let j = i + 1; j < segs.length; j++) if (segs[i]!.some((a) => segs[j]!.some((b) => shares(a, b)))) sharedSegments++;
+  const boxes = layout.nodes;
+  let labelOverlaps = 0;
+  for (const e of layout.edges) {
+    const lw = textWidth(e.label, 11) + 8;
+    const plate: Rect = { x: e.labelAt[0] - lw / 2, y: e.labelAt[1] - 9, w: lw, h: 17 };
+    if (boxes.some((b) => overlaps(plate, b))) labelOverlaps++;
+  }
+  return { crossings, sharedSegments, labelOverlaps, smallestLabelPx: Math.round(initialScale(layout, w, h) * smallestFont(layout) * 100) / 100 };
+}
