@@ -106,7 +106,9 @@ export function referenceScan(entries: readonly MatchableEntry[], text: string):
         const c = i >= 0 && i < text.length ? text.charCodeAt(i) : 0;
         return /[A-Za-z0-9]/.test(String.fromCharCode(c)) || (c >= 128 && charClass(c) !== 0);
       };
-      const r1 = text[best.end] ?? '';
+      // a digit fallback (`kvm` of `kvm64`) is checked after the digits: the whole word must end there
+      const wordEnd = best.end + (/^[0-9]*/.exec(text.slice(best.end))![0].length);
+      const r1 = text[wordEnd] ?? '';
       const l1 = text[start - 1] ?? '';
       const rightRuns = (c: number) => (c >= 128 ? charClass(c) !== 0 : /[A-Za-z]/.test(String.fromCharCode(c)));
       // a specific multi-piece term that starts a firmware or installer file name keeps its
@@ -120,8 +122,8 @@ export function referenceScan(entries: readonly MatchableEntry[], text: string):
         /^([-_.]([0-9][A-Za-z0-9]*|[a-z][a-z0-9]*))*\.(fd|rom|iso)$/.test(run);
       if (
         !fileName &&
-        ((best.end < text.length && rightRuns(text.charCodeAt(best.end))) ||
-          ((g ? /[-_.]/ : /[_.]/).test(r1) && word(best.end + 1)) ||
+        ((wordEnd < text.length && rightRuns(text.charCodeAt(wordEnd))) ||
+          ((g ? /[-_.]/ : /[_.]/).test(r1) && word(wordEnd + 1)) ||
           word(start - 1) ||
           ((g ? /[-_.]/ : /_/).test(l1) && word(start - 2)))
       ) {

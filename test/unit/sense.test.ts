@@ -120,6 +120,26 @@ describe('held-out batch C: flags, variables and file names', () => {
   });
 });
 
+describe('held-out batch A: the misses', () => {
+  it('vmware-iso disk_type_id and version, QEMU cache=writeback, Proxmox memory and agent', () => {
+    const json = '{\n  "builders": [\n    {\n      "type": "vmware-iso",\n      "disk_type_id": "1",\n      "version": "21"\n    },\n    {\n      "type": "qemu",\n      "qemuargs": [["-drive", "file=d.qcow2,if=virtio,cache=writeback"]]\n    }\n  ]\n}\n';
+    assert.equal(cardOf('w.json', json, 'disk_type_id'), 'tool.packer-vmware-iso');
+    assert.equal(cardOf('w.json', json, '"version"', 0, 1), 'esxi.virtual-hardware-version');
+    assert.equal(cardOf('w.json', json, 'cache=writeback'), 'kvm.drive');
+    const tf = 'resource "proxmox_vm_qemu" "v" {\n  target_node = "proxmox1-xx"\n  agent = 1\n  memory = 2048\n  cpu = "kvm64"\n}\n';
+    assert.equal(cardOf('main.tf', tf, 'agent'), 'kvm.qemu-guest-agent');
+    assert.equal(cardOf('main.tf', tf, 'memory'), 'kvm.guest-memory');
+    // a numbered host name is no Proxmox card; a CPU model with digits still is
+    assert.equal(cardOf('main.tf', tf, 'proxmox1'), undefined);
+    assert.equal(cardOf('main.tf', tf, 'kvm64'), 'kvm.kvm64');
+  });
+  it('KubeVirt features.smm and QEMU e1000-82545em', () => {
+    const yaml = 'apiVersion: kubevirt.io/v1\nkind: VirtualMachineInstance\nspec:\n  domain:\n    features:\n      smm:\n        enabled: true\n';
+    assert.equal(cardOf('vmi.yaml', yaml, 'smm'), 'kvm.smm');
+    assert.equal(cardOf('b.sh', 'qemu-system-x86_64 -device e1000-82545em,netdev=n0\n', 'e1000-82545em'), 'concept.nic-model');
+  });
+});
+
 describe('profile regions', () => {
   it('overlapping regions flatten into ordered ones with the contexts of all that cover them', () => {
     const out = flattenRegions([

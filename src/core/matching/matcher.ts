@@ -442,7 +442,7 @@ export class TermMatcher {
     if (
       variant &&
       !this.isCredential(text, tok.start) &&
-      (!continuesIdentifier(text, tok.start, this.bestEnd, 0, text.length, this.code, variant.generic) || (!variant.generic && startsFileName(text, tok.start, this.bestEnd))) &&
+      (!continuesIdentifier(text, tok.start, digitsEnd(text, this.bestEnd), 0, text.length, this.code, variant.generic) || (!variant.generic && startsFileName(text, tok.start, this.bestEnd))) &&
       !(this.code && (isDirectory(text, tok.start, this.bestEnd, 0, text.length) || isHomeFolder(text, tok.start) || (variant.generic && this.crossCutting(variant) && isValue(text, tok.start, 0)) || this.isVariable(text, tok.start, this.bestEnd, variant) || this.isNameInCode(text, tok.start, this.bestEnd, variant)))
     ) {
       return variant;
@@ -798,4 +798,10 @@ function isFlag(text: string, start: number): boolean {
   if (start < 2) return true;
   const b = text.charCodeAt(start - 2);
   return b === 32 || b === 9 || b === 10 || b === 13 || b === 34 || b === 39 || b === 40 || b === 91 || b === 44;
+}
+
+/** Past the digits a match leaves behind (`kvm` of `kvm64`): the whole word is what must end there (`proxmox1-xx` is a name). */
+function digitsEnd(text: string, end: number): number {
+  while (end < text.length && text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) end++;
+  return end;
 }
