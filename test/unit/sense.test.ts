@@ -138,6 +138,12 @@ describe('held-out batch A: the misses', () => {
     assert.equal(cardOf('vmi.yaml', yaml, 'smm'), 'kvm.smm');
     assert.equal(cardOf('b.sh', 'qemu-system-x86_64 -device e1000-82545em,netdev=n0\n', 'e1000-82545em'), 'concept.nic-model');
   });
+  it('KubeVirt masquerade is the interface binding, only in KubeVirt files; QEMU -qmp is QMP', () => {
+    const yaml = 'apiVersion: kubevirt.io/v1\nkind: VirtualMachineInstance\nspec:\n  domain:\n    devices:\n      interfaces:\n      - name: default\n        masquerade: {}\n';
+    assert.equal(cardOf('vmi.yaml', yaml, 'masquerade'), 'kvm.kubevirt-interface-binding');
+    assert.equal(cardOf('fw.sh', '#!/bin/sh\niptables -t nat -A POSTROUTING -j MASQUERADE  # masquerade\nqemu-system-x86_64 -enable-kvm\n', 'masquerade'), undefined);
+    assert.equal(cardOf('b.sh', 'qemu-system-x86_64 -qmp unix:/run/q.sock,server=on,wait=off\n', 'qmp', 0, 0), 'kvm.qmp');
+  });
 });
 
 describe('profile regions', () => {
