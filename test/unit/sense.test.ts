@@ -97,6 +97,15 @@ describe('held-out batch C: flags, variables and file names', () => {
   for (const [find, skip, id] of cases) {
     it(`QEMU ${find} gets ${id}`, () => assert.equal(cardOf('boot.sh', qemu, find, 0, skip), id));
   }
+  it('in code a one-word config key is that key only where it is used as one', () => {
+    const sh = '#!/bin/sh\n# the host has 8 cores and 2 sockets\nqemu-system-x86_64 -enable-kvm -smp 4,cores=2,sockets=1\n';
+    assert.equal(cardOf('c.sh', sh, 'cores', 0), undefined);
+    assert.equal(cardOf('c.sh', sh, 'sockets', 0), undefined);
+    assert.equal(cardOf('c.sh', sh, 'cores', 1), 'kvm.smp');
+    const xml = "<domain type='kvm'>\n  <devices>\n    <graphics type='vnc' port='-1'/>\n    <video><model type='qxl'/></video>\n  </devices>\n</domain>\n";
+    assert.equal(cardOf('d.xml', xml, 'vnc'), 'kvm.graphics');
+    assert.equal(cardOf('d.xml', xml, 'video'), 'kvm.video');
+  });
   it('a flag alias matches only written as that flag', () => {
     const sh = '#!/bin/sh\nqemu-system-x86_64 -M q35 -mem-path /dev/hugepages -m1\n# the monitor shows the state; m is a letter\nmonitor="yes" cpu=2\n';
     for (const t of ['M q35', 'mem-path', 'm1', 'monitor shows', 'm is', 'monitor=', 'cpu=']) {

@@ -781,6 +781,9 @@ export class TermMatcher {
     ) {
       return undefined;
     }
+    // in code, even in its own system's files, a config key that is one ordinary word is that key
+    // only where it is used as one: `cores=2`, not "the host has 8 cores" in a comment
+    if (v.generic && v.settings && policy === 'context' && this.code && isOneWord(text, start[i], end[i]) && !isKeyPosition(text, start[i], end[i]) && !isQuotedValue(text, start[i], end[i])) return undefined;
     const s = start[i];
     const e = end[i];
     if (candidates.length === 1) return v.generic ? { start: s, end: e, id: this.ids[candidates[0]], generic: true } : { start: s, end: e, id: this.ids[candidates[0]] };
@@ -804,4 +807,16 @@ function isFlag(text: string, start: number): boolean {
 function digitsEnd(text: string, end: number): number {
   while (end < text.length && text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) end++;
   return end;
+}
+
+/** Whether text[start, end) is a whole quoted value (`type='vnc'`, `"qxl"`): a key's value names that setting's choice. */
+function isQuotedValue(text: string, start: number, end: number): boolean {
+  const q = start > 0 ? text.charCodeAt(start - 1) : 0;
+  return (q === 34 || q === 39) && text.charCodeAt(end) === q && start > 1 && (text.charCodeAt(start - 2) === 61 || text.charCodeAt(start - 2) === 32 || text.charCodeAt(start - 2) === 58);
+}
+
+/** Whether text[start, end) is one word of letters and digits. */
+function isOneWord(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (charClass(text.charCodeAt(i)) === 0) return false;
+  return true;
 }
