@@ -22,7 +22,8 @@ describe('how cards go wrong: 1. one system\'s terms leak into another\'s files'
   it('a NIC model several systems share votes no system in: firmware in KubeVirt is not the .vmx key', () => {
     const yaml = 'apiVersion: kubevirt.io/v1\nkind: VirtualMachine\nspec:\n  domain:\n    firmware:\n      bootloader:\n        efi: {}\n    devices:\n      interfaces:\n        - model: e1000\n';
     assert.equal(cardOf('vm.yaml', yaml, 'firmware'), undefined);
-    assert.equal(cardOf('vm.yaml', yaml, 'e1000'), undefined);
+    // the NIC model gets the cross-cutting NIC card, never VMware's adapter
+    assert.equal(cardOf('vm.yaml', yaml, 'e1000'), 'concept.nic-model');
   });
   it('a Hyper-V script\'s $vSwitch and VMVersion get no VMware card', () => {
     const ps = 'Import-Module Hyper-V\n$vSwitch = "Lab"\nNew-VMSwitch -Name $vSwitch -SwitchType Internal\n$VMVersion = (Get-VM lab).Version\n';
@@ -100,7 +101,7 @@ describe('held-out real-file shapes (docs/reviews/heldout.md)', () => {
     assert.equal(cardOf('l.pkr.hcl', pkr, 'vsphere_host'), undefined);
     assert.equal(cardOf('main.tf', 'provider "vsphere" {\n  vsphere_server = var.vsphere_server\n}\n', 'vsphere_server'), 'esxi.terraform-vsphere');
     const tf = 'resource "proxmox_virtual_environment_vm" "a" {\n  disk {\n    datastore_id = "local-lvm"\n  }\n  usb {\n    mapping = "usbdevice1"\n  }\n}\n';
-    assert.equal(cardOf('main.tf', tf, 'datastore_id'), undefined);
+    assert.equal(cardOf('main.tf', tf, 'datastore_id'), 'platform.proxmox-storage');
     assert.equal(cardOf('main.tf', tf, 'usbdevice'), undefined);
     assert.equal(cardOf('main.tf', 'resource "vsphere_virtual_machine" "v" {\n  datastore_id = data.vsphere_datastore.d.id\n}\n', 'datastore_id'), 'esxi.datastore');
     assert.equal(cardOf('vm.xml', "<domain type='kvm'>\n  <controller type='pci' model='pcie-root-port'/>\n</domain>\n", 'pcie-root-port'), undefined);
@@ -127,10 +128,12 @@ describe('held-out real-file shapes (docs/reviews/heldout.md)', () => {
     assert.equal(cards('d.pkr.hcl', hcl).some(([t]) => t === 'vagrant'), false);
     assert.equal(cardOf('run.sh', '#!/bin/sh\nqemu-system-x86_64 -m 1G # plain qemu\n', 'qemu'), 'kvm.qemu');
   });
-  it('KubeVirt: kind VirtualMachine is KubeVirt\'s object, memory.guest is not the guest concept', () => {
+  it('KubeVirt: kind VirtualMachine is KubeVirt\'s object, memory.guest is the guest memory size', () => {
     const yaml = 'apiVersion: kubevirt.io/v1\nkind: VirtualMachine\nspec:\n  template:\n    spec:\n      domain:\n        memory:\n          guest: 1Gi\n';
     assert.equal(cardOf('vm.yaml', yaml, 'VirtualMachine'), 'kvm.kubevirt-vmi');
-    assert.equal(cardOf('vm.yaml', yaml, 'guest'), undefined);
+    assert.equal(cardOf('vm.yaml', yaml, 'guest'), 'kvm.guest-memory');
+    // outside a memory: block a KubeVirt guest key is neither
+    assert.equal(cardOf('vm.yaml', 'apiVersion: kubevirt.io/v1\nkind: VirtualMachine\nspec:\n  guest: x\n', 'guest'), undefined);
   });
 });
 

@@ -109,11 +109,21 @@ export function referenceScan(entries: readonly MatchableEntry[], text: string):
       const r1 = text[best.end] ?? '';
       const l1 = text[start - 1] ?? '';
       const rightRuns = (c: number) => (c >= 128 ? charClass(c) !== 0 : /[A-Za-z]/.test(String.fromCharCode(c)));
+      // a specific multi-piece term that starts a firmware or installer file name keeps its
+      // card (`OVMF_VARS-1920x1080.fd`): the rest is digit-led or lower-case pieces up to .fd/.rom/.iso
+      const run = /^[A-Za-z0-9._-]*/.exec(text.slice(best.end))![0];
+      const fileName =
+        !g &&
+        !/[A-Za-z0-9._-]/.test(l1) &&
+        /[-_.]/.test(text.slice(start, best.end)) &&
+        run.length <= 64 &&
+        /^([-_.]([0-9][A-Za-z0-9]*|[a-z][a-z0-9]*))*\.(fd|rom|iso)$/.test(run);
       if (
-        (best.end < text.length && rightRuns(text.charCodeAt(best.end))) ||
-        ((g ? /[-_.]/ : /[_.]/).test(r1) && word(best.end + 1)) ||
-        word(start - 1) ||
-        ((g ? /[-_.]/ : /_/).test(l1) && word(start - 2))
+        !fileName &&
+        ((best.end < text.length && rightRuns(text.charCodeAt(best.end))) ||
+          ((g ? /[-_.]/ : /[_.]/).test(r1) && word(best.end + 1)) ||
+          word(start - 1) ||
+          ((g ? /[-_.]/ : /_/).test(l1) && word(start - 2)))
       ) {
         best = undefined;
       }

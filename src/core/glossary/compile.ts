@@ -134,7 +134,7 @@ export function aliasClaimSteps(parsed: readonly Parsed[], problems: Problem[], 
     const seen = new Set<string>();
     for (const alias of aliases) {
       for (const form of aliasForms(alias)) {
-        const sig = form.keys.join('');
+        const sig = (form.flag ? '-' : '') + form.keys.join('');
         if (seen.has(sig)) continue;
         seen.add(sig);
         const list = claims.get(sig) ?? [];

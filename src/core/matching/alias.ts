@@ -13,6 +13,11 @@ export interface AliasForm {
    * so `Ept` and `Vhd` in identifiers and encoded data are not read as terms.
    */
   lowerOnly: boolean;
+  /**
+   * An alias written as a command-line flag (`-m`, `-monitor`): one lower-case piece that the
+   * text must write with the same single `-` in front, as an option of its own.
+   */
+  flag: boolean;
 }
 
 /** PowerShell's approved verbs that appear in virtualization scripts. */
@@ -26,6 +31,8 @@ const VERBS = new Set(
 );
 
 const LEADING = /^[^A-Za-z0-9]+/;
+/** a flag alias: one `-` and one lower-case piece (`-m`, `-cpu`, `-monitor`) */
+const FLAG = /^-[a-z][a-z0-9]*$/;
 const TRAILING = /[^A-Za-z0-9]+$/;
 
 /** The alias as written, without leading `-`, `--`, `$`, `<`, `/` or trailing punctuation. */
@@ -68,8 +75,9 @@ export function aliasForms(alias: string): AliasForm[] {
     if (sep === '') sep = text.slice(tokens[i - 1].end, tokens[i].start);
     keys.push(sep + piece(tokens[i]));
   }
+  const flag = FLAG.test(alias.trim());
   const lowerOnly = tokens.length === 1 && text.length <= 4 && !/[A-Z]/.test(text);
-  const forms: AliasForm[] = [{ keys, strict, lowerOnly }];
+  const forms: AliasForm[] = [{ keys, strict: flag ? false : strict, lowerOnly: flag ? false : lowerOnly, flag }];
   // Pieces joined loosely may also be run together: `Hyper-V` → `hyperv`,
   // `Set-VMProcessor` → `set-vmprocessor` (a cmdlet keeps its hyphen).
   const squashed: string[] = [];
@@ -77,12 +85,12 @@ export function aliasForms(alias: string): AliasForm[] {
     if (squashed.length && k[0] === ' ') squashed[squashed.length - 1] += k.slice(1);
     else squashed.push(k);
   }
-  if (squashed.length < keys.length) forms.push({ keys: squashed, strict, lowerOnly: false });
+  if (squashed.length < keys.length) forms.push({ keys: squashed, strict, lowerOnly: false, flag: false });
   return forms;
 }
 
 /** One string that identifies what an alias matches, for finding aliases claimed twice. */
 export function aliasSignature(alias: string): string {
   const forms = aliasForms(alias);
-  return forms.length ? forms[0].keys.join('') : '';
+  return forms.length ? (forms[0].flag ? '-' : '') + forms[0].keys.join('') : '';
 }

@@ -174,3 +174,53 @@ function localPartEnd(text: string, from: number, to: number): number {
   runTo = to;
   return i;
 }
+
+/**
+ * Whether text[start, end) is a whole variable name in code: after `$`, `${`, `@` (a splat) or a
+ * scope prefix (`$script:`, `$env:`), or, in a shell script, assigned at the start of a command
+ * (`HOST_OS=...`, `export GUEST=...`, `local vm=...`).
+ */
+export function isVariableName(text: string, start: number, end: number, shell: boolean): boolean {
+  const b = start > 0 ? text.charCodeAt(start - 1) : 0;
+  if (b === 36 /* $ */ || b === 64 /* @ */) return true;
+  if (b === 123 /* { */ && start > 1 && text.charCodeAt(start - 2) === 36) return true;
+  if (b === 58 /* : */ && VARIABLE_SCOPE.test(text.slice(Math.max(0, start - 12), start))) return true;
+  if (!shell || text.charCodeAt(end) !== 61 /* = */ || text.charCodeAt(end + 1) === 61) return false;
+  let i = start - 1;
+  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+  if (i < 0) return true;
+  const c = text.charCodeAt(i);
+  if (c === 10 || c === 13 || c === 59 /* ; */ || c === 38 /* & */ || c === 124 /* | */ || c === 40 /* ( */) return true;
+  return ASSIGNING_WORD.test(text.slice(Math.max(0, i - 9), i + 1));
+}
+const VARIABLE_SCOPE = /\$(?:script|global|local|private|env|using):$/i;
+const ASSIGNING_WORD = /(?:^|[\s;])(?:export|local|readonly|declare|typeset)$/;
+
+/**
+ * Whether a multi-piece term starts a file name that goes on to a firmware or installer image
+ * (`OVMF_VARS-1920x1080.fd`, `OVMF_CODE_4M.secboot.fd`, `virtio-win-0.1.240.iso`): the rest is
+ * pieces that start with a digit or are lower case, ending in `.fd`, `.rom` or `.iso`. The file
+ * is a build of that thing, so the term keeps its card.
+ */
+export function startsFileName(text: string, start: number, end: number): boolean {
+  if (start > 0) {
+    const b = text.charCodeAt(start - 1);
+    if (isAlnum(b) || b === 95 || b === 45 || b === 46) return false;
+  }
+  let pieces = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 95 || c === 45 || c === 46) pieces = true;
+  }
+  if (!pieces) return false;
+  let i = end;
+  const limit = Math.min(text.length, end + 65);
+  while (i < limit) {
+    const c = text.charCodeAt(i);
+    if (!(isAlnum(c) || c === 95 || c === 45 || c === 46)) break;
+    i++;
+  }
+  if (i - end > 64) return false;
+  return FILE_REST.test(text.slice(end, i));
+}
+const FILE_REST = /^(?:[-_.](?:[0-9][A-Za-z0-9]*|[a-z][a-z0-9]*))*\.(?:fd|rom|iso)$/;

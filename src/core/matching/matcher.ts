@@ -1,10 +1,10 @@
 import { aliasForms, cleanAlias } from './alias';
-import { continuesIdentifier, CREDENTIAL_KEY, isDirectory, isHomeFolder, isKeyPosition, isValue, codeLineBreak, notTermEnd } from './boundaries';
+import { continuesIdentifier, CREDENTIAL_KEY, isDirectory, isHomeFolder, isKeyPosition, isValue, isVariableName, codeLineBreak, notTermEnd, startsFileName } from './boundaries';
 import { bit, pairHash, popcount, ROOT_BITS, sepCode, sepLength, slotOf } from './edge-table';
 import { compact, CONTEXT_RADIUS, lowerBound, newRaw, upperBound, type Raw } from './raw';
 import { ALL_CAPS, HAS_LETTER, HAS_UPPER, MAX_SEPARATOR, PLURAL, charClass, hashStep, lowerCode, newToken, nextToken, separatorKey, type Token } from './tokenize';
 import type { ContextRegion, GenericPolicy, MatchableEntry, ScanOptions, TermMatch } from './types';
-import { merge, type Variant } from './variant';
+import { merge, mergeFlags, type Variant } from './variant';
 import { clampOffset, lookupWindow, syncPoint } from './window';
 
 export type { ContextRegion, GenericPolicy, MatchableEntry, ScanOptions, TermMatch } from './types';
@@ -125,7 +125,7 @@ export class TermMatcher {
           let span = (form.keys.length - 1) * MAX_SEPARATOR;
           for (const k of form.keys) span += k.length + 2 + MAX_INDEX_DIGITS;
           this.longest = Math.max(this.longest, span);
-          this.insert(edges, form.keys, form.strict, form.lowerOnly, isGeneric, index, scope);
+          this.insert(edges, form.keys, form.strict, form.lowerOnly, form.flag, isGeneric, index, scope);
         }
         if (++work % 16 === 0) yield;
       }
@@ -138,10 +138,16 @@ export class TermMatcher {
     for (let n = 0; n < this.variants.length; n++) {
       const list = this.variants[n];
       for (let c = 0; c < 4; c++) this.accepted.push(list ? merge(list, c >= 2, (c & 1) === 1) : undefined);
+      const flags = list && mergeFlags(list);
+      if (flags) this.flagAccepted.set(n, flags);
       if (n % 512 === 511) yield;
     }
   }
 
+  /** per node with flag aliases: the variant `accept` takes for a lower-case piece written as a flag */
+  private readonly flagAccepted = new Map<number, Variant>();
+  /** during a walk: its first piece is written as a flag (`-m` after a space or quote) */
+  private flagHere = false;
   /** per node, 4 entries: the variant `accept` takes when the text is [mixed-case][ALL CAPS] */
   private readonly accepted: (Variant | undefined)[] = [];
   /** scope sets by id; 0 is "everywhere" */
@@ -156,12 +162,15 @@ export class TermMatcher {
 
   /** during a scan: the document is code (contexts given, not prose) */
   private code = false;
+  /** during a scan: the document is a shell script */
+  private shell = false;
 
   private setContexts(contexts: readonly string[] | undefined, regions?: readonly ContextRegion[]): void {
     if (contexts === this.allowedFor && regions === this.regionsFor) return;
     this.allowedFor = contexts;
     this.regionsFor = regions;
     this.code = !!contexts && !contexts.includes('prose');
+    this.shell = !!contexts && contexts.includes('shell');
     this.regions = [];
     this.regionAllowed = [];
     if (!contexts || this.scopeSets.length === 1) {
@@ -218,7 +227,7 @@ export class TermMatcher {
     return out;
   }
 
-  private insert(edges: Map<string, number>, keys: string[], strict: boolean, lowerOnly: boolean, generic: boolean, index: number, scope: number): void {
+  private insert(edges: Map<string, number>, keys: string[], strict: boolean, lowerOnly: boolean, flag: boolean, generic: boolean, index: number, scope: number): void {
     let node = 0;
     keys.forEach((raw, i) => {
       const sep = i === 0 ? 0 : sepCode(raw);
@@ -239,7 +248,7 @@ export class TermMatcher {
       node = child;
     });
     const list = (this.variants[node] ??= []);
-    const same = list.find((v) => v.strict === strict && v.lowerOnly === lowerOnly && v.generic === generic);
+    const same = list.find((v) => v.strict === strict && v.lowerOnly === lowerOnly && v.flag === flag && v.generic === generic);
     if (same) {
       const at = same.candidates.indexOf(index);
       if (at === -1) {
@@ -249,7 +258,7 @@ export class TermMatcher {
       same.scoped = same.scopes.some((x) => x !== 0);
       same.settings &&= this.isSetting[index];
     } else {
-      list.push({ candidates: [index], scopes: [scope], scoped: scope !== 0, strict, lowerOnly, generic, settings: this.isSetting[index] });
+      list.push({ candidates: [index], scopes: [scope], scoped: scope !== 0, strict, lowerOnly, flag, generic, settings: this.isSetting[index] });
       list.sort((a, b) => Number(b.strict) - Number(a.strict));
     }
   }
@@ -433,13 +442,22 @@ export class TermMatcher {
     if (
       variant &&
       !this.isCredential(text, tok.start) &&
-      !continuesIdentifier(text, tok.start, this.bestEnd, 0, text.length, this.code, variant.generic) &&
-      !(this.code && (isDirectory(text, tok.start, this.bestEnd, 0, text.length) || isHomeFolder(text, tok.start) || (variant.generic && this.crossCutting(variant) && isValue(text, tok.start, 0)) || this.isNameInCode(text, tok.start, this.bestEnd, variant)))
+      (!continuesIdentifier(text, tok.start, this.bestEnd, 0, text.length, this.code, variant.generic) || (!variant.generic && startsFileName(text, tok.start, this.bestEnd))) &&
+      !(this.code && (isDirectory(text, tok.start, this.bestEnd, 0, text.length) || isHomeFolder(text, tok.start) || (variant.generic && this.crossCutting(variant) && isValue(text, tok.start, 0)) || this.isVariable(text, tok.start, this.bestEnd, variant) || this.isNameInCode(text, tok.start, this.bestEnd, variant)))
     ) {
       return variant;
     }
     this.bestEnd = tok.end;
     return undefined;
+  }
+
+  /**
+   * In code, a setting's name or a cross-cutting word as a whole variable name: `$vhdPath` holds a
+   * path, not New-VM's parameter; `HOST_OS=` and `$GUEST` hold an OS name, not the host or guest.
+   * A short name (`$vm`, `$VM`) is the object the script handles and keeps its card.
+   */
+  private isVariable(text: string, start: number, end: number, v: Variant): boolean {
+    return (v.settings || (end - start >= 4 && this.crossCutting(v))) && isVariableName(text, start, end, this.shell);
   }
 
   /** Every candidate is a cross-cutting entry (no system): `host`, `guest`, `container`. */
@@ -565,6 +583,7 @@ export class TermMatcher {
     let sepA = 0;
     let sepB = -1;
     let allCaps = true;
+    this.flagHere = this.flagAccepted.size > 0 && isFlag(text, first.start) && !(first.flags & HAS_UPPER);
     for (;;) {
       const flags = cur.flags;
       if (flags & HAS_LETTER && !(flags & ALL_CAPS)) allCaps = false;
@@ -583,7 +602,7 @@ export class TermMatcher {
           if (child === -1 && sepB !== -1) child = this.child(node, sepB, h, text, cur.start, cur.digitsAt, 48);
           indexed = child !== -1;
         }
-        if (child !== -1 && this.variants[child] && !indexed) this.accept(child, cur.end, allCaps, mixed);
+        if (child !== -1 && this.variants[child] && !indexed) this.accept(child, cur.end, allCaps, mixed, cur === first);
       }
       // plural and digit forms end a match; they never continue one
       if (child === -1 || !this.variants[child] || indexed) this.stem(node, sepA, sepB, text, cur, allCaps, mixed);
@@ -632,8 +651,8 @@ export class TermMatcher {
    * same spelling apply (`VMX` strict and `vmx` loose), their entries are merged, exact-case
    * first, and specific aliases outrank generic ones.
    */
-  private accept(node: number, end: number, allCaps: boolean, mixed: boolean): boolean {
-    const found = this.accepted[node * 4 + (allCaps ? 2 : 0) + (mixed ? 1 : 0)];
+  private accept(node: number, end: number, allCaps: boolean, mixed: boolean, whole = false): boolean {
+    const found = (whole && this.flagHere && this.flagAccepted.get(node)) || this.accepted[node * 4 + (allCaps ? 2 : 0) + (mixed ? 1 : 0)];
     if (found === undefined) return false;
     this.bestEnd = end;
     this.bestVariant = found;
@@ -771,4 +790,12 @@ export class TermMatcher {
       ? { start: s, end: e, id: this.ids[chosen], candidates: this.ordered(v, chosen), generic: true }
       : { start: s, end: e, id: this.ids[chosen], candidates: this.ordered(v, chosen) };
   }
+}
+
+/** Whether the piece at `start` is written as a one-dash flag: `-m` after white space, a quote, `(`, `[` or `,`, or at the start. */
+function isFlag(text: string, start: number): boolean {
+  if (start < 1 || text.charCodeAt(start - 1) !== 45 /* - */) return false;
+  if (start < 2) return true;
+  const b = text.charCodeAt(start - 2);
+  return b === 32 || b === 9 || b === 10 || b === 13 || b === 34 || b === 39 || b === 40 || b === 91 || b === 44;
 }

@@ -8,6 +8,8 @@ export interface Variant {
   strict: boolean;
   lowerOnly: boolean;
   generic: boolean;
+  /** a flag alias (`-m`): matches only written as that flag, see `AliasForm.flag` */
+  flag: boolean;
   /** every candidate is a config key (xl.cfg's `memory`, `.vmx`'s `firmware`) */
   settings: boolean;
   /** the candidates' ids for each choice, made once (see `ordered`) */
@@ -23,7 +25,7 @@ export function merge(variants: Variant[], allCaps: boolean, mixed: boolean): Va
   let found: Variant | undefined;
   let merged = false;
   for (const v of variants) {
-    if ((v.strict && !allCaps) || (v.lowerOnly && mixed)) continue;
+    if ((v.strict && !allCaps) || (v.lowerOnly && mixed) || v.flag) continue;
     if (!found || (found.generic && !v.generic)) {
       found = v;
       merged = false;
@@ -39,6 +41,27 @@ export function merge(variants: Variant[], allCaps: boolean, mixed: boolean): Va
       found.scoped = found.scopes.some((x) => x !== 0);
       found.settings &&= v.settings;
     }
+  }
+  return found;
+}
+
+/** The flag aliases at a node merged into one variant, for lower-case text written as a flag; undefined when it has none. */
+export function mergeFlags(variants: Variant[]): Variant | undefined {
+  let found: Variant | undefined;
+  for (const v of variants) {
+    if (!v.flag) continue;
+    if (!found) found = { ...v, candidates: [...v.candidates], scopes: [...v.scopes] };
+    else
+      v.candidates.forEach((c, k) => {
+        if (!found!.candidates.includes(c)) {
+          found!.candidates.push(c);
+          found!.scopes.push(v.scopes[k]);
+        }
+      });
+  }
+  if (found) {
+    found.scoped = found.scopes.some((x) => x !== 0);
+    found.settings = variants.every((v) => !v.flag || v.settings);
   }
   return found;
 }

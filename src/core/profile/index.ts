@@ -3,14 +3,14 @@
  * file name and a bounded look at the start of the content. Pure and cheap (one pass of regular
  * expressions over at most PROFILE_CHARS characters); callers cache it per document version.
  */
-import { BUILDER_SCOPES, packerRegions, type ProfileRegion } from './regions';
+import { BUILDER_SCOPES, SENSE_SCOPES, flattenRegions, packerRegions, senseRegions, type ProfileRegion } from './regions';
 
-export { BUILDER_SCOPES, type ProfileRegion } from './regions';
+export { BUILDER_SCOPES, SENSE_SCOPES, type ProfileRegion } from './regions';
 
 /** Tools and config dialects a document can be written for. */
 export const TOOLS = [
   'packer', 'terraform', 'ansible', 'vagrant', 'kubevirt', 'kata', 'proxmox', 'qemu-cli', 'virsh', 'libvirt-xml',
-  'hyperv-powershell', 'powercli', 'govc', 'vboxmanage', 'vmx', 'xl-cfg', 'cloud-init', 'kickstart',
+  'hyperv-powershell', 'powercli', 'govc', 'vboxmanage', 'vmx', 'xl-cfg', 'xl-cpupool', 'cloud-init', 'kickstart',
 ] as const;
 /** Syntaxes a document can be written in; `prose` is Markdown and plain text. */
 export const FORMATS = ['shell', 'powershell', 'hcl', 'json', 'yaml', 'xml', 'ruby', 'toml', 'ini', 'prose'] as const;
@@ -21,7 +21,7 @@ export type Tool = (typeof TOOLS)[number];
 export type Format = (typeof FORMATS)[number];
 
 /** Every name an entry or alias may be scoped to. */
-export const SCOPE_NAMES: ReadonlySet<string> = new Set<string>([...TOOLS, ...FORMATS, ...PROFILE_SYSTEMS, ...BUILDER_SCOPES]);
+export const SCOPE_NAMES: ReadonlySet<string> = new Set<string>([...TOOLS, ...FORMATS, ...PROFILE_SYSTEMS, ...BUILDER_SCOPES, ...SENSE_SCOPES]);
 
 export interface DocumentProfile {
   tools: Tool[];
@@ -30,12 +30,14 @@ export interface DocumentProfile {
   systems: string[];
   /** tools, formats and systems together: what scopes are checked against */
   contexts: string[];
-  /** parts with contexts of their own (a Packer template's builder blocks), in order, not overlapping */
+  /** parts with contexts of their own (a Packer template's builder blocks, see also SENSE_SCOPES), in order, not overlapping */
   regions: ProfileRegion[];
 }
 
 /** How much of the content detection reads. */
 export const PROFILE_CHARS = 16 * 1024;
+/** How much of the content sense regions are looked for in (a few milliseconds at most). */
+export const SENSE_CHARS = 1024 * 1024;
 
 export interface ProfileInput {
   languageId?: string;
@@ -82,6 +84,7 @@ const DETECTORS: readonly Detector[] = [
   { tool: 'vboxmanage', systems: ['virtualbox'], content: /\bVBoxManage(\.exe)?\s+[a-z]+|\bvboxmanage\s+(createvm|modifyvm|startvm|storageattach)\b/i },
   { tool: 'vmx', systems: ['esxi', 'workstation'], name: /\.(vmx|vmtx|vmxf|vmsd)$/, content: /^\s*\.encoding\s*=\s*"|^\s*virtualHW\.version\s*=\s*"/m },
   { tool: 'xl-cfg', systems: ['xen'], name: /(^|\/)(xl|xen)[^/]*\.cfg$|\/etc\/xen\/[^/]+$/, content: /^\s*(builder|type)\s*=\s*["'](hvm|pv|pvh)["']|^\s*vif\s*=\s*\[\s*['"]/m, formats: ['ini'] },
+  { tool: 'xl-cpupool', systems: ['xen'], name: /(^|\/)[^/]*cpupool[^/]*$/, content: /^\s*sched\s*=\s*["'](credit2?|rtds|arinc653|null|sedf)["']/m, formats: ['ini'] },
   { tool: 'cloud-init', content: /^#cloud-config\b/m },
   { tool: 'kickstart', name: /\.ks$|(^|\/)(anaconda-ks|ks)\.cfg$/, content: /^(%packages|%post|autopart|bootloader\s+--|clearpart\s+--)/m },
 ];
@@ -142,7 +145,8 @@ export function detectProfile(input: ProfileInput): DocumentProfile {
   const t = TOOLS.filter((x) => tools.has(x));
   const f = FORMATS.filter((x) => formats.has(x));
   const s = PROFILE_SYSTEMS.filter((x) => systems.has(x));
-  // builder blocks are read in the whole text: a key's block can start after the first 16K
-  const regions = tools.has('packer') && input.text ? packerRegions(input.text) : [];
+  // regions are read in the whole text: a key's block can start after the first 16K
+  const whole = input.text ?? '';
+  const regions = whole ? flattenRegions([...(tools.has('packer') ? packerRegions(whole) : []), ...senseRegions(whole.slice(0, SENSE_CHARS), tools, formats)]) : [];
   return { tools: t, formats: f, systems: s, contexts: [...t, ...f, ...s], regions };
 }

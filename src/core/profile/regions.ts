@@ -8,6 +8,17 @@
 /** Contexts a Packer builder block adds, by builder family. */
 export const BUILDER_SCOPES = ['packer-hyperv', 'packer-qemu', 'packer-virtualbox', 'packer-vmware', 'packer-vsphere', 'packer-proxmox'] as const;
 
+/**
+ * Contexts of parts of a document whose words mean something narrower there: near disk
+ * partitioning (`Get-Partition`, `sgdisk`, an answer file's `<CreatePartition>`), a KubeVirt
+ * spec's `memory:`, `cpu:` and `features:` blocks, a DSC configuration's `Vhd` and
+ * `WindowsFeature` resources, a Packer template's `required_plugins` block, and a Terraform
+ * resource for a Proxmox LXC container.
+ */
+export const SENSE_SCOPES = [
+  'disk-partition', 'kubevirt-memory', 'kubevirt-cpu', 'kubevirt-features', 'dsc-vhd', 'dsc-windowsfeature', 'packer-plugins', 'proxmox-lxc',
+] as const;
+
 export interface ProfileRegion {
   /** offsets into the document; `end` is exclusive */
   start: number;
@@ -101,4 +112,107 @@ function ownType(text: string, open: number, end: number): string {
     else if (c === 125 || c === 93) depth--;
   }
   return '';
+}
+
+/** How far around a disk-partitioning word `partition` and `MSR` mean a disk's. */
+const DISK_REACH = 300;
+const DISK_WORDS = /\b(?:(?:Get|New|Remove|Resize|Set)-Partition(?:Supported?Size)?|Initialize-Disk|Get-Disk|DiskNumber|PartitionStyle|sgdisk|gdisk|fdisk|sfdisk|parted|mkpart|mklabel|diskpart|mbr2gpt|partition table|partition type|typecode|CreatePartitions?|ModifyPartitions?|EFI system partition|Microsoft Reserved)\b/gi;
+
+/** Regions within DISK_REACH of a word that is only about disk partitioning. */
+function diskRegions(text: string): ProfileRegion[] {
+  const out: ProfileRegion[] = [];
+  for (const m of text.matchAll(DISK_WORDS)) {
+    const start = Math.max(0, m.index - DISK_REACH);
+    const end = Math.min(text.length, m.index + m[0].length + DISK_REACH);
+    const last = out[out.length - 1];
+    if (last && start <= last.end) last.end = end;
+    else out.push({ start, end, contexts: ['disk-partition'] });
+  }
+  return out;
+}
+
+const YAML_BLOCK = /^([ \t]*)(-[ \t]+)?(memory|cpu|features):[ \t]*(#.*)?$/gm;
+
+/** A KubeVirt spec's `memory:`, `cpu:` and `features:` blocks: the key line and the lines indented under it. */
+function kubevirtRegions(text: string): ProfileRegion[] {
+  const out: ProfileRegion[] = [];
+  for (const m of text.matchAll(YAML_BLOCK)) {
+    const indent = m[1].length + (m[2]?.length ?? 0);
+    let end = m.index + m[0].length;
+    let i = end;
+    while (i < text.length) {
+      const nl = text.indexOf('\n', i + 1);
+      const lineEnd = nl === -1 ? text.length : nl;
+      const line = text.slice(i + 1, lineEnd);
+      if (line.trim() && line.length - line.trimStart().length <= indent) break;
+      end = lineEnd;
+      i = lineEnd;
+      if (nl === -1) break;
+    }
+    out.push({ start: m.index, end, contexts: [`kubevirt-${m[3]}`] });
+  }
+  return out;
+}
+
+const DSC_RESOURCE = /^[ \t]*(x?Vhd|x?WindowsFeature|WindowsOptionalFeature)[ \t]+[\w$'"-]+[ \t]*(?:\r?\n[ \t]*)?\{/gim;
+
+/** A DSC configuration's `Vhd` and `WindowsFeature` resource blocks. */
+function dscRegions(text: string): ProfileRegion[] {
+  const out: ProfileRegion[] = [];
+  for (const m of text.matchAll(DSC_RESOURCE)) {
+    const open = m.index + m[0].length - 1;
+    const kind = /vhd$/i.test(m[1]) ? 'dsc-vhd' : 'dsc-windowsfeature';
+    out.push({ start: m.index, end: closingBracket(text, open, true), contexts: [kind] });
+  }
+  return out;
+}
+
+const REQUIRED_PLUGINS = /^[ \t]*required_plugins[ \t]*\{/gm;
+
+function pluginRegions(text: string): ProfileRegion[] {
+  return [...text.matchAll(REQUIRED_PLUGINS)].map((m) => ({ start: m.index, end: closingBracket(text, m.index + m[0].length - 1, true), contexts: ['packer-plugins'] }));
+}
+
+const LXC_RESOURCE = /^[ \t]*resource[ \t]+"(?:proxmox_virtual_environment_container|proxmox_lxc)"[ \t]+"[^"\n]*"[ \t]*\{/gm;
+
+function lxcRegions(text: string): ProfileRegion[] {
+  return [...text.matchAll(LXC_RESOURCE)].map((m) => ({ start: m.index, end: closingBracket(text, m.index + m[0].length - 1, true), contexts: ['proxmox-lxc'] }));
+}
+
+/** The sense regions of a document with these tools and formats (see SENSE_SCOPES). */
+export function senseRegions(text: string, tools: ReadonlySet<string>, formats: ReadonlySet<string>): ProfileRegion[] {
+  const out = diskRegions(text);
+  if (tools.has('kubevirt')) out.push(...kubevirtRegions(text));
+  if (formats.has('powershell') && /\bConfiguration\s+\w+|\bImport-DscResource\b/i.test(text)) out.push(...dscRegions(text));
+  if (tools.has('packer')) out.push(...pluginRegions(text));
+  if (tools.has('terraform')) out.push(...lxcRegions(text));
+  return out;
+}
+
+/**
+ * Regions that may overlap, as ordered regions that do not: where several cover a stretch, it
+ * gets all their contexts.
+ */
+export function flattenRegions(regions: readonly ProfileRegion[]): ProfileRegion[] {
+  if (regions.length < 2) return [...regions];
+  const points = [...new Set(regions.flatMap((r) => [r.start, r.end]))].sort((a, b) => a - b);
+  const sorted = [...regions].sort((a, b) => a.start - b.start);
+  const out: ProfileRegion[] = [];
+  let open: ProfileRegion[] = [];
+  let next = 0;
+  for (let p = 0; p + 1 < points.length; p++) {
+    const a = points[p];
+    const b = points[p + 1];
+    open = open.filter((r) => r.end > a);
+    while (next < sorted.length && sorted[next].start <= a) {
+      if (sorted[next].end > a) open.push(sorted[next]);
+      next++;
+    }
+    if (!open.length) continue;
+    const contexts = [...new Set(open.flatMap((r) => r.contexts))];
+    const last = out[out.length - 1];
+    if (last && last.end === a && last.contexts.join(' ') === contexts.join(' ')) last.end = b;
+    else out.push({ start: a, end: b, contexts });
+  }
+  return out;
 }

@@ -15,7 +15,9 @@ export function termAt(deps: FeatureDeps, document: vscode.TextDocument, positio
   const text = document.getText(new vscode.Range(start, document.positionAt(offset + LOOKUP_RADIUS)));
   const profile = documentProfile(document);
   // regions are in document offsets; the window starts at `from`
-  const regions = profile.regions.length ? profile.regions.map((r) => ({ start: r.start - from, end: r.end - from, contexts: r.contexts })) : undefined;
+  const to = from + text.length;
+  const near = profile.regions.filter((r) => r.end > from && r.start < to);
+  const regions = near.length ? near.map((r) => ({ start: r.start - from, end: r.end - from, contexts: r.contexts })) : undefined;
   const match = deps.knowledge().matcher.matchAt(text, offset - from, { generic: genericPolicy(document), systems: profile.systems, contexts: profile.contexts, regions });
   if (!match) return undefined;
   return {

@@ -1,0 +1,144 @@
+/**
+ * The third held-out batch's findings (docs/reviews/heldout.md, "Batch C"), one test each: words
+ * whose meaning depends on their surroundings (profile regions), flags written as flags,
+ * variables named after terms, firmware file names, and the entries real files needed.
+ * Each case is read both as a scan (CLI, In This File) and as a hover (matchAt).
+ */
+import * as assert from 'node:assert/strict';
+import { bundledKnowledge } from '../../src/core/knowledge/load';
+import { detectProfile } from '../../src/core/profile';
+import { flattenRegions } from '../../src/core/profile/regions';
+
+const kb = bundledKnowledge();
+function cards(fileName: string, text: string): [number, string, string][] {
+  const p = detectProfile({ fileName, text });
+  return kb.matcher.scan(text, { systems: p.systems, contexts: p.contexts, regions: p.regions }).map((m) => [m.start, text.slice(m.start, m.end), m.id]);
+}
+/**
+ * The card at the n-th occurrence (0-based) of `find`, plus `skip` characters, by scan and by
+ * hover, which must agree.
+ */
+function cardOf(fileName: string, text: string, find: string, n = 0, skip = 0): string | undefined {
+  let at = -1;
+  for (let k = 0; k <= n; k++) at = text.indexOf(find, at + 1);
+  assert.ok(at >= 0, `${find} not in the text`);
+  at += skip;
+  const term = find;
+  const scanned = cards(fileName, text).find(([s, t]) => s <= at && at < s + t.length);
+  const p = detectProfile({ fileName, text });
+  const hovered = kb.matcher.matchAt(text, at, { systems: p.systems, contexts: p.contexts, regions: p.regions });
+  assert.equal(hovered?.id, scanned?.[2], `hover and scan disagree on ${term}`);
+  return scanned?.[2];
+}
+
+describe('held-out batch C: a word means what its surroundings say', () => {
+  it('partition near disk partitioning is a disk partition, elsewhere a Hyper-V partition', () => {
+    const ps = 'Import-Module Hyper-V\n$disk = Mount-VHD -Path $p -Passthru | Get-Disk\n# the partition with Windows on it\nGet-Partition -DiskNumber $disk.Number\n';
+    assert.equal(cardOf('u.ps1', ps, 'partition'), 'hw.disk-partition');
+    assert.equal(cardOf('u.ps1', ps, 'Get-Partition'), 'hw.disk-partition');
+    const hv = 'Import-Module Hyper-V\n# each VM runs in a child partition; the root partition runs VMMS\nGet-VM | Select-Object Name\n';
+    assert.notEqual(cardOf('h.ps1', hv, 'partition'), 'hw.disk-partition');
+  });
+  it('MSR in a partition layout is the Microsoft Reserved partition, elsewhere a model-specific register', () => {
+    const xml = '<CreatePartition wcm:action="add">\n  <Order>2</Order>\n  <Type>MSR</Type>\n  <Size>16</Size>\n</CreatePartition>\n';
+    assert.equal(cardOf('autounattend.xml', xml, 'MSR'), 'hw.disk-partition');
+    assert.equal(cardOf('notes.md', 'KVM traps a guest RDMSR of an MSR the bitmap does not pass through.\n', 'MSR'), 'hw.msr');
+  });
+  it('Generation of a DSC Vhd resource is no VM generation; of VMHyperV it is', () => {
+    const dsc = "Configuration C {\n  Import-DscResource -ModuleName HyperVDsc\n  Node localhost {\n    Vhd D {\n      Name = 'd'\n      Generation = 'vhdx'\n    }\n    VMHyperV V {\n      Name = 'v'\n      Generation = 2\n    }\n  }\n}\n";
+    assert.equal(cardOf('c.ps1', dsc, 'Generation', 0), undefined);
+    assert.equal(cardOf('c.ps1', dsc, 'Generation', 1), 'hyperv.generation');
+  });
+  it('Hyper-V as the Name of a DSC WindowsFeature is the Windows feature', () => {
+    const dsc = "Configuration C {\n  Node localhost {\n    WindowsFeature HyperV {\n      Ensure = 'Present'\n      Name = 'Hyper-V'\n    }\n  }\n}\n# Hyper-V runs below Windows\n";
+    assert.equal(cardOf('c.ps1', dsc, "'Hyper-V'".slice(1, -1), 0), 'hyperv.optional-feature');
+    assert.equal(cardOf('c.ps1', dsc, 'Hyper-V', 1), 'hyperv');
+  });
+  it('KubeVirt memory.guest, cpu cores and hostDevices get the guest-memory, topology and passthrough cards', () => {
+    const yaml = 'apiVersion: kubevirt.io/v1\nkind: VirtualMachineInstance\nspec:\n  domain:\n    cpu:\n      cores: 2\n      sockets: 1\n    devices:\n      hostDevices:\n      - deviceName: example.com/gpu\n        name: gpu1\n    memory:\n      guest: 2Gi\n';
+    assert.equal(cardOf('vmi.yaml', yaml, 'guest'), 'kvm.guest-memory');
+    assert.equal(cardOf('vmi.yaml', yaml, 'cores'), 'kvm.smp');
+    assert.equal(cardOf('vmi.yaml', yaml, 'hostDevices'), 'concept.device-passthrough');
+    // outside KubeVirt, host devices are the physical devices
+    assert.equal(cardOf('notes.md', 'IOMMU groups decide which host devices can be passed through to a KVM guest.\n', 'host devices'), 'hw.devices');
+  });
+  it('proxmox in a Packer required_plugins block is the Packer plugin; Proxmox elsewhere is Proxmox VE', () => {
+    const hcl = 'packer {\n  required_plugins {\n    proxmox = {\n      source = "github.com/hashicorp/proxmox"\n    }\n  }\n}\nsource "proxmox-iso" "w" {\n  node = "pve1"\n}\n# built on Proxmox\n';
+    assert.equal(cardOf('w.pkr.hcl', hcl, 'proxmox'), 'tool.packer-proxmox');
+    assert.equal(cardOf('w.pkr.hcl', hcl, 'proxmox-iso'), 'tool.packer-proxmox');
+    assert.equal(cardOf('w.pkr.hcl', hcl, 'Proxmox'), 'kvm.proxmox');
+  });
+  it('a Proxmox LXC container and its datastore_id in the bpg Terraform provider; its cores are no VM topology', () => {
+    const tf = 'resource "proxmox_virtual_environment_container" "c" {\n  node_name = "n1"\n  disk {\n    datastore_id = "local-lvm"\n  }\n  cpu {\n    cores = 2\n  }\n}\nresource "proxmox_virtual_environment_vm" "v" {\n  node_name = "n1"\n  cpu {\n    cores = 2\n  }\n}\n';
+    assert.equal(cardOf('main.tf', tf, 'proxmox_virtual_environment_container'), 'platform.lxc');
+    assert.equal(cardOf('main.tf', tf, 'datastore_id'), 'platform.proxmox-storage');
+    assert.equal(cardOf('main.tf', tf, 'cores', 0), undefined);
+    assert.equal(cardOf('main.tf', tf, 'cores', 1), 'kvm.smp');
+  });
+  it('an xlcpupool.cfg file: sched and cpus are the pool\'s, not a domain\'s cpus', () => {
+    const pool = '# the scheduler of the pool\nname = "rt"\nsched = "credit2"\ncpus = ["2", "3"]\n';
+    assert.deepEqual(detectProfile({ fileName: 'tools/examples/cpupool', text: pool }).tools, ['xl-cpupool']);
+    assert.equal(cardOf('tools/examples/cpupool', pool, 'sched ='), 'xen.cpupool');
+    assert.equal(cardOf('tools/examples/cpupool', pool, 'cpus'), 'xen.cpupool');
+    assert.equal(cardOf('tools/examples/cpupool', pool, 'credit2'), 'xen.credit2');
+    assert.equal(cardOf('web.cfg', 'type = "hvm"\ncpus = "2-3"\n', 'cpus'), 'xl.cpus');
+  });
+});
+
+describe('held-out batch C: flags, variables and file names', () => {
+  const qemu = '#!/bin/sh\nqemu-system-x86_64 -enable-kvm -m "$RAM" -cpu Penryn,kvm=on,vendor=GenuineIntel,+invtsc,vmware-cpuid-freq=on \\\n  -smp 4,cores=2,sockets=1 -device qemu-xhci,id=xhci -device isa-applesmc,osk="x" \\\n  -drive if=pflash,format=raw,file=OVMF_VARS-1920x1080.fd -device ich9-ahci,id=sata \\\n  -monitor stdio -device vmware-svga -vga std\n';
+  // [text to find, characters to skip to the term, entry]
+  const cases: [string, number, string][] = [
+    ['-m "', 1, 'kvm.guest-memory'], ['-cpu', 1, 'kvm.cpu-model'], ['Penryn', 0, 'kvm.cpu-model'], ['kvm=on', 0, 'kvm.kvm-hidden'],
+    ['vmware-cpuid-freq', 0, 'kvm.invtsc'], ['cores', 0, 'kvm.smp'], ['sockets', 0, 'kvm.smp'], ['qemu-xhci', 0, 'kvm.usb-controller'],
+    ['isa-applesmc', 0, 'kvm.applesmc'], ['OVMF_VARS', 0, 'kvm.ovmf'], ['ich9-ahci', 0, 'kvm.ich9-ahci'], ['-monitor', 1, 'kvm.hmp'],
+    ['vmware-svga', 0, 'kvm.video'], ['-vga', 1, 'kvm.video'],
+  ];
+  for (const [find, skip, id] of cases) {
+    it(`QEMU ${find} gets ${id}`, () => assert.equal(cardOf('boot.sh', qemu, find, 0, skip), id));
+  }
+  it('a flag alias matches only written as that flag', () => {
+    const sh = '#!/bin/sh\nqemu-system-x86_64 -M q35 -mem-path /dev/hugepages -m1\n# the monitor shows the state; m is a letter\nmonitor="yes" cpu=2\n';
+    for (const t of ['M q35', 'mem-path', 'm1', 'monitor shows', 'm is', 'monitor=', 'cpu=']) {
+      const at = sh.indexOf(t);
+      const found = cards('boot.sh', sh).find(([s, x]) => s <= at && at < s + x.length);
+      assert.ok(!found || !['kvm.guest-memory', 'kvm.hmp', 'kvm.cpu-model'].includes(found[2]), `${t} got ${found?.[2]}`);
+    }
+  });
+  it('a term as a whole variable name gets no concept or parameter card; a short $vm keeps its card', () => {
+    const sh = '#!/usr/bin/env bash\n# guess the host and guest\nHOST_OS=$(uname -s)\nGUEST="windows"\necho "${HOST_OS} ${GUEST}"\nqemu-system-x86_64 -name "$GUEST"\n';
+    for (const [t, n] of [['HOST_OS', 0], ['HOST_OS', 1], ['GUEST', 0], ['GUEST', 1], ['GUEST', 2]] as const) assert.equal(cardOf('q.sh', sh, t, n), undefined, `${t} #${n}`);
+    const ps = 'Import-Module Hyper-V\nparam([string]$vhdPath)\nMount-VHD -Path $vhdPath\nNew-VM -Name a -VHDPath $vhdPath\n$vm = Get-VM a\n';
+    assert.equal(cardOf('u.ps1', ps, 'vhdPath', 0), undefined);
+    assert.equal(cardOf('u.ps1', ps, 'VHDPath', 0), 'hyperv.new-vhd-path');
+    assert.equal(cardOf('u.ps1', ps, 'vm =', 0), 'concept.virtual-machine');
+  });
+  it('a firmware file name that starts with a term keeps its card, a longer identifier does not', () => {
+    assert.equal(cardOf('b.sh', 'qemu-system-x86_64 -drive if=pflash,file=/usr/share/OVMF/OVMF_CODE_4M.secboot.fd\n', 'OVMF_CODE'), 'kvm.ovmf');
+    assert.equal(cardOf('b.sh', 'qemu-system-x86_64 -cdrom virtio-win-0.1.240.iso\n', 'virtio-win'), 'kvm.virtio-win');
+    assert.equal(cardOf('b.sh', 'qemu-system-x86_64 -drive file=OVMF_VARS_backup_Old.txt\n', 'OVMF_VARS'), undefined);
+  });
+});
+
+describe('profile regions', () => {
+  it('overlapping regions flatten into ordered ones with the contexts of all that cover them', () => {
+    const out = flattenRegions([
+      { start: 0, end: 10, contexts: ['a'] },
+      { start: 5, end: 20, contexts: ['b'] },
+      { start: 30, end: 40, contexts: ['a'] },
+    ]);
+    assert.deepEqual(out, [
+      { start: 0, end: 5, contexts: ['a'] },
+      { start: 5, end: 10, contexts: ['a', 'b'] },
+      { start: 10, end: 20, contexts: ['b'] },
+      { start: 30, end: 40, contexts: ['a'] },
+    ]);
+  });
+  it('a Packer builder block and a disk-partitioning word inside it give both contexts', () => {
+    const hcl = 'source "hyperv-iso" "w" {\n  # the EFI system partition comes first\n  boot_command = ["a"]\n}\n';
+    const p = detectProfile({ fileName: 'w.pkr.hcl', text: hcl });
+    const at = hcl.indexOf('boot_command');
+    const r = p.regions.find((x) => x.start <= at && at < x.end);
+    assert.ok(r && r.contexts.includes('packer-hyperv') && r.contexts.includes('disk-partition'), JSON.stringify(p.regions));
+  });
+});
