@@ -90,9 +90,9 @@ const DETECTORS: readonly Detector[] = [
 ];
 
 /** Packer builders (`source "hyperv-iso"`, `"type": "qemu"`) and Terraform resources name the system they target. */
-const BUILDER_TYPES = /^\s*(?:source|resource|data|provider)\s+"(hyperv|vsphere|qemu|libvirt|virtualbox|vmware|xenserver)[-_"]|"type"\s*:\s*"(hyperv|vsphere|qemu|virtualbox|vmware)[-"]/gm;
+const BUILDER_TYPES = /^\s*(?:source|resource|data|provider)\s+"(hyperv|vsphere|qemu|libvirt|virtualbox|vmware|xenserver|proxmox)[-_"]|"type"\s*:\s*"(hyperv|vsphere|qemu|virtualbox|vmware|proxmox)[-"]/gm;
 const BUILDER_SYSTEMS: Readonly<Record<string, string>> = {
-  hyperv: 'hyperv', vsphere: 'esxi', qemu: 'kvm', libvirt: 'kvm', virtualbox: 'virtualbox', vmware: 'workstation', xenserver: 'xen',
+  hyperv: 'hyperv', vsphere: 'esxi', qemu: 'kvm', libvirt: 'kvm', virtualbox: 'virtualbox', vmware: 'workstation', xenserver: 'xen', proxmox: 'kvm',
 };
 
 const LANGUAGE_TOOLS: Readonly<Record<string, Tool>> = { 'vmware-vmx': 'vmx', 'xen-xl': 'xl-cfg', terraform: 'terraform', ansible: 'ansible' };
