@@ -20,6 +20,16 @@ export function isKeyPosition(text: string, start: number, end: number): boolean
   return false;
 }
 
+/** Whether a word opens an HCL block: `vga {`, `smbios {` (white space, then `{`). */
+export function opensBlock(text: string, end: number): boolean {
+  for (let i = end; i < end + 40 && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 123 /* { */) return true;
+    if (c !== 32 && c !== 9) return false;
+  }
+  return false;
+}
+
 function isAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 128 && charClass(c) !== 0);
 }

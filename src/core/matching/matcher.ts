@@ -1,5 +1,5 @@
-import { aliasForms, cleanAlias } from './alias';
-import { continuesIdentifier, CREDENTIAL_KEY, isDirectory, isHomeFolder, isKeyPosition, isValue, isVariableName, codeLineBreak, notTermEnd, startsFileName } from './boundaries';
+import { aliasForms, cleanAlias, scopeKey } from './alias';
+import { continuesIdentifier, CREDENTIAL_KEY, isDirectory, isHomeFolder, isKeyPosition, isValue, isVariableName, codeLineBreak, notTermEnd, opensBlock, startsFileName } from './boundaries';
 import { bit, pairHash, popcount, ROOT_BITS, sepCode, sepLength, slotOf } from './edge-table';
 import { compact, CONTEXT_RADIUS, lowerBound, newRaw, upperBound, type Raw } from './raw';
 import { ALL_CAPS, HAS_LETTER, HAS_UPPER, MAX_SEPARATOR, PLURAL, charClass, hashStep, lowerCode, newToken, nextToken, separatorKey, type Token } from './tokenize';
@@ -116,11 +116,11 @@ export class TermMatcher {
     for (let index = 0; index < entries.length; index++) {
       const entry = entries[index];
       const generic = new Set((entry.generic ?? []).map((g) => cleanAlias(g).toLowerCase()));
-      const byAlias = new Map(Object.entries(entry.aliasScopes ?? {}).map(([a, list]) => [cleanAlias(a).toLowerCase(), list] as const));
+      const byAlias = new Map(Object.entries(entry.aliasScopes ?? {}).map(([a, list]) => [scopeKey(a), list] as const));
       for (const alias of entry.aliases) {
         const clean = cleanAlias(alias).toLowerCase();
         const isGeneric = generic.has(clean);
-        const scope = scopeOf([...(entry.scopes ?? []), ...(byAlias.get(clean) ?? [])]);
+        const scope = scopeOf([...(entry.scopes ?? []), ...(byAlias.get(scopeKey(alias)) ?? [])]);
         for (const form of aliasForms(alias)) {
           let span = (form.keys.length - 1) * MAX_SEPARATOR;
           for (const k of form.keys) span += k.length + 2 + MAX_INDEX_DIGITS;
@@ -443,7 +443,7 @@ export class TermMatcher {
       variant &&
       !this.isCredential(text, tok.start) &&
       (!continuesIdentifier(text, tok.start, this.bestEnd, 0, text.length, this.code, variant.generic) || (!variant.generic && startsFileName(text, tok.start, this.bestEnd))) &&
-      !(this.code && (isDirectory(text, tok.start, this.bestEnd, 0, text.length) || isHomeFolder(text, tok.start) || (variant.generic && this.crossCutting(variant) && isValue(text, tok.start, 0)) || this.isVariable(text, tok.start, this.bestEnd, variant) || this.isNameInCode(text, tok.start, this.bestEnd, variant)))
+      !(this.code && (isDirectory(text, tok.start, this.bestEnd, 0, text.length) || isHomeFolder(text, tok.start) || (variant.generic && this.crossCutting(variant) && isValue(text, tok.start, 0)) || this.isVariable(text, tok.start, this.bestEnd, variant) || this.isNameInCode(text, tok.start, this.bestEnd, variant) || this.notKey(text, tok.start, this.bestEnd, variant)))
     ) {
       return variant;
     }
@@ -458,6 +458,16 @@ export class TermMatcher {
    */
   private isVariable(text: string, start: number, end: number, v: Variant): boolean {
     return (v.settings || (end - start >= 4 && this.crossCutting(v))) && isVariableName(text, start, end, this.shell);
+  }
+
+  /**
+   * In code, a generic word scoped to a tool's files names that tool's setting only where it is
+   * written as a key, a flag, a value or opens a block (`memory = 2048`, `"-vga"`, `type='vnc'`,
+   * `vga {`), not in a comment, a sentence in a string or a variable's name (`# before the first
+   * boot`, `variable "memory"`).
+   */
+  private notKey(text: string, start: number, end: number, v: Variant): boolean {
+    return v.generic && v.scoped && v.settings && !isKeyPosition(text, start, end) && !opensBlock(text, end) && !isValue(text, start, 0) && !(start > 0 && text.charCodeAt(start - 1) === 45);
   }
 
   /** Every candidate is a cross-cutting entry (no system): `host`, `guest`, `container`. */
