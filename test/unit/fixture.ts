@@ -24,6 +24,8 @@ export const FIXTURE: (MatchableEntry & { ambiguous?: string[] })[] = [
   { id: 'concept.hypervisor', aliases: ['hypervisor'] },
   { id: 'kvm', aliases: ['KVM', 'kvm'], systems: ['kvm'] },
   { id: 'kvm.qemu', aliases: ['QEMU', 'qemu', 'qemu-system-x86_64'], systems: ['kvm'] },
+  { id: 'kvm.guest-memory', aliases: ['-m', 'currentMemory'], systems: ['kvm'] },
+  { id: 'kvm.hmp', aliases: ['-monitor', 'QEMU monitor'], systems: ['kvm'] },
   { id: 'kvm.host-passthrough', aliases: ['host-passthrough'], systems: ['kvm'] },
   { id: 'kvm.vhost-net', aliases: ['vhost-net'], systems: ['kvm'] },
   { id: 'kvm.virtio-fs', aliases: ['virtio-fs'], systems: ['kvm'] },

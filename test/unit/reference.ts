@@ -86,6 +86,9 @@ export function referenceScan(entries: readonly MatchableEntry[], text: string):
       const last = tokens[i + f.keys.length - 1];
       const mixed = last && /[A-Z]/.test(text.slice(last.start, last.end)) && !(last.flags & ALL_CAPS);
       if (!ok || (f.strict && !allCaps) || (f.lowerOnly && mixed)) continue;
+      // a flag alias (`-m`): the exact lower-case word right after one `-` that follows white
+      // space, a quote, `(`, `[` or `,` (or starts the text)
+      if (f.flag && !(exact && /^[a-z0-9]+$/.test(lower(last)) && text.slice(last.start, last.end) === lower(last) && /(^|[\s"'([,])-$/.test(text.slice(Math.max(0, last.start - 2), last.start)))) continue;
       const lastIndex = i + f.keys.length - 1;
       // longest first; at the same end the exact spelling beats a plural or digit form (`vcpus`
       // is its own key, not the plural of vCPU), then specific beats generic
@@ -106,7 +109,9 @@ export function referenceScan(entries: readonly MatchableEntry[], text: string):
         const c = i >= 0 && i < text.length ? text.charCodeAt(i) : 0;
         return /[A-Za-z0-9]/.test(String.fromCharCode(c)) || (c >= 128 && charClass(c) !== 0);
       };
-      const r1 = text[best.end] ?? '';
+      // a digit fallback (`kvm` of `kvm64`) is checked after the digits: the whole word must end there
+      const wordEnd = best.end + (/^[0-9]*/.exec(text.slice(best.end))![0].length);
+      const r1 = text[wordEnd] ?? '';
       const l1 = text[start - 1] ?? '';
       const rightRuns = (c: number) => (c >= 128 ? charClass(c) !== 0 : /[A-Za-z]/.test(String.fromCharCode(c)));
       // a specific multi-piece term that starts a firmware or installer file name keeps its
@@ -120,8 +125,8 @@ export function referenceScan(entries: readonly MatchableEntry[], text: string):
         /^([-_.]([0-9][A-Za-z0-9]*|[a-z][a-z0-9]*))*\.(fd|rom|iso)$/.test(run);
       if (
         !fileName &&
-        ((best.end < text.length && rightRuns(text.charCodeAt(best.end))) ||
-          ((g ? /[-_.]/ : /[_.]/).test(r1) && word(best.end + 1)) ||
+        ((wordEnd < text.length && rightRuns(text.charCodeAt(wordEnd))) ||
+          ((g ? /[-_.]/ : /[_.]/).test(r1) && word(wordEnd + 1)) ||
           word(start - 1) ||
           ((g ? /[-_.]/ : /_/).test(l1) && word(start - 2)))
       ) {

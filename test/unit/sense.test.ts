@@ -97,6 +97,15 @@ describe('held-out batch C: flags, variables and file names', () => {
   for (const [find, skip, id] of cases) {
     it(`QEMU ${find} gets ${id}`, () => assert.equal(cardOf('boot.sh', qemu, find, 0, skip), id));
   }
+  it('in code a one-word config key is that key only where it is used as one', () => {
+    const sh = '#!/bin/sh\n# the host has 8 cores and 2 sockets\nqemu-system-x86_64 -enable-kvm -smp 4,cores=2,sockets=1\n';
+    assert.equal(cardOf('c.sh', sh, 'cores', 0), undefined);
+    assert.equal(cardOf('c.sh', sh, 'sockets', 0), undefined);
+    assert.equal(cardOf('c.sh', sh, 'cores', 1), 'kvm.smp');
+    const xml = "<domain type='kvm'>\n  <devices>\n    <graphics type='vnc' port='-1'/>\n    <video><model type='qxl'/></video>\n  </devices>\n</domain>\n";
+    assert.equal(cardOf('d.xml', xml, 'vnc'), 'kvm.graphics');
+    assert.equal(cardOf('d.xml', xml, 'video'), 'kvm.video');
+  });
   it('a flag alias matches only written as that flag', () => {
     const sh = '#!/bin/sh\nqemu-system-x86_64 -M q35 -mem-path /dev/hugepages -m1\n# the monitor shows the state; m is a letter\nmonitor="yes" cpu=2\n';
     for (const t of ['M q35', 'mem-path', 'm1', 'monitor shows', 'm is', 'monitor=', 'cpu=']) {
@@ -117,6 +126,32 @@ describe('held-out batch C: flags, variables and file names', () => {
     assert.equal(cardOf('b.sh', 'qemu-system-x86_64 -drive if=pflash,file=/usr/share/OVMF/OVMF_CODE_4M.secboot.fd\n', 'OVMF_CODE'), 'kvm.ovmf');
     assert.equal(cardOf('b.sh', 'qemu-system-x86_64 -cdrom virtio-win-0.1.240.iso\n', 'virtio-win'), 'kvm.virtio-win');
     assert.equal(cardOf('b.sh', 'qemu-system-x86_64 -drive file=OVMF_VARS_backup_Old.txt\n', 'OVMF_VARS'), undefined);
+  });
+});
+
+describe('held-out batch A: the misses', () => {
+  it('vmware-iso disk_type_id and version, QEMU cache=writeback, Proxmox memory and agent', () => {
+    const json = '{\n  "builders": [\n    {\n      "type": "vmware-iso",\n      "disk_type_id": "1",\n      "version": "21"\n    },\n    {\n      "type": "qemu",\n      "qemuargs": [["-drive", "file=d.qcow2,if=virtio,cache=writeback"]]\n    }\n  ]\n}\n';
+    assert.equal(cardOf('w.json', json, 'disk_type_id'), 'tool.packer-vmware-iso');
+    assert.equal(cardOf('w.json', json, '"version"', 0, 1), 'esxi.virtual-hardware-version');
+    assert.equal(cardOf('w.json', json, 'cache=writeback'), 'kvm.drive');
+    const tf = 'resource "proxmox_vm_qemu" "v" {\n  target_node = "proxmox1-xx"\n  agent = 1\n  memory = 2048\n  cpu = "kvm64"\n}\n';
+    assert.equal(cardOf('main.tf', tf, 'agent'), 'kvm.qemu-guest-agent');
+    assert.equal(cardOf('main.tf', tf, 'memory'), 'kvm.guest-memory');
+    // a numbered host name is no Proxmox card; a CPU model with digits still is
+    assert.equal(cardOf('main.tf', tf, 'proxmox1'), undefined);
+    assert.equal(cardOf('main.tf', tf, 'kvm64'), 'kvm.kvm64');
+  });
+  it('KubeVirt features.smm and QEMU e1000-82545em', () => {
+    const yaml = 'apiVersion: kubevirt.io/v1\nkind: VirtualMachineInstance\nspec:\n  domain:\n    features:\n      smm:\n        enabled: true\n';
+    assert.equal(cardOf('vmi.yaml', yaml, 'smm'), 'kvm.smm');
+    assert.equal(cardOf('b.sh', 'qemu-system-x86_64 -device e1000-82545em,netdev=n0\n', 'e1000-82545em'), 'concept.nic-model');
+  });
+  it('KubeVirt masquerade is the interface binding, only in KubeVirt files; QEMU -qmp is QMP', () => {
+    const yaml = 'apiVersion: kubevirt.io/v1\nkind: VirtualMachineInstance\nspec:\n  domain:\n    devices:\n      interfaces:\n      - name: default\n        masquerade: {}\n';
+    assert.equal(cardOf('vmi.yaml', yaml, 'masquerade'), 'kvm.kubevirt-interface-binding');
+    assert.equal(cardOf('fw.sh', '#!/bin/sh\niptables -t nat -A POSTROUTING -j MASQUERADE  # masquerade\nqemu-system-x86_64 -enable-kvm\n', 'masquerade'), undefined);
+    assert.equal(cardOf('b.sh', 'qemu-system-x86_64 -qmp unix:/run/q.sock,server=on,wait=off\n', 'qmp', 0, 0), 'kvm.qmp');
   });
 });
 

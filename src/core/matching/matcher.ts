@@ -115,11 +115,10 @@ export class TermMatcher {
     let work = 0;
     for (let index = 0; index < entries.length; index++) {
       const entry = entries[index];
-      const generic = new Set((entry.generic ?? []).map((g) => cleanAlias(g).toLowerCase()));
+      const generic = new Set((entry.generic ?? []).map(scopeKey));
       const byAlias = new Map(Object.entries(entry.aliasScopes ?? {}).map(([a, list]) => [scopeKey(a), list] as const));
       for (const alias of entry.aliases) {
-        const clean = cleanAlias(alias).toLowerCase();
-        const isGeneric = generic.has(clean);
+        const isGeneric = generic.has(scopeKey(alias));
         const scope = scopeOf([...(entry.scopes ?? []), ...(byAlias.get(scopeKey(alias)) ?? [])]);
         for (const form of aliasForms(alias)) {
           let span = (form.keys.length - 1) * MAX_SEPARATOR;
@@ -442,8 +441,8 @@ export class TermMatcher {
     if (
       variant &&
       !this.isCredential(text, tok.start) &&
-      (!continuesIdentifier(text, tok.start, this.bestEnd, 0, text.length, this.code, variant.generic) || (!variant.generic && startsFileName(text, tok.start, this.bestEnd))) &&
-      !(this.code && (isDirectory(text, tok.start, this.bestEnd, 0, text.length) || isHomeFolder(text, tok.start) || (variant.generic && this.crossCutting(variant) && isValue(text, tok.start, 0)) || this.isVariable(text, tok.start, this.bestEnd, variant) || this.isNameInCode(text, tok.start, this.bestEnd, variant) || this.notKey(text, tok.start, this.bestEnd, variant)))
+      (!continuesIdentifier(text, tok.start, digitsEnd(text, this.bestEnd), 0, text.length, this.code, variant.generic) || (!variant.generic && startsFileName(text, tok.start, this.bestEnd))) &&
+      !(this.code && (isDirectory(text, tok.start, this.bestEnd, 0, text.length) || isHomeFolder(text, tok.start) || (variant.generic && this.crossCutting(variant) && isValue(text, tok.start, 0)) || this.isVariable(text, tok.start, this.bestEnd, variant) || this.isNameInCode(text, tok.start, this.bestEnd, variant)))
     ) {
       return variant;
     }
@@ -458,16 +457,6 @@ export class TermMatcher {
    */
   private isVariable(text: string, start: number, end: number, v: Variant): boolean {
     return (v.settings || (end - start >= 4 && this.crossCutting(v))) && isVariableName(text, start, end, this.shell);
-  }
-
-  /**
-   * In code, a generic word scoped to a tool's files names that tool's setting only where it is
-   * written as a key, a flag, a value or opens a block (`memory = 2048`, `"-vga"`, `type='vnc'`,
-   * `vga {`), not in a comment, a sentence in a string or a variable's name (`# before the first
-   * boot`, `variable "memory"`).
-   */
-  private notKey(text: string, start: number, end: number, v: Variant): boolean {
-    return v.generic && v.scoped && v.settings && !isKeyPosition(text, start, end) && !opensBlock(text, end) && !isValue(text, start, 0) && !(start > 0 && text.charCodeAt(start - 1) === 45);
   }
 
   /** Every candidate is a cross-cutting entry (no system): `host`, `guest`, `container`. */
@@ -791,6 +780,9 @@ export class TermMatcher {
     ) {
       return undefined;
     }
+    // in code, even in its own system's files, a config key that is one ordinary word is that key
+    // only where it is used as one: `cores=2` or an HCL block `vga {`, not "the host has 8 cores" in a comment
+    if (v.generic && v.settings && policy === 'context' && this.code && isOneWord(text, start[i], end[i]) && !isKeyPosition(text, start[i], end[i]) && !opensBlock(text, end[i]) && !isQuotedValue(text, start[i], end[i])) return undefined;
     const s = start[i];
     const e = end[i];
     if (candidates.length === 1) return v.generic ? { start: s, end: e, id: this.ids[candidates[0]], generic: true } : { start: s, end: e, id: this.ids[candidates[0]] };
@@ -808,4 +800,23 @@ function isFlag(text: string, start: number): boolean {
   if (start < 2) return true;
   const b = text.charCodeAt(start - 2);
   return b === 32 || b === 9 || b === 10 || b === 13 || b === 34 || b === 39 || b === 40 || b === 91 || b === 44;
+}
+
+/** Past the digits a match leaves behind (`kvm` of `kvm64`): the whole word is what must end there (`proxmox1-xx` is a name). */
+function digitsEnd(text: string, end: number): number {
+  while (end < text.length && text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) end++;
+  return end;
+}
+
+/** Whether text[start, end) is a whole quoted value (`type='vnc'`, `"qxl"`): a key's value names that setting's choice. */
+function isQuotedValue(text: string, start: number, end: number): boolean {
+  const q = start > 0 ? text.charCodeAt(start - 1) : 0;
+  // a quoted HCL block label (`variable "memory" {`) names a block, not a value
+  return (q === 34 || q === 39) && text.charCodeAt(end) === q && start > 1 && (text.charCodeAt(start - 2) === 61 || text.charCodeAt(start - 2) === 32 || text.charCodeAt(start - 2) === 58) && !opensBlock(text, end + 1);
+}
+
+/** Whether text[start, end) is one word of letters and digits. */
+function isOneWord(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (charClass(text.charCodeAt(i)) === 0) return false;
+  return true;
 }
