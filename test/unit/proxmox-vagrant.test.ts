@@ -89,3 +89,11 @@ describe('held-out batch D: a flag is not its bare word', () => {
     assert.equal(cardOf('101.conf', 'ostype: l26\ncpu: host\nvga: qxl\n', 'cpu'), 'kvm.cpu-model');
   });
 });
+
+describe('held-out batch D: an alias out of scope leaves room for a shorter one', () => {
+  it('"the VM ID" in a Hyper-V script is a VM, while vm_id is Proxmox\'s key in Packer', () => {
+    const ps = 'Import-Module Hyper-V\n# If the VM ID is already used, copy the VM\nNew-VM -Name dc\n';
+    assert.equal(cardOf('deploy.ps1', ps, 'VM ID'), 'concept.virtual-machine');
+    assert.equal(cardOf('b.pkr.hcl', 'source "proxmox-iso" "x" {\n  vm_id = 9000\n}\n', 'vm_id'), 'kvm.proxmox');
+  });
+});

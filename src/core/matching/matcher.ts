@@ -399,7 +399,13 @@ export class TermMatcher {
         continue;
       }
       if (this.walk(text, tok, look, to)) {
-        const variant = this.settle(text, tok);
+        let variant = this.settle(text, tok);
+        // a multi-piece alias out of scope here leaves room for a shorter one in scope: "the VM ID"
+        // in a Hyper-V script is a VM, not the Proxmox vm_id key
+        for (let tries = 0; !variant && this.outOfScopeEnd > tok.end && tries < 4; tries++) {
+          if (!this.walk(text, tok, look, this.outOfScopeEnd - 1) || this.bestEnd >= this.outOfScopeEnd) break;
+          variant = this.settle(text, tok);
+        }
         if (variant && !(variant.generic && policy === 'never')) this.push(raw, tok.start, this.bestEnd, variant);
         pos = this.bestEnd;
       }
@@ -438,6 +444,7 @@ export class TermMatcher {
    */
   private settle(text: string, tok: Token): Variant | undefined {
     const variant = this.inScope(this.bestVariant!, tok.start);
+    this.outOfScopeEnd = variant ? 0 : this.bestEnd;
     if (
       variant &&
       !this.isCredential(text, tok.start) &&
@@ -572,6 +579,8 @@ export class TermMatcher {
 
   /** Set by `walk`: the longest match found. */
   private bestEnd = 0;
+  /** Set by `settle`: where the match it dropped as out of scope ended (0: none dropped so). */
+  private outOfScopeEnd = 0;
   private bestVariant: Variant | undefined;
 
   /** Finds the longest match starting at token `first` (into bestEnd/bestVariant); `look` is scratch space. */
