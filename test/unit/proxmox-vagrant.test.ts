@@ -60,6 +60,11 @@ describe('held-out batch D: Proxmox keys in Packer and Terraform', () => {
     assert.equal(cardOf('b.pkr.hcl', pkr, 'boot'), 'kvm.boot-order');
     assert.equal(cardOf('b.pkr.hcl', pkr, 'vga'), 'kvm.video');
   });
+  it('a build block\'s source reference names the builder', () => {
+    assert.equal(cardOf('b.pkr.hcl', pkr, 'proxmox-iso', 1), 'tool.packer-proxmox');
+    assert.equal(cardOf('b.pkr.hcl', 'build {\n  sources = ["qemu.u"]\n}\n', 'qemu'), 'tool.packer-qemu');
+    assert.equal(cardOf('notes.sh', '#!/bin/sh\necho "proxmox-iso.log"\n', 'proxmox-iso'), undefined);
+  });
   it('in the build block\'s comment they are words', () => {
     assert.equal(cardOf('b.pkr.hcl', pkr, 'node', 1), undefined);
     assert.equal(cardOf('b.pkr.hcl', pkr, 'memory', 1), undefined);

@@ -1,5 +1,5 @@
 import { aliasForms, cleanAlias, scopeKey } from './alias';
-import { continuesIdentifier, CREDENTIAL_KEY, isDirectory, isHomeFolder, isKeyPosition, isValue, isVariableName, codeLineBreak, notTermEnd, opensBlock, startsFileName } from './boundaries';
+import { continuesIdentifier, CREDENTIAL_KEY, isDirectory, isHomeFolder, isKeyPosition, isSourceReference, isValue, isVariableName, codeLineBreak, notTermEnd, opensBlock, startsFileName } from './boundaries';
 import { bit, pairHash, popcount, ROOT_BITS, sepCode, sepLength, slotOf } from './edge-table';
 import { compact, CONTEXT_RADIUS, lowerBound, newRaw, upperBound, type Raw } from './raw';
 import { ALL_CAPS, HAS_LETTER, HAS_UPPER, MAX_SEPARATOR, PLURAL, charClass, hashStep, lowerCode, newToken, nextToken, separatorKey, type Token } from './tokenize';
@@ -163,6 +163,8 @@ export class TermMatcher {
   private code = false;
   /** during a scan: the document is a shell script */
   private shell = false;
+  /** during a scan: the document is a Packer template */
+  private packer = false;
 
   private setContexts(contexts: readonly string[] | undefined, regions?: readonly ContextRegion[]): void {
     if (contexts === this.allowedFor && regions === this.regionsFor) return;
@@ -170,6 +172,7 @@ export class TermMatcher {
     this.regionsFor = regions;
     this.code = !!contexts && !contexts.includes('prose');
     this.shell = !!contexts && contexts.includes('shell');
+    this.packer = !!contexts && contexts.includes('packer');
     this.regions = [];
     this.regionAllowed = [];
     if (!contexts || this.scopeSets.length === 1) {
@@ -448,7 +451,7 @@ export class TermMatcher {
     if (
       variant &&
       !this.isCredential(text, tok.start) &&
-      (!continuesIdentifier(text, tok.start, digitsEnd(text, this.bestEnd), 0, text.length, this.code, variant.generic) || (!variant.generic && startsFileName(text, tok.start, this.bestEnd))) &&
+      (!continuesIdentifier(text, tok.start, digitsEnd(text, this.bestEnd), 0, text.length, this.code, variant.generic) || (!variant.generic && (startsFileName(text, tok.start, this.bestEnd) || (this.packer && isSourceReference(text, tok.start, this.bestEnd))))) &&
       !(this.code && (isDirectory(text, tok.start, this.bestEnd, 0, text.length) || isHomeFolder(text, tok.start) || (variant.generic && this.crossCutting(variant) && isValue(text, tok.start, 0)) || this.isVariable(text, tok.start, this.bestEnd, variant) || this.isNameInCode(text, tok.start, this.bestEnd, variant)))
     ) {
       return variant;
