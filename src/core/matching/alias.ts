@@ -33,6 +33,11 @@ const VERBS = new Set(
 const LEADING = /^[^A-Za-z0-9]+/;
 /** a flag alias: one `-` and one lower-case piece (`-m`, `-cpu`, `-monitor`) */
 const FLAG = /^-[a-z][a-z0-9]*$/;
+
+/** The key an alias's `generic` and `aliasScopes` entries are found under: a flag (`-vga`) is not its bare word (`vga`). */
+export function scopeKey(alias: string): string {
+  return (FLAG.test(alias.trim()) ? '-' : '') + cleanAlias(alias).toLowerCase();
+}
 const TRAILING = /[^A-Za-z0-9]+$/;
 
 /** The alias as written, without leading `-`, `--`, `$`, `<`, `/` or trailing punctuation. */

@@ -20,6 +20,30 @@ export function isKeyPosition(text: string, start: number, end: number): boolean
   return false;
 }
 
+/**
+ * Whether text[start, end) is the builder type of a Packer source reference in a build block's
+ * `sources` list: `"proxmox-iso.name"` or `"source.proxmox-iso.name"`, a quoted string that
+ * ends after the name.
+ */
+export function isSourceReference(text: string, start: number, end: number): boolean {
+  const before = start > 0 ? text.charCodeAt(start - 1) : 0;
+  if (before !== 34 && !(before === 46 && text.slice(Math.max(0, start - 8), start) === '"source.')) return false;
+  if (text.charCodeAt(end) !== 46) return false;
+  let i = end + 1;
+  while (i < text.length && i < end + 120 && /[A-Za-z0-9_-]/.test(text[i])) i++;
+  return i > end + 1 && text.charCodeAt(i) === 34;
+}
+
+/** Whether a word opens an HCL block: `vga {`, `smbios {` (white space, then `{`). */
+export function opensBlock(text: string, end: number): boolean {
+  for (let i = end; i < end + 40 && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 123 /* { */) return true;
+    if (c !== 32 && c !== 9) return false;
+  }
+  return false;
+}
+
 function isAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 128 && charClass(c) !== 0);
 }

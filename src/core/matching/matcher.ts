@@ -1,5 +1,5 @@
-import { aliasForms, cleanAlias } from './alias';
-import { continuesIdentifier, CREDENTIAL_KEY, isDirectory, isHomeFolder, isKeyPosition, isValue, isVariableName, codeLineBreak, notTermEnd, startsFileName } from './boundaries';
+import { aliasForms, cleanAlias, scopeKey } from './alias';
+import { continuesIdentifier, CREDENTIAL_KEY, isDirectory, isHomeFolder, isKeyPosition, isSourceReference, isValue, isVariableName, codeLineBreak, notTermEnd, opensBlock, startsFileName } from './boundaries';
 import { bit, pairHash, popcount, ROOT_BITS, sepCode, sepLength, slotOf } from './edge-table';
 import { compact, CONTEXT_RADIUS, lowerBound, newRaw, upperBound, type Raw } from './raw';
 import { ALL_CAPS, HAS_LETTER, HAS_UPPER, MAX_SEPARATOR, PLURAL, charClass, hashStep, lowerCode, newToken, nextToken, separatorKey, type Token } from './tokenize';
@@ -115,12 +115,11 @@ export class TermMatcher {
     let work = 0;
     for (let index = 0; index < entries.length; index++) {
       const entry = entries[index];
-      const generic = new Set((entry.generic ?? []).map((g) => cleanAlias(g).toLowerCase()));
-      const byAlias = new Map(Object.entries(entry.aliasScopes ?? {}).map(([a, list]) => [cleanAlias(a).toLowerCase(), list] as const));
+      const generic = new Set((entry.generic ?? []).map(scopeKey));
+      const byAlias = new Map(Object.entries(entry.aliasScopes ?? {}).map(([a, list]) => [scopeKey(a), list] as const));
       for (const alias of entry.aliases) {
-        const clean = cleanAlias(alias).toLowerCase();
-        const isGeneric = generic.has(clean);
-        const scope = scopeOf([...(entry.scopes ?? []), ...(byAlias.get(clean) ?? [])]);
+        const isGeneric = generic.has(scopeKey(alias));
+        const scope = scopeOf([...(entry.scopes ?? []), ...(byAlias.get(scopeKey(alias)) ?? [])]);
         for (const form of aliasForms(alias)) {
           let span = (form.keys.length - 1) * MAX_SEPARATOR;
           for (const k of form.keys) span += k.length + 2 + MAX_INDEX_DIGITS;
@@ -164,6 +163,8 @@ export class TermMatcher {
   private code = false;
   /** during a scan: the document is a shell script */
   private shell = false;
+  /** during a scan: the document is a Packer template */
+  private packer = false;
 
   private setContexts(contexts: readonly string[] | undefined, regions?: readonly ContextRegion[]): void {
     if (contexts === this.allowedFor && regions === this.regionsFor) return;
@@ -171,6 +172,7 @@ export class TermMatcher {
     this.regionsFor = regions;
     this.code = !!contexts && !contexts.includes('prose');
     this.shell = !!contexts && contexts.includes('shell');
+    this.packer = !!contexts && contexts.includes('packer');
     this.regions = [];
     this.regionAllowed = [];
     if (!contexts || this.scopeSets.length === 1) {
@@ -400,7 +402,13 @@ export class TermMatcher {
         continue;
       }
       if (this.walk(text, tok, look, to)) {
-        const variant = this.settle(text, tok);
+        let variant = this.settle(text, tok);
+        // a multi-piece alias out of scope here leaves room for a shorter one in scope: "the VM ID"
+        // in a Hyper-V script is a VM, not the Proxmox vm_id key
+        for (let tries = 0; !variant && this.outOfScopeEnd > tok.end && tries < 4; tries++) {
+          if (!this.walk(text, tok, look, this.outOfScopeEnd - 1) || this.bestEnd >= this.outOfScopeEnd) break;
+          variant = this.settle(text, tok);
+        }
         if (variant && !(variant.generic && policy === 'never')) this.push(raw, tok.start, this.bestEnd, variant);
         pos = this.bestEnd;
       }
@@ -439,10 +447,11 @@ export class TermMatcher {
    */
   private settle(text: string, tok: Token): Variant | undefined {
     const variant = this.inScope(this.bestVariant!, tok.start);
+    this.outOfScopeEnd = variant ? 0 : this.bestEnd;
     if (
       variant &&
       !this.isCredential(text, tok.start) &&
-      (!continuesIdentifier(text, tok.start, digitsEnd(text, this.bestEnd), 0, text.length, this.code, variant.generic) || (!variant.generic && startsFileName(text, tok.start, this.bestEnd))) &&
+      (!continuesIdentifier(text, tok.start, digitsEnd(text, this.bestEnd), 0, text.length, this.code, variant.generic) || (!variant.generic && (startsFileName(text, tok.start, this.bestEnd) || (this.packer && isSourceReference(text, tok.start, this.bestEnd))))) &&
       !(this.code && (isDirectory(text, tok.start, this.bestEnd, 0, text.length) || isHomeFolder(text, tok.start) || (variant.generic && this.crossCutting(variant) && isValue(text, tok.start, 0)) || this.isVariable(text, tok.start, this.bestEnd, variant) || this.isNameInCode(text, tok.start, this.bestEnd, variant)))
     ) {
       return variant;
@@ -573,6 +582,8 @@ export class TermMatcher {
 
   /** Set by `walk`: the longest match found. */
   private bestEnd = 0;
+  /** Set by `settle`: where the match it dropped as out of scope ended (0: none dropped so). */
+  private outOfScopeEnd = 0;
   private bestVariant: Variant | undefined;
 
   /** Finds the longest match starting at token `first` (into bestEnd/bestVariant); `look` is scratch space. */
@@ -782,8 +793,8 @@ export class TermMatcher {
       return undefined;
     }
     // in code, even in its own system's files, a config key that is one ordinary word is that key
-    // only where it is used as one: `cores=2`, not "the host has 8 cores" in a comment
-    if (v.generic && v.settings && policy === 'context' && this.code && isOneWord(text, start[i], end[i]) && !isKeyPosition(text, start[i], end[i]) && !isQuotedValue(text, start[i], end[i])) return undefined;
+    // only where it is used as one: `cores=2` or an HCL block `vga {`, not "the host has 8 cores" in a comment
+    if (v.generic && v.settings && policy === 'context' && this.code && isOneWord(text, start[i], end[i]) && !isKeyPosition(text, start[i], end[i]) && !opensBlock(text, end[i]) && !isQuotedValue(text, start[i], end[i])) return undefined;
     const s = start[i];
     const e = end[i];
     if (candidates.length === 1) return v.generic ? { start: s, end: e, id: this.ids[candidates[0]], generic: true } : { start: s, end: e, id: this.ids[candidates[0]] };
@@ -812,7 +823,8 @@ function digitsEnd(text: string, end: number): number {
 /** Whether text[start, end) is a whole quoted value (`type='vnc'`, `"qxl"`): a key's value names that setting's choice. */
 function isQuotedValue(text: string, start: number, end: number): boolean {
   const q = start > 0 ? text.charCodeAt(start - 1) : 0;
-  return (q === 34 || q === 39) && text.charCodeAt(end) === q && start > 1 && (text.charCodeAt(start - 2) === 61 || text.charCodeAt(start - 2) === 32 || text.charCodeAt(start - 2) === 58);
+  // a quoted HCL block label (`variable "memory" {`) names a block, not a value
+  return (q === 34 || q === 39) && text.charCodeAt(end) === q && start > 1 && (text.charCodeAt(start - 2) === 61 || text.charCodeAt(start - 2) === 32 || text.charCodeAt(start - 2) === 58) && !opensBlock(text, end + 1);
 }
 
 /** Whether text[start, end) is one word of letters and digits. */

@@ -74,7 +74,7 @@ const DETECTORS: readonly Detector[] = [
   { tool: 'vagrant', name: /(^|\/)vagrantfile$/, content: /Vagrant\.configure\s*\(/ },
   { tool: 'kubevirt', systems: ['kvm'], content: /^\s*apiVersion:\s*(kubevirt|cdi\.kubevirt|instancetype\.kubevirt|snapshot\.kubevirt|pool\.kubevirt)\.io\//m },
   { tool: 'kata', systems: ['kvm'], name: /(^|\/)configuration(-[a-z-]+)?\.toml$/, content: /^\s*\[hypervisor\.(qemu|clh|firecracker|dragonball|stratovirt)\]/m },
-  { tool: 'proxmox', systems: ['kvm'], name: /(^|\/)pve\/(nodes\/[^/]+\/)?qemu-server\/\d+\.conf$|(^|\/)qemu-server\/\d+\.conf$/, content: /^(scsihw|bootdisk|ostype):\s*\S+|^(scsi|virtio|sata|ide|net|hostpci)\d+:\s*\S+|^\s*(resource|data)\s+"proxmox_(vm_qemu|lxc|virtual_environment_vm|virtual_environment_container)"|^\s*provider\s+"proxmox"/m },
+  { tool: 'proxmox', systems: ['kvm'], name: /(^|\/)pve\/(nodes\/[^/]+\/)?qemu-server\/\d+\.conf$|(^|\/)qemu-server\/\d+\.conf$/, content: /^(scsihw|bootdisk|ostype):[ \t]+\S+|^(scsi|virtio|sata|ide|net|hostpci)\d+:[ \t]+\S+|^\s*(resource|data)\s+"proxmox_(vm_qemu|lxc|virtual_environment_vm|virtual_environment_container)"|^\s*provider\s+"proxmox"/m },
   { tool: 'qemu-cli', systems: ['kvm'], content: /(^|[\s"'/`(])qemu-(system-[a-z0-9_]+|kvm)(\s|\\|$|"|')/m },
   { tool: 'virsh', systems: ['kvm'], content: /(^|[\s;|&`(])virsh\s+(-c\s+\S+\s+)?[a-z-]+|(^|\s)virt-install\s/m },
   { tool: 'libvirt-xml', systems: ['kvm'], content: /<domain\s+type=['"](kvm|qemu|xen|hvf|lxc)['"]|<(network|pool|domainsnapshot)>\s*$/m },
@@ -90,9 +90,9 @@ const DETECTORS: readonly Detector[] = [
 ];
 
 /** Packer builders (`source "hyperv-iso"`, `"type": "qemu"`) and Terraform resources name the system they target. */
-const BUILDER_TYPES = /^\s*(?:source|resource|data|provider)\s+"(hyperv|vsphere|qemu|libvirt|virtualbox|vmware|xenserver)[-_"]|"type"\s*:\s*"(hyperv|vsphere|qemu|virtualbox|vmware)[-"]/gm;
+const BUILDER_TYPES = /^\s*(?:source|resource|data|provider)\s+"(hyperv|vsphere|qemu|libvirt|virtualbox|vmware|xenserver|proxmox)[-_"]|"type"\s*:\s*"(hyperv|vsphere|qemu|virtualbox|vmware|proxmox)[-"]/gm;
 const BUILDER_SYSTEMS: Readonly<Record<string, string>> = {
-  hyperv: 'hyperv', vsphere: 'esxi', qemu: 'kvm', libvirt: 'kvm', virtualbox: 'virtualbox', vmware: 'workstation', xenserver: 'xen',
+  hyperv: 'hyperv', vsphere: 'esxi', qemu: 'kvm', libvirt: 'kvm', virtualbox: 'virtualbox', vmware: 'workstation', xenserver: 'xen', proxmox: 'kvm',
 };
 
 const LANGUAGE_TOOLS: Readonly<Record<string, Tool>> = { 'vmware-vmx': 'vmx', 'xen-xl': 'xl-cfg', terraform: 'terraform', ansible: 'ansible' };

@@ -12,11 +12,12 @@ export const BUILDER_SCOPES = ['packer-hyperv', 'packer-qemu', 'packer-virtualbo
  * Contexts of parts of a document whose words mean something narrower there: near disk
  * partitioning (`Get-Partition`, `sgdisk`, an answer file's `<CreatePartition>`), a KubeVirt
  * spec's `memory:`, `cpu:` and `features:` blocks, a DSC configuration's `Vhd` and
- * `WindowsFeature` resources, a Packer template's `required_plugins` block, and a Terraform
- * resource for a Proxmox LXC container.
+ * `WindowsFeature` resources, a Packer template's `required_plugins` block, a Terraform
+ * resource for a Proxmox LXC container, and a Vagrantfile's libvirt and VirtualBox provider blocks.
  */
 export const SENSE_SCOPES = [
   'disk-partition', 'kubevirt-memory', 'kubevirt-cpu', 'kubevirt-features', 'dsc-vhd', 'dsc-windowsfeature', 'packer-plugins', 'proxmox-lxc',
+  'vagrant-libvirt', 'vagrant-virtualbox',
 ] as const;
 
 export interface ProfileRegion {
@@ -179,6 +180,35 @@ function lxcRegions(text: string): ProfileRegion[] {
   return [...text.matchAll(LXC_RESOURCE)].map((m) => ({ start: m.index, end: closingBracket(text, m.index + m[0].length - 1, true), contexts: ['proxmox-lxc'] }));
 }
 
+const VAGRANT_PROVIDER = /^([ \t]*)[A-Za-z_]\w*\.vm\.provider[ \t(]+[:"'](libvirt|virtualbox)["']?[ \t)]*(?:,[^\n]*?)?[ \t]+do[ \t]*\|[^|\n]*\|/gm;
+
+/**
+ * A Vagrantfile's `config.vm.provider :libvirt do |lv| ... end` blocks, whatever the block
+ * variable is called: up to the first `end` indented no deeper than the provider line.
+ */
+function vagrantRegions(text: string): ProfileRegion[] {
+  const out: ProfileRegion[] = [];
+  for (const m of text.matchAll(VAGRANT_PROVIDER)) {
+    const indent = m[1].length;
+    let end = text.length;
+    let i = m.index + m[0].length;
+    while (i < text.length) {
+      const nl = text.indexOf('\n', i);
+      if (nl === -1) break;
+      const lineEnd = text.indexOf('\n', nl + 1);
+      const line = text.slice(nl + 1, lineEnd === -1 ? text.length : lineEnd);
+      const body = line.trimStart();
+      if (/^end\b/.test(body) && line.length - body.length <= indent) {
+        end = nl + 1 + (line.length - body.length) + 3;
+        break;
+      }
+      i = nl + 1;
+    }
+    out.push({ start: m.index, end, contexts: [`vagrant-${m[2]}`] });
+  }
+  return out;
+}
+
 /** The sense regions of a document with these tools and formats (see SENSE_SCOPES). */
 export function senseRegions(text: string, tools: ReadonlySet<string>, formats: ReadonlySet<string>): ProfileRegion[] {
   const out = diskRegions(text);
@@ -186,6 +216,7 @@ export function senseRegions(text: string, tools: ReadonlySet<string>, formats: 
   if (formats.has('powershell') && /\bConfiguration\s+\w+|\bImport-DscResource\b/i.test(text)) out.push(...dscRegions(text));
   if (tools.has('packer')) out.push(...pluginRegions(text));
   if (tools.has('terraform')) out.push(...lxcRegions(text));
+  if (tools.has('vagrant')) out.push(...vagrantRegions(text));
   return out;
 }
 
