@@ -88,8 +88,7 @@ const knowledgePlugin = {
 
 /**
  * The Node bundle reads dist/knowledge.json on first use instead of carrying it as a string:
- * `require` then compiles 190 KB instead of 1.1 MB. (The web bundle keeps it inline: a web
- * extension cannot read a file synchronously.)
+ * `require` then compiles 190 KB instead of 1.1 MB. (The web bundle reads it at activation.)
  */
 const knowledgeFilePlugin = {
   name: 'atlas-knowledge-file',
@@ -97,6 +96,23 @@ const knowledgeFilePlugin = {
     build.onResolve({ filter: /^atlas-knowledge$/ }, () => ({ path: 'knowledge', namespace: 'atlas-knowledge-file' }));
     build.onLoad({ filter: /.*/, namespace: 'atlas-knowledge-file' }, () => ({
       contents: "let text; Object.defineProperty(exports, '__esModule', { value: true }); Object.defineProperty(exports, 'default', { get: () => (text ??= require('fs').readFileSync(require('path').join(__dirname, 'knowledge.json'), 'utf8')) });",
+      loader: 'js',
+      watchFiles: walk('content'),
+    }));
+  },
+};
+
+/**
+ * The web bundle does not carry the knowledge base either: activation reads dist/knowledge.json
+ * (src/features/knowledge-file.ts) and hands it over with `provideKnowledgeText` before anything
+ * looks a term up, so the .vsix holds it once.
+ */
+const knowledgeProvidedPlugin = {
+  name: 'atlas-knowledge-provided',
+  setup(build) {
+    build.onResolve({ filter: /^atlas-knowledge$/ }, () => ({ path: 'knowledge', namespace: 'atlas-knowledge-provided' }));
+    build.onLoad({ filter: /.*/, namespace: 'atlas-knowledge-provided' }, () => ({
+      contents: "Object.defineProperty(exports, '__esModule', { value: true }); Object.defineProperty(exports, 'default', { get: () => { throw new Error('the knowledge base was not provided (provideKnowledgeText)'); } });",
       loader: 'js',
       watchFiles: walk('content'),
     }));
@@ -148,7 +164,7 @@ const robustnessEntries = existsSync('test/robustness') ? walk('test/robustness'
 
 const configs = [
   { ...common, entryPoints: ['src/extension.ts'], platform: 'node', format: 'cjs', target: 'node20', outfile: 'dist/extension.node.js', external: ['vscode'], plugins: [knowledgeFilePlugin], define: { ...common.define, __ATLAS_BUNDLE__: '"node"' } },
-  { ...common, entryPoints: ['src/extension.ts'], platform: 'browser', format: 'cjs', target: 'es2022', outfile: 'dist/extension.web.js', external: ['vscode'], define: { ...common.define, __ATLAS_BUNDLE__: '"web"' } },
+  { ...common, entryPoints: ['src/extension.ts'], platform: 'browser', format: 'cjs', target: 'es2022', outfile: 'dist/extension.web.js', external: ['vscode'], plugins: [knowledgeProvidedPlugin], define: { ...common.define, __ATLAS_BUNDLE__: '"web"' } },
   {
     ...common,
     entryPoints: ['src/cli/index.ts'],

@@ -12,13 +12,21 @@ import * as languages from './features/languages/index';
 import * as markdownPreview from './features/markdown-preview/index';
 import * as tree from './features/tree/index';
 import * as walkthrough from './features/walkthrough/index';
+import { loadKnowledgeFile } from './features/knowledge-file';
+
+type Exports = { extendMarkdownIt<T>(md: T): T; bundle: 'node' | 'web' };
 
 /**
  * Wires the features; each `register` returns its disposables. Returns `extendMarkdownIt`, which
  * VS Code's Markdown preview calls (package.json: markdown.markdownItPlugins), and which bundle
  * runs (the tests check that a Node extension host loads `main`).
  */
-export function activate(context: vscode.ExtensionContext): { extendMarkdownIt<T>(md: T): T; bundle: 'node' | 'web' } {
+export function activate(context: vscode.ExtensionContext): Exports | Promise<Exports> {
+  if (__ATLAS_BUNDLE__ === 'web') return loadKnowledgeFile(context.extensionUri).then(() => wire(context));
+  return wire(context);
+}
+
+function wire(context: vscode.ExtensionContext): Exports {
   const log = vscode.window.createOutputChannel('Hypervisor Atlas', { log: true });
   const store = new glossary.GlossaryStore(bundledKnowledge, log);
   const deps: FeatureDeps = { knowledge: () => store.current() ?? bundledKnowledge(), log, commands: new Set(), extensionUri: context.extensionUri, onDidChangeKnowledge: store.onDidChange };

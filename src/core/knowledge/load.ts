@@ -3,10 +3,21 @@ import { KnowledgeIndex } from './index';
 import type { Entry, KnowledgeBase } from './types';
 
 let index: KnowledgeIndex | undefined;
+let provided: string | undefined;
+
+/**
+ * Supplies the compiled knowledge base's text where the bundle does not carry it (the web
+ * bundle reads dist/knowledge.json at activation); call before the first lookup.
+ */
+export function provideKnowledgeText(text: string): void {
+  provided = text;
+}
+
+const textOf = (): string => provided ?? knowledgeText;
 
 /** The bundled knowledge base, parsed on first use (or finished by `warmUpKnowledge`). */
 export function bundledKnowledge(): KnowledgeIndex {
-  index ??= new KnowledgeIndex(JSON.parse(knowledgeText) as KnowledgeBase);
+  index ??= new KnowledgeIndex(JSON.parse(textOf()) as KnowledgeBase);
   return index;
 }
 
@@ -19,7 +30,7 @@ const now = () => (typeof performance !== 'undefined' ? performance.now() : Date
  */
 export async function warmUpKnowledge(pause: () => Promise<void>, sliceMs = 4): Promise<void> {
   if (!index) {
-    const kb = await parseInSlices(knowledgeText, pause, sliceMs);
+    const kb = await parseInSlices(textOf(), pause, sliceMs);
     index ??= new KnowledgeIndex(kb);
     await pause();
   }
