@@ -119,6 +119,28 @@ const knowledgeProvidedPlugin = {
   },
 };
 
+/**
+ * yaml and markdown-it are a half of the Node bundle and nothing needs them at activation: the
+ * Node bundle requires them from dist/lib/ on first use, so `require` compiles the rest only.
+ * yaml's named imports become getters that load it when first read.
+ */
+const LAZY_LIBS = ['yaml', 'markdown-it'];
+const lazyLibsPlugin = {
+  name: 'atlas-lazy-libs',
+  setup(build) {
+    const requireHere = createRequire(import.meta.url);
+    build.onResolve({ filter: /^(yaml|markdown-it)$/ }, (args) => (args.namespace === 'atlas-lazy-lib' ? { path: `./lib/${args.path}.js`, external: true } : { path: args.path, namespace: 'atlas-lazy-lib' }));
+    build.onLoad({ filter: /.*/, namespace: 'atlas-lazy-lib' }, (args) => {
+      const load = `let m; const load = () => (m ??= require(${JSON.stringify(args.path)}));`;
+      const names = Object.keys(requireHere(args.path)).filter((k) => k !== 'default');
+      const getters = names.map((k) => `Object.defineProperty(exports, ${JSON.stringify(k)}, { enumerable: true, get: () => load()[${JSON.stringify(k)}] });`);
+      // markdown-it is a function (required where it is used, never at the top level): hand it over as it is
+      const body = names.length ? `${load} Object.defineProperty(exports, '__esModule', { value: true }); ${getters.join(' ')}` : `module.exports = require(${JSON.stringify(args.path)});`;
+      return { contents: body, loader: 'js', resolveDir: process.cwd() };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   sourcemap: production ? 'external' : 'linked',
@@ -155,6 +177,10 @@ function webviewEntries() {
   });
 }
 
+function requireResolve(id) {
+  return createRequire(import.meta.url).resolve(id);
+}
+
 function optional(entries) {
   return entries.filter((e) => existsSync(e));
 }
@@ -163,7 +189,8 @@ const testEntries = existsSync('test/unit') ? walk('test/unit').filter((f) => f.
 const robustnessEntries = existsSync('test/robustness') ? walk('test/robustness').filter((f) => f.endsWith('.test.ts')) : [];
 
 const configs = [
-  { ...common, entryPoints: ['src/extension.ts'], platform: 'node', format: 'cjs', target: 'node20', outfile: 'dist/extension.node.js', external: ['vscode'], plugins: [knowledgeFilePlugin], define: { ...common.define, __ATLAS_BUNDLE__: '"node"' } },
+  { ...common, entryPoints: ['src/extension.ts'], platform: 'node', format: 'cjs', target: 'node20', outfile: 'dist/extension.node.js', external: ['vscode'], plugins: [knowledgeFilePlugin, lazyLibsPlugin], define: { ...common.define, __ATLAS_BUNDLE__: '"node"' } },
+  ...LAZY_LIBS.map((lib) => ({ ...common, entryPoints: [requireResolve(lib)], platform: 'node', format: 'cjs', target: 'node20', outfile: `dist/lib/${lib}.js` })),
   { ...common, entryPoints: ['src/extension.ts'], platform: 'browser', format: 'cjs', target: 'es2022', outfile: 'dist/extension.web.js', external: ['vscode'], plugins: [knowledgeProvidedPlugin], define: { ...common.define, __ATLAS_BUNDLE__: '"web"' } },
   {
     ...common,
