@@ -38,9 +38,19 @@ export async function buildContent({ write = true, lenient = false } = {}) {
   const problems = [...unreadable, ...compiled.problems];
   if (write && (problems.length === 0 || lenient)) {
     mkdirSync('dist', { recursive: true });
-    writeFileSync('dist/knowledge.json', JSON.stringify(kb));
+    writeFileSync('dist/knowledge.json', knowledgeJson(kb));
   }
   return { kb, problems: problems.map(formatProblem) };
+}
+
+/**
+ * JSON.stringify(kb) with each entry on a line of its own (what JSON.parse reads the same), so
+ * the warm-up finds where an entry ends without scanning it (src/core/knowledge/load.ts).
+ */
+function knowledgeJson(kb) {
+  const { version, entries, ...rest } = kb;
+  const tail = JSON.stringify(rest).slice(1);
+  return `{"version":${JSON.stringify(version)},"entries":[\n${entries.map((e) => JSON.stringify(e)).join(',\n')}\n]${tail === '}' ? '}' : `,${tail}`}`;
 }
 
 /** Files below `dir`; a folder reached twice (a symbolic-link loop) or unreadable is a problem, not a crash. */

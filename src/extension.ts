@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { bundledKnowledge, warmUpKnowledge } from './core/knowledge/load';
+import { bundledKnowledge, knowledgeReady, warmUpKnowledge } from './core/knowledge/load';
 import type { FeatureDeps } from './features/deps';
 import * as checks from './features/checks/index';
 import * as diagram from './features/diagram/index';
@@ -29,13 +29,14 @@ export function activate(context: vscode.ExtensionContext): Exports | Promise<Ex
 function wire(context: vscode.ExtensionContext): Exports {
   const log = vscode.window.createOutputChannel('Hypervisor Atlas', { log: true });
   const store = new glossary.GlossaryStore(bundledKnowledge, log);
-  const deps: FeatureDeps = { knowledge: () => store.current() ?? bundledKnowledge(), log, commands: new Set(), extensionUri: context.extensionUri, onDidChangeKnowledge: store.onDidChange };
+  const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+  const whenReady = () => (store.current() || knowledgeReady() ? undefined : warmUpKnowledge(pause));
+  const deps: FeatureDeps = { knowledge: () => store.current() ?? bundledKnowledge(), whenReady, log, commands: new Set(), extensionUri: context.extensionUri, onDidChangeKnowledge: store.onDidChange };
   context.subscriptions.push(log, store, ...glossary.register(context, deps, store, WARM_UP_DELAY_MS * 2), ...explain.register(context, deps), ...hover.register(context, deps), ...links.register(context, deps), ...diagram.register(context, deps), ...tree.register(context, deps), ...inFile.register(context, deps), ...languages.register(context, deps), ...markdownPreview.register(context, deps), ...walkthrough.register(context, deps), ...checks.register(context, deps));
   // build the knowledge index and term engine once activation is over, in short slices, so the
   // first hover finds them ready
   let disposed = false;
   context.subscriptions.push({ dispose: () => void (disposed = true) });
-  const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
   const timer = setTimeout(() => {
     if (!disposed) warmUpKnowledge(pause).catch((e: unknown) => log.warn(`Could not prepare the knowledge base: ${String(e)}`));
   }, WARM_UP_DELAY_MS);
