@@ -19,7 +19,8 @@ type Exports = { extendMarkdownIt<T>(md: T): T; bundle: 'node' | 'web' };
 /**
  * Wires the features; each `register` returns its disposables. Returns `extendMarkdownIt`, which
  * VS Code's Markdown preview calls (package.json: markdown.markdownItPlugins), and which bundle
- * runs (the tests check that a Node extension host loads `main`).
+ * runs (the tests check that a Node extension host loads `main`). The web bundle first reads the
+ * knowledge base, which it does not carry.
  */
 export function activate(context: vscode.ExtensionContext): Exports | Promise<Exports> {
   if (__ATLAS_BUNDLE__ === 'web') return loadKnowledgeFile(context.extensionUri).then(() => wire(context));

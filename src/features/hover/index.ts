@@ -32,7 +32,7 @@ export function register(_context: vscode.ExtensionContext, deps: FeatureDeps): 
       if (!isAtlasDocument(document)) return undefined;
       // before the warm-up is done, wait for it rather than build everything at once
       const pending = deps.whenReady();
-      if (pending) return pending.then(() => (token.isCancellationRequested ? undefined : hoverAt(document, position)));
+      if (pending) return pending.catch(() => undefined).then(() => (token.isCancellationRequested ? undefined : hoverAt(document, position)));
       return hoverAt(document, position);
     },
   };
