@@ -38,9 +38,19 @@ export async function buildContent({ write = true, lenient = false } = {}) {
   const problems = [...unreadable, ...compiled.problems];
   if (write && (problems.length === 0 || lenient)) {
     mkdirSync('dist', { recursive: true });
-    writeFileSync('dist/knowledge.json', JSON.stringify(kb));
+    writeFileSync('dist/knowledge.json', knowledgeJson(kb));
   }
   return { kb, problems: problems.map(formatProblem) };
+}
+
+/**
+ * JSON.stringify(kb) with each entry on a line of its own (what JSON.parse reads the same), so
+ * the warm-up finds where an entry ends without scanning it (src/core/knowledge/load.ts).
+ */
+function knowledgeJson(kb) {
+  const { version, entries, ...rest } = kb;
+  const tail = JSON.stringify(rest).slice(1);
+  return `{"version":${JSON.stringify(version)},"entries":[\n${entries.map((e) => JSON.stringify(e)).join(',\n')}\n]${tail === '}' ? '}' : `,${tail}`}`;
 }
 
 /** Files below `dir`; a folder reached twice (a symbolic-link loop) or unreadable is a problem, not a crash. */
@@ -88,8 +98,7 @@ const knowledgePlugin = {
 
 /**
  * The Node bundle reads dist/knowledge.json on first use instead of carrying it as a string:
- * `require` then compiles 190 KB instead of 1.1 MB. (The web bundle keeps it inline: a web
- * extension cannot read a file synchronously.)
+ * `require` then compiles 190 KB instead of 1.1 MB. (The web bundle reads it at activation.)
  */
 const knowledgeFilePlugin = {
   name: 'atlas-knowledge-file',
@@ -100,6 +109,45 @@ const knowledgeFilePlugin = {
       loader: 'js',
       watchFiles: walk('content'),
     }));
+  },
+};
+
+/**
+ * The web bundle does not carry the knowledge base either: activation reads dist/knowledge.json
+ * (src/features/knowledge-file.ts) and hands it over with `provideKnowledgeText` before anything
+ * looks a term up, so the .vsix holds it once.
+ */
+const knowledgeProvidedPlugin = {
+  name: 'atlas-knowledge-provided',
+  setup(build) {
+    build.onResolve({ filter: /^atlas-knowledge$/ }, () => ({ path: 'knowledge', namespace: 'atlas-knowledge-provided' }));
+    build.onLoad({ filter: /.*/, namespace: 'atlas-knowledge-provided' }, () => ({
+      contents: "Object.defineProperty(exports, '__esModule', { value: true }); Object.defineProperty(exports, 'default', { get: () => { throw new Error('the knowledge base was not provided (provideKnowledgeText)'); } });",
+      loader: 'js',
+      watchFiles: walk('content'),
+    }));
+  },
+};
+
+/**
+ * yaml and markdown-it are a half of the Node bundle and nothing needs them at activation: the
+ * Node bundle requires them from dist/lib/ on first use, so `require` compiles the rest only.
+ * yaml's named imports become getters that load it when first read.
+ */
+const LAZY_LIBS = ['yaml', 'markdown-it'];
+const lazyLibsPlugin = {
+  name: 'atlas-lazy-libs',
+  setup(build) {
+    const requireHere = createRequire(import.meta.url);
+    build.onResolve({ filter: /^(yaml|markdown-it)$/ }, (args) => (args.namespace === 'atlas-lazy-lib' ? { path: `./lib/${args.path}.js`, external: true } : { path: args.path, namespace: 'atlas-lazy-lib' }));
+    build.onLoad({ filter: /.*/, namespace: 'atlas-lazy-lib' }, (args) => {
+      const load = `let m; const load = () => (m ??= require(${JSON.stringify(args.path)}));`;
+      const names = Object.keys(requireHere(args.path)).filter((k) => k !== 'default');
+      const getters = names.map((k) => `Object.defineProperty(exports, ${JSON.stringify(k)}, { enumerable: true, get: () => load()[${JSON.stringify(k)}] });`);
+      // markdown-it is a function (required where it is used, never at the top level): hand it over as it is
+      const body = names.length ? `${load} Object.defineProperty(exports, '__esModule', { value: true }); ${getters.join(' ')}` : `module.exports = require(${JSON.stringify(args.path)});`;
+      return { contents: body, loader: 'js', resolveDir: process.cwd() };
+    });
   },
 };
 
@@ -139,6 +187,10 @@ function webviewEntries() {
   });
 }
 
+function requireResolve(id) {
+  return createRequire(import.meta.url).resolve(id);
+}
+
 function optional(entries) {
   return entries.filter((e) => existsSync(e));
 }
@@ -147,8 +199,9 @@ const testEntries = existsSync('test/unit') ? walk('test/unit').filter((f) => f.
 const robustnessEntries = existsSync('test/robustness') ? walk('test/robustness').filter((f) => f.endsWith('.test.ts')) : [];
 
 const configs = [
-  { ...common, entryPoints: ['src/extension.ts'], platform: 'node', format: 'cjs', target: 'node20', outfile: 'dist/extension.node.js', external: ['vscode'], plugins: [knowledgeFilePlugin], define: { ...common.define, __ATLAS_BUNDLE__: '"node"' } },
-  { ...common, entryPoints: ['src/extension.ts'], platform: 'browser', format: 'cjs', target: 'es2022', outfile: 'dist/extension.web.js', external: ['vscode'], define: { ...common.define, __ATLAS_BUNDLE__: '"web"' } },
+  { ...common, entryPoints: ['src/extension.ts'], platform: 'node', format: 'cjs', target: 'node20', outfile: 'dist/extension.node.js', external: ['vscode'], plugins: [knowledgeFilePlugin, lazyLibsPlugin], define: { ...common.define, __ATLAS_BUNDLE__: '"node"' } },
+  ...LAZY_LIBS.map((lib) => ({ ...common, entryPoints: [requireResolve(lib)], platform: 'node', format: 'cjs', target: 'node20', outfile: `dist/lib/${lib}.js` })),
+  { ...common, entryPoints: ['src/extension.ts'], platform: 'browser', format: 'cjs', target: 'es2022', outfile: 'dist/extension.web.js', external: ['vscode'], plugins: [knowledgeProvidedPlugin], define: { ...common.define, __ATLAS_BUNDLE__: '"web"' } },
   {
     ...common,
     entryPoints: ['src/cli/index.ts'],

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { bundledKnowledge, warmUpKnowledge } from './core/knowledge/load';
+import { bundledKnowledge, knowledgeReady, warmUpKnowledge } from './core/knowledge/load';
 import type { FeatureDeps } from './features/deps';
 import * as checks from './features/checks/index';
 import * as diagram from './features/diagram/index';
@@ -12,22 +12,32 @@ import * as languages from './features/languages/index';
 import * as markdownPreview from './features/markdown-preview/index';
 import * as tree from './features/tree/index';
 import * as walkthrough from './features/walkthrough/index';
+import { loadKnowledgeFile } from './features/knowledge-file';
+
+type Exports = { extendMarkdownIt<T>(md: T): T; bundle: 'node' | 'web' };
 
 /**
  * Wires the features; each `register` returns its disposables. Returns `extendMarkdownIt`, which
  * VS Code's Markdown preview calls (package.json: markdown.markdownItPlugins), and which bundle
- * runs (the tests check that a Node extension host loads `main`).
+ * runs (the tests check that a Node extension host loads `main`). The web bundle first reads the
+ * knowledge base, which it does not carry.
  */
-export function activate(context: vscode.ExtensionContext): { extendMarkdownIt<T>(md: T): T; bundle: 'node' | 'web' } {
+export function activate(context: vscode.ExtensionContext): Exports | Promise<Exports> {
+  if (__ATLAS_BUNDLE__ === 'web') return loadKnowledgeFile(context.extensionUri).then(() => wire(context));
+  return wire(context);
+}
+
+function wire(context: vscode.ExtensionContext): Exports {
   const log = vscode.window.createOutputChannel('Hypervisor Atlas', { log: true });
   const store = new glossary.GlossaryStore(bundledKnowledge, log);
-  const deps: FeatureDeps = { knowledge: () => store.current() ?? bundledKnowledge(), log, commands: new Set(), extensionUri: context.extensionUri, onDidChangeKnowledge: store.onDidChange };
+  const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+  const whenReady = () => (store.current() || knowledgeReady() ? undefined : warmUpKnowledge(pause));
+  const deps: FeatureDeps = { knowledge: () => store.current() ?? bundledKnowledge(), whenReady, log, commands: new Set(), extensionUri: context.extensionUri, onDidChangeKnowledge: store.onDidChange };
   context.subscriptions.push(log, store, ...glossary.register(context, deps, store, WARM_UP_DELAY_MS * 2), ...explain.register(context, deps), ...hover.register(context, deps), ...links.register(context, deps), ...diagram.register(context, deps), ...tree.register(context, deps), ...inFile.register(context, deps), ...languages.register(context, deps), ...markdownPreview.register(context, deps), ...walkthrough.register(context, deps), ...checks.register(context, deps));
   // build the knowledge index and term engine once activation is over, in short slices, so the
   // first hover finds them ready
   let disposed = false;
   context.subscriptions.push({ dispose: () => void (disposed = true) });
-  const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
   const timer = setTimeout(() => {
     if (!disposed) warmUpKnowledge(pause).catch((e: unknown) => log.warn(`Could not prepare the knowledge base: ${String(e)}`));
   }, WARM_UP_DELAY_MS);

@@ -5,6 +5,8 @@ import type { KnowledgeIndex } from '../core/knowledge/index';
 export interface FeatureDeps {
   /** The knowledge base; parsed on first call, so activation stays cheap. */
   knowledge: () => KnowledgeIndex;
+  /** undefined once `knowledge()` answers without building anything; until then, a promise for when it will (built in slices). */
+  whenReady: () => Promise<void> | undefined;
   /** The extension's own output channel for diagnostics. */
   log: vscode.LogOutputChannel;
   /** Ids of the commands registered so far; hover cards link only to these. */

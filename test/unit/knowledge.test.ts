@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { KnowledgeIndex, type KnowledgeBase } from '../../src/core/knowledge/index';
-import { bundledKnowledge, parseInSlices } from '../../src/core/knowledge/load';
+import { bundledKnowledge, knowledgeReady, parseInSlices, warmUpKnowledge } from '../../src/core/knowledge/load';
 import { CONTEXT_RADIUS, LOOKUP_RADIUS } from '../../src/core/matching/matcher';
 
 const kb = bundledKnowledge();
@@ -88,11 +88,24 @@ describe('knowledge base: prepared in idle time', () => {
   it('parses entry by entry, in slices, to what JSON.parse gives; other shapes at once', async () => {
     let pauses = 0;
     const pause = async () => void pauses++;
+    assert.ok(text.startsWith('{"version":1,"entries":[\n{'), 'the build writes one entry a line');
     assert.deepEqual(await parseInSlices(text, pause, 0), JSON.parse(text));
     assert.ok(pauses > 100, `${pauses} pauses`);
-    for (const odd of ['{"entries":[],"version":1}', '{"version":1,"entries":[]}', '{"version":1,"entries":[{"id":"a\\"}{","x":[{}]}]}', '{"version":1,"entries":[{"id":"a"}],"more":1}']) {
+    assert.deepEqual(await parseInSlices(JSON.stringify(JSON.parse(text)), pause, 0), JSON.parse(text), 'the compact form too');
+    for (const odd of ['{"entries":[],"version":1}', '{"version":1,"entries":[]}', '{"version":1,"entries":[{"id":"a\\"}{","x":[{}]}]}', '{"version":1,"entries":[{"id":"a"}],"more":1}', '{"version":1,"entries":[\n{"id":"a"},\n{"id":"b\\n"}\n],"flows":[]}', '{"version":1,"entries":[\n{"id":"a"},{"id":"b"}\n]}', '{"version":1,"entries":[\n\n]}']) {
       assert.deepEqual(await parseInSlices(odd, pause, 0), JSON.parse(odd), odd);
     }
+  });
+
+  it('warms up once for every caller, and says when it is done', async () => {
+    let pauses = 0;
+    const pause = async () => void pauses++;
+    const a = warmUpKnowledge(pause);
+    const b = warmUpKnowledge(pause);
+    assert.equal(a, b, 'a second call shares the first one');
+    await Promise.all([a, b]);
+    assert.ok(knowledgeReady());
+    assert.equal(bundledKnowledge().matcherReady, true);
   });
 
   it('builds the term engine in steps to the same engine, and a lookup during the build finishes it', async () => {

@@ -135,8 +135,8 @@ export function checkAliasClaims(parsed: readonly Parsed[], problems: Problem[],
 /** `checkAliasClaims` as small steps to run in order, so a caller can pause between them. */
 export function aliasClaimSteps(parsed: readonly Parsed[], problems: Problem[], fixed: readonly Entry[] = []): (() => void)[] {
   const steps: (() => void)[] = [];
-  let claims = new Map<string, Claim[]>();
-  const add = (entry: Entry, p: Parsed | undefined, aliases: readonly string[], ambiguousAliases: readonly string[]) => {
+  const claims = new Map<string, Claim[]>();
+  const add = (into: Map<string, Claim[]>, entry: Entry, p: Parsed | undefined, aliases: readonly string[], ambiguousAliases: readonly string[]) => {
     const ambiguous = new Set(ambiguousAliases.map((a) => aliasSignature(a)));
     const seen = new Set<string>();
     for (const alias of aliases) {
@@ -144,23 +144,26 @@ export function aliasClaimSteps(parsed: readonly Parsed[], problems: Problem[], 
         const sig = (form.flag ? '-' : '') + form.keys.join('');
         if (seen.has(sig)) continue;
         seen.add(sig);
-        const list = claims.get(sig) ?? [];
+        const list = into.get(sig) ?? [];
         list.push({ entry, p, alias, ambiguous: p !== undefined && ambiguous.has(aliasSignature(alias)) });
-        claims.set(sig, list);
+        into.set(sig, list);
       }
     }
   };
-  let base = fixedClaims.get(fixed);
-  if (!base) {
-    for (const e of fixed) add(e, undefined, e.aliases, e.ambiguous);
-    base = claims;
-    fixedClaims.set(fixed, base);
-    claims = new Map();
+  const cached = fixedClaims.get(fixed);
+  const held = cached ?? new Map<string, Claim[]>();
+  if (!cached) {
+    // the fixed entries' claims, in steps too: they are the bundled knowledge base
+    for (let i = 0; i < fixed.length; i += 50) {
+      steps.push(() => {
+        for (const e of fixed.slice(i, i + 50)) add(held, e, undefined, e.aliases, e.ambiguous);
+      });
+    }
+    steps.push(() => void fixedClaims.set(fixed, held));
   }
-  const held = base;
   for (let i = 0; i < parsed.length; i += 50) {
     steps.push(() => {
-      for (const p of parsed.slice(i, i + 50)) add(p.entry, p, p.entry.aliases, p.entry.ambiguous);
+      for (const p of parsed.slice(i, i + 50)) add(claims, p.entry, p, p.entry.aliases, p.entry.ambiguous);
     });
   }
   steps.push(() => {

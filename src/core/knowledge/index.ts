@@ -57,6 +57,11 @@ export class KnowledgeIndex {
 
   private warming: TermMatcher | undefined;
 
+  /** Whether the term engine is built. */
+  get matcherReady(): boolean {
+    return this.matcherInstance !== undefined;
+  }
+
   /**
    * Builds the term engine in the background, in slices of about `sliceMs` with `pause`
    * between them, so the first lookup finds it ready.

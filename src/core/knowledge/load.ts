@@ -3,45 +3,92 @@ import { KnowledgeIndex } from './index';
 import type { Entry, KnowledgeBase } from './types';
 
 let index: KnowledgeIndex | undefined;
+let provided: string | undefined;
+
+/**
+ * Supplies the compiled knowledge base's text where the bundle does not carry it (the web
+ * bundle reads dist/knowledge.json at activation); call before the first lookup.
+ */
+export function provideKnowledgeText(text: string): void {
+  provided = text;
+}
+
+const textOf = (): string => provided ?? knowledgeText;
 
 /** The bundled knowledge base, parsed on first use (or finished by `warmUpKnowledge`). */
 export function bundledKnowledge(): KnowledgeIndex {
-  index ??= new KnowledgeIndex(JSON.parse(knowledgeText) as KnowledgeBase);
+  index ??= new KnowledgeIndex(JSON.parse(textOf()) as KnowledgeBase);
   return index;
 }
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 /**
+ * Work between two pauses of the warm-up, in ms: well under the 10 ms an extension host may be
+ * blocked, since the background threads (GC, optimizing compiler) work alongside.
+ */
+export const SLICE_MS = 2;
+
+let warming: Promise<void> | undefined;
+
+/** Whether the bundled knowledge base and its term engine are built (lookups then cost no build). */
+export function knowledgeReady(): boolean {
+  return index?.matcherReady ?? false;
+}
+
+/**
  * Gets the bundled knowledge base ready in idle time: parses it entry by entry, then builds
  * the term engine, in slices of about `sliceMs` with `pause` between them. A lookup that comes
- * first finishes the work at once.
+ * first finishes the work at once; calls while one runs share it.
  */
-export async function warmUpKnowledge(pause: () => Promise<void>, sliceMs = 4): Promise<void> {
-  if (!index) {
-    const kb = await parseInSlices(knowledgeText, pause, sliceMs);
-    index ??= new KnowledgeIndex(kb);
-    await pause();
-  }
-  await index.warmUp(pause, sliceMs, now);
+export function warmUpKnowledge(pause: () => Promise<void>, sliceMs = SLICE_MS): Promise<void> {
+  warming ??= (async () => {
+    if (!index) {
+      // reading the file (Node) is a slice of its own
+      const text = textOf();
+      await pause();
+      const kb = await parseInSlices(text, pause, sliceMs);
+      index ??= new KnowledgeIndex(kb);
+      await pause();
+    }
+    await index.warmUp(pause, sliceMs, now);
+  })().finally(() => (warming = undefined));
+  return warming;
 }
 
 /**
  * Parses `{"version":N,"entries":[{...},...],"flows":[...],"checks":[...]}` (as the build writes it) one entry at a time,
- * pausing every `sliceMs`; any other shape is parsed at once.
+ * pausing every `sliceMs`; any other shape is parsed at once. The build puts each entry on a line
+ * of its own (JSON text has no raw line break inside a value), so its end is found natively.
  */
 export async function parseInSlices(text: string, pause: () => Promise<void>, sliceMs: number): Promise<KnowledgeBase> {
-  const head = /^\{"version":(\d+),"entries":\[/.exec(text.slice(0, 64));
+  const head = /^\{"version":(\d+),"entries":\[(\n?)/.exec(text.slice(0, 64));
   if (!head || !text.endsWith(']}')) return JSON.parse(text) as KnowledgeBase;
+  const lines = head[2] === '\n';
   const entries: Entry[] = [];
   let i = head[0].length;
   let started = now();
   while (text.charCodeAt(i) === 123 /* { */) {
-    const end = objectEnd(text, i);
-    if (end < 0) return JSON.parse(text) as KnowledgeBase;
-    entries.push(JSON.parse(text.slice(i, end)) as Entry);
-    i = end;
-    if (text.charCodeAt(i) === 44 /* , */) i++;
+    let end: number;
+    let next: number;
+    if (lines) {
+      next = text.indexOf('\n', i);
+      if (next < 0) return JSON.parse(text) as KnowledgeBase;
+      end = text.charCodeAt(next - 1) === 44 /* , */ ? next - 1 : next;
+      next++;
+    } else {
+      end = objectEnd(text, i);
+      if (end < 0) return JSON.parse(text) as KnowledgeBase;
+      next = text.charCodeAt(end) === 44 /* , */ ? end + 1 : end;
+    }
+    let entry: Entry;
+    try {
+      entry = JSON.parse(text.slice(i, end)) as Entry;
+    } catch {
+      return JSON.parse(text) as KnowledgeBase;
+    }
+    entries.push(entry);
+    i = next;
     if (now() - started >= sliceMs) {
       await pause();
       started = now();

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { compileGlossaryInSlices, mergeGlossary } from '../../core/glossary/workspace';
 import type { KnowledgeIndex } from '../../core/knowledge/index';
-import { warmUpKnowledge } from '../../core/knowledge/load';
+import { SLICE_MS, warmUpKnowledge } from '../../core/knowledge/load';
 import { glossaryFolders, readGlossaries } from './read';
 
 export interface GlossaryProblem {
@@ -66,9 +66,9 @@ export class GlossaryStore implements vscode.Disposable {
     const read = await readGlossaries(glossaryFolders());
     await warmUpKnowledge(pause);
     const base = this.base();
-    const result = await compileGlossaryInSlices(base, read.files, pause, 4, now);
+    const result = await compileGlossaryInSlices(base, read.files, pause, SLICE_MS, now);
     const merged = mergeGlossary(base, result);
-    if (merged !== base) await merged.warmUp(pause, 4, now);
+    if (merged !== base) await merged.warmUp(pause, SLICE_MS, now);
     if (generation !== this.generation) return;
     const uriOf = new Map(read.files.map((f) => [f.path, f.uri]));
     const problems: GlossaryProblem[] = [

@@ -29,23 +29,29 @@ export function termAt(deps: FeatureDeps, document: vscode.TextDocument, positio
 
 export function register(_context: vscode.ExtensionContext, deps: FeatureDeps): vscode.Disposable[] {
   const provider: vscode.HoverProvider = {
-    provideHover(document, position) {
+    provideHover(document, position, token) {
       if (!vscode.workspace.getConfiguration('hypervisorAtlas', document).get<boolean>('hover.enabled', true)) return undefined;
       if (!isAtlasDocument(document)) return undefined;
-      const found = termAt(deps, document, position);
-      if (!found) return undefined;
-      const kb = deps.knowledge();
-      const entry = kb.get(found.match.id);
-      if (!entry) return undefined;
-      const has = (id: string) => (deps.commands.has(id) ? id : undefined);
-      const links = { openEntry: has(Commands.openEntry), showDiagram: has(Commands.showDiagram), revealInAtlas: has(Commands.revealInAtlas), showFlow: has(Commands.showFlow) };
-      const others = kb.getAll((found.match.candidates ?? []).filter((id) => id !== entry.id));
-      const detail = vscode.workspace.getConfiguration('hypervisorAtlas', document).get<string>('hover.detail', 'compact') === 'full' ? 'full' : 'compact';
-      const md = new vscode.MarkdownString(cardMarkdown(kb, entry, found.text, links, others, detail, vscode.l10n.t), true);
-      md.isTrusted = { enabledCommands: cardCommands(links) };
-      md.supportHtml = false;
-      return new vscode.Hover(md, found.range);
+      // before the warm-up is done, wait for it rather than build everything at once
+      const pending = deps.whenReady();
+      if (pending) return pending.catch(() => undefined).then(() => (token.isCancellationRequested ? undefined : hoverAt(document, position)));
+      return hoverAt(document, position);
     },
+  };
+  const hoverAt = (document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined => {
+    const found = termAt(deps, document, position);
+    if (!found) return undefined;
+    const kb = deps.knowledge();
+    const entry = kb.get(found.match.id);
+    if (!entry) return undefined;
+    const has = (id: string) => (deps.commands.has(id) ? id : undefined);
+    const links = { openEntry: has(Commands.openEntry), showDiagram: has(Commands.showDiagram), revealInAtlas: has(Commands.revealInAtlas), showFlow: has(Commands.showFlow) };
+    const others = kb.getAll((found.match.candidates ?? []).filter((id) => id !== entry.id));
+    const detail = vscode.workspace.getConfiguration('hypervisorAtlas', document).get<string>('hover.detail', 'compact') === 'full' ? 'full' : 'compact';
+    const md = new vscode.MarkdownString(cardMarkdown(kb, entry, found.text, links, others, detail, vscode.l10n.t), true);
+    md.isTrusted = { enabledCommands: cardCommands(links) };
+    md.supportHtml = false;
+    return new vscode.Hover(md, found.range);
   };
   return [vscode.languages.registerHoverProvider({ scheme: '*' }, provider), registerToggle()];
 }

@@ -23,7 +23,7 @@ export interface ScanLimits {
   sliceMs: number;
 }
 
-export const DEFAULT_LIMITS: ScanLimits = { maxChars: 4 * 1024 * 1024, maxMatches: 5000, chunkChars: 128 * 1024, sliceMs: 5 };
+export const DEFAULT_LIMITS: ScanLimits = { maxChars: 4 * 1024 * 1024, maxMatches: 5000, chunkChars: 128 * 1024, sliceMs: 3 };
 
 /** the smallest chunk the time budget makes, and the first one */
 const MIN_CHUNK = 2048;
