@@ -1,3 +1,4 @@
+import { drain, type Steps } from './steps';
 import type { Rect } from './types';
 
 /**
@@ -145,6 +146,11 @@ export class Router {
   }
 
   route(req: RouteRequest): Route {
+    return drain(this.routeSteps(req));
+  }
+
+  /** `route`, yielding every few hundred search steps so a caller can pause. */
+  *routeSteps(req: RouteRequest): Steps<Route> {
     const { cols } = this;
     const starts = this.ports(req.from);
     const ends = this.ports(req.to);
@@ -181,7 +187,9 @@ export class Router {
     }
     let best = -1;
     let bestCost = Infinity;
+    let popped = 0;
     while (heap.size) {
+      if ((++popped & 127) === 0) yield;
       const state = heap.pop();
       const c = costOf(state);
       if (c + h(((state >> 2) % cols), Math.floor((state >> 2) / cols)) >= bestCost) break;
