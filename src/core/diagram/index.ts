@@ -6,13 +6,15 @@ import type { KnowledgeIndex } from '../knowledge/index';
 import type { Entry } from '../knowledge/types';
 import { english, type Translate } from '../l10n';
 import { compareView } from './compare';
-import { layoutModel } from './layout';
+import { layoutSteps } from './layout';
 import { buildModel } from './model';
+import { drain, inSlices, type Steps } from './steps';
 import type { DiagramLayout } from './types';
 
 export type { DiagramLayout, DiagramModel, LaidEdge, LaidFrame, LaidNode, Rect, TextItem } from './types';
 export { buildModel } from './model';
-export { layoutModel, METRICS } from './layout';
+export { layoutModel, layoutSteps, METRICS } from './layout';
+export { drain, inSlices, type Steps } from './steps';
 export { compareView, COMPARISON_ENTRY, STACKS } from './compare';
 
 export type DiagramView = { kind: 'system'; system: string } | { kind: 'compare'; left: string; right: string };
@@ -61,6 +63,18 @@ export function comparePair(kb: KnowledgeIndex): { left: string; right: string }
 }
 
 export function layoutView(kb: KnowledgeIndex, v: DiagramView, t: Translate = english): DiagramLayout {
-  if (v.kind === 'system') return layoutModel(buildModel(kb, v.system, undefined, t), viewKey(v), t);
-  return compareView(kb, viewKey(v), t);
+  return drain(layoutViewSteps(kb, v, t));
+}
+
+/** `layoutView` in slices of about `sliceMs` with `pause` between them; undefined when `pause` resolves false. */
+export function layoutViewSliced(kb: KnowledgeIndex, v: DiagramView, t: Translate, pause: () => Promise<boolean | void>, sliceMs = 4): Promise<DiagramLayout | undefined> {
+  return inSlices(layoutViewSteps(kb, v, t), pause, sliceMs);
+}
+
+/** `layoutView` as steps (see steps.ts). */
+export function* layoutViewSteps(kb: KnowledgeIndex, v: DiagramView, t: Translate = english): Steps<DiagramLayout> {
+  if (v.kind === 'compare') return compareView(kb, viewKey(v), t);
+  const model = buildModel(kb, v.system, undefined, t);
+  yield;
+  return yield* layoutSteps(model, viewKey(v), t);
 }

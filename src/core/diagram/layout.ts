@@ -13,8 +13,9 @@
  */
 import { english, fill, messages, type Translate } from '../l10n';
 import { bandLabel, OUTSIDE_KEY } from './model';
-import { Router, STEP, labelPoint } from './route';
+import { Router, STEP, labelPoint, type Route } from './route';
 import { measureCrossings } from './quality';
+import { drain, type Steps } from './steps';
 import { textWidth, wrap } from './text';
 import type { Band, DiagramLayout, DiagramModel, LaidEdge, LaidFrame, LaidNode, ModelLayer, ModelNode, Rect, TextItem } from './types';
 
@@ -115,8 +116,15 @@ const layoutWords = messages({
  * one and that one untangled by swaps, and the one whose routed edges cross less is kept.
  */
 export function layoutModel(model: DiagramModel, key = `system:${model.systemId}`, t: Translate = english): DiagramLayout {
-  const plain = layoutWith(model, key, false, t);
-  const untangled = layoutWith(model, key, true, t);
+  return drain(layoutSteps(model, key, t));
+}
+
+/** `layoutModel` as steps, yielding between units of work (a swap tried, a stretch of routing). */
+export function* layoutSteps(model: DiagramModel, key = `system:${model.systemId}`, t: Translate = english): Steps<DiagramLayout> {
+  const plain = yield* layoutWith(model, key, false, t);
+  yield;
+  const untangled = yield* layoutWith(model, key, true, t);
+  yield;
   return untangled && routedCrossings(untangled) < routedCrossings(plain!) ? untangled : plain!;
 }
 
@@ -125,7 +133,7 @@ function routedCrossings(layout: DiagramLayout): number {
 }
 
 /** The layout, or (untangled) undefined when no swap lowered the crossings: the same drawing. */
-function layoutWith(model: DiagramModel, key: string, untangled: boolean, t: Translate): DiagramLayout | undefined {
+function* layoutWith(model: DiagramModel, key: string, untangled: boolean, t: Translate): Steps<DiagramLayout | undefined> {
   const w = layoutWords(t);
   const boxes = new Map<string, Box>(model.nodes.map((n) => [n.id, makeBox(n)]));
   const layerBoxes = new Map<string, LayerBox>();
@@ -196,10 +204,11 @@ function layoutWith(model: DiagramModel, key: string, untangled: boolean, t: Tra
   for (let round = 0; round < 4; round++) {
     place();
     for (const l of layerBoxes.values()) if (l !== outside) for (const b of l.bands) reorder(b, l, boxes, neighbours);
+    yield;
   }
   if (untangled) {
     place();
-    if (!untangle(model, layerBoxes, outside, boxes, place)) return undefined;
+    if (!(yield* untangle(model, layerBoxes, outside, boxes, place))) return undefined;
   }
   const size = place();
 
@@ -294,11 +303,16 @@ function layoutWith(model: DiagramModel, key: string, untangled: boolean, t: Tra
   const router = new Router(size.width, size.height, obstacles);
   const rect = (id: string) => boxes.get(id)!;
   const order = [...model.edges].sort((a, b) => manhattan(rect(a.from), rect(a.to)) - manhattan(rect(b.from), rect(b.to)) || a.id.localeCompare(b.id));
-  const routes = new Map(order.map((e) => [e.id, router.route({ id: e.id, from: rect(e.from), to: rect(e.to) })]));
+  const routes = new Map<string, Route>();
+  for (const e of order) {
+    routes.set(e.id, yield* router.routeSteps({ id: e.id, from: rect(e.from), to: rect(e.to) }));
+    yield;
+  }
   const labelBoxes = nodes.filter((n) => n.kind !== 'system');
-  const edges: LaidEdge[] = model.edges.map((e) => {
+  const edges: LaidEdge[] = [];
+  for (const e of model.edges) {
     const r = routes.get(e.id)!;
-    return {
+    edges.push({
       id: e.id,
       from: e.from,
       to: e.to,
@@ -309,8 +323,9 @@ function layoutWith(model: DiagramModel, key: string, untangled: boolean, t: Tra
       points: r.points,
       labelAt: labelPoint(r.points, textWidth(e.label, 11) + 8, labelBoxes),
       routed: r.routed,
-    };
-  });
+    });
+    yield;
+  }
 
   return { key, title: fill(w.title, model.title), width: size.width, height: size.height, frames, texts, nodes, edges, problems: model.problems };
 }
@@ -402,7 +417,7 @@ function straightCrossings(model: DiagramModel, boxes: Map<string, Box>): number
  * After the barycenter rounds: swaps two boxes of a band while that lowers the crossings of
  * the straight lines between linked boxes. Returns whether any swap was kept.
  */
-function untangle(model: DiagramModel, layerBoxes: Map<string, LayerBox>, outside: LayerBox | undefined, boxes: Map<string, Box>, place: () => unknown): boolean {
+function* untangle(model: DiagramModel, layerBoxes: Map<string, LayerBox>, outside: LayerBox | undefined, boxes: Map<string, Box>, place: () => unknown): Steps<boolean> {
   let best = straightCrossings(model, boxes);
   let changed = false;
   for (let pass = 0; pass < 3 && best > 0; pass++) {
@@ -430,6 +445,7 @@ function untangle(model: DiagramModel, layerBoxes: Map<string, LayerBox>, outsid
               swap();
               place();
             }
+            yield;
           }
         }
       }

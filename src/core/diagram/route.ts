@@ -1,3 +1,4 @@
+import { drain, type Steps } from './steps';
 import type { Rect } from './types';
 
 /**
@@ -36,18 +37,28 @@ export interface Route {
   routed: boolean;
 }
 
+/** A binary min-heap of (key, state) in typed arrays, reused by every route of a Router. */
 class MinHeap {
-  private keys: number[] = [];
-  private vals: number[] = [];
-  get size(): number {
-    return this.keys.length;
+  private keys = new Float64Array(1024);
+  private vals = new Int32Array(1024);
+  size = 0;
+  /** the key of the value `pop` returned last */
+  poppedKey = 0;
+  clear(): void {
+    this.size = 0;
   }
   push(key: number, val: number): void {
+    if (this.size === this.keys.length) {
+      const keys = new Float64Array(this.size * 2);
+      const vals = new Int32Array(this.size * 2);
+      keys.set(this.keys);
+      vals.set(this.vals);
+      this.keys = keys;
+      this.vals = vals;
+    }
     const k = this.keys;
     const v = this.vals;
-    let i = k.length;
-    k.push(key);
-    v.push(val);
+    let i = this.size++;
     while (i > 0) {
       const p = (i - 1) >> 1;
       if (k[p]! <= key) break;
@@ -62,15 +73,17 @@ class MinHeap {
     const k = this.keys;
     const v = this.vals;
     const top = v[0]!;
-    const lastK = k.pop()!;
-    const lastV = v.pop()!;
-    if (k.length > 0) {
+    this.poppedKey = k[0]!;
+    const n = --this.size;
+    const lastK = k[n]!;
+    const lastV = v[n]!;
+    if (n > 0) {
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
-        if (l >= k.length) break;
+        if (l >= n) break;
         const r = l + 1;
-        const c = r < k.length && k[r]! < k[l]! ? r : l;
+        const c = r < n && k[r]! < k[l]! ? r : l;
         if (k[c]! >= lastK) break;
         k[i] = k[c]!;
         v[i] = v[c]!;
@@ -95,6 +108,9 @@ export class Router {
   private readonly prev: Int32Array;
   private readonly stamp: Uint32Array;
   private generation = 0;
+  /** the points a route may end at: those whose stamp is this route's */
+  private readonly endStamp: Uint32Array;
+  private readonly heap = new MinHeap();
 
   constructor(width: number, height: number, obstacles: Rect[]) {
     this.cols = Math.ceil(width / STEP) + 1;
@@ -106,6 +122,7 @@ export class Router {
     this.cost = new Float64Array(n * 4);
     this.prev = new Int32Array(n * 4);
     this.stamp = new Uint32Array(n * 4);
+    this.endStamp = new Uint32Array(n);
     for (const r of obstacles) this.block(r);
     // keep routes off the drawing's outer edge
     for (let i = 0; i < this.cols; i++) this.blocked[i] = this.blocked[(this.rows - 1) * this.cols + i] = 1;
@@ -145,15 +162,23 @@ export class Router {
   }
 
   route(req: RouteRequest): Route {
+    return drain(this.routeSteps(req));
+  }
+
+  /** `route`, yielding every few hundred search steps so a caller can pause. */
+  *routeSteps(req: RouteRequest): Steps<Route> {
     const { cols } = this;
     const starts = this.ports(req.from);
     const ends = this.ports(req.to);
     if (starts.length === 0 || ends.length === 0) return straight(req);
     const portUsed = (i: number, j: number) => (this.usedH[j * cols + i]! + this.usedV[j * cols + i]! > 0 ? PORT_USED : 0);
+    const gen = ++this.generation;
+    const { stamp, cost: costs, prev: prevs, endStamp, blocked, usedH, usedV, rows } = this;
     const endAt = new Map<number, { d: Dir; off: number }[]>();
     for (const e of ends) {
       const k = e.j * cols + e.i;
       endAt.set(k, [...(endAt.get(k) ?? []), { d: e.d, off: e.off * OFF_CENTRE + portUsed(e.i, e.j) }]);
+      endStamp[k] = gen;
     }
     const t = req.to;
     const ti0 = t.x / STEP - 1;
@@ -162,15 +187,14 @@ export class Router {
     const tj1 = (t.y + t.h) / STEP + 1;
     const h = (i: number, j: number) => Math.max(0, ti0 - i, i - ti1) + Math.max(0, tj0 - j, j - tj1);
 
-    const gen = ++this.generation;
-    const { stamp, cost: costs, prev: prevs } = this;
     const costOf = (st: number) => (stamp[st] === gen ? costs[st]! : Infinity);
     const setCost = (st: number, c: number, from: number) => {
       stamp[st] = gen;
       costs[st] = c;
       prevs[st] = from;
     };
-    const heap = new MinHeap();
+    const heap = this.heap;
+    heap.clear();
     for (const s of starts) {
       const state = (s.j * cols + s.i) * 4 + s.d;
       const c = s.off * OFF_CENTRE + portUsed(s.i, s.j);
@@ -181,15 +205,21 @@ export class Router {
     }
     let best = -1;
     let bestCost = Infinity;
+    let popped = 0;
     while (heap.size) {
+      if ((++popped & 127) === 0) yield;
       const state = heap.pop();
       const c = costOf(state);
-      if (c + h(((state >> 2) % cols), Math.floor((state >> 2) / cols)) >= bestCost) break;
       const p = state >> 2;
-      const d = (state & 3) as Dir;
       const i = p % cols;
       const j = (p - i) / cols;
-      const fin = endAt.get(p);
+      const f = c + h(i, j);
+      if (f >= bestCost) break;
+      // a stale entry: the state was pushed again cheaper and that entry, popped first (the
+      // heuristic is consistent), did all this one would
+      if (heap.poppedKey > f) continue;
+      const d = (state & 3) as Dir;
+      const fin = endStamp[p] === gen ? endAt.get(p) : undefined;
       if (fin) {
         for (const e of fin) {
           // arriving must point into the target: opposite of the port's outward direction
@@ -205,12 +235,12 @@ export class Router {
         if (nd === ((d + 2) % 4)) continue;
         const ni = i + DX[nd]!;
         const nj = j + DY[nd]!;
-        if (ni < 0 || nj < 0 || ni >= cols || nj >= this.rows) continue;
+        if (ni < 0 || nj < 0 || ni >= cols || nj >= rows) continue;
         const q = nj * cols + ni;
-        if (this.blocked[q]) continue;
+        if (blocked[q]) continue;
         const horizontal = nd === 0 || nd === 2;
-        const along = horizontal ? this.usedH[q]! : this.usedV[q]!;
-        const across = horizontal ? this.usedV[q]! : this.usedH[q]!;
+        const along = horizontal ? usedH[q]! : usedV[q]!;
+        const across = horizontal ? usedV[q]! : usedH[q]!;
         const nc = c + 1 + (nd === d ? 0 : BEND) + along * ALONG_USED + across * CROSS_USED;
         const ns = q * 4 + nd;
         if (nc < costOf(ns)) {

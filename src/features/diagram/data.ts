@@ -4,12 +4,13 @@
  * card renderer: entry fields escaped, bodies through markdown-it with HTML disabled. The
  * webview inserts only these fragments; every label from content goes into the SVG as text.
  */
+import { drain, type Steps } from '../../core/diagram/steps';
 import type { DiagramLayout } from '../../core/diagram/types';
 import type { KnowledgeIndex } from '../../core/knowledge/index';
 import type { Entry } from '../../core/knowledge/types';
 import { english, fill, messages, type Translate } from '../../core/l10n';
 import { cardHtml } from '../../core/render/card';
-import { escapeHtml } from '../../core/render/markdown';
+import { escapeHtml, markdown } from '../../core/render/markdown';
 import type { FlowStart, PageFlow } from './flows';
 import type { DiagramStrings } from './strings';
 
@@ -84,13 +85,22 @@ export function connectionsHtml(kb: KnowledgeIndex, entry: Entry, layout: Diagra
 
 /** The cards of every entry the page can show: the boxes, the layers, the system, the mechanisms. */
 export function diagramCards(kb: KnowledgeIndex, layout: DiagramLayout, t: Translate = english): Record<string, string> {
+  return drain(diagramCardsSteps(kb, layout, t));
+}
+
+/** `diagramCards` as steps, one card each (see core/diagram/steps.ts). */
+export function* diagramCardsSteps(kb: KnowledgeIndex, layout: DiagramLayout, t: Translate = english): Steps<Record<string, string>> {
   const ids = new Set<string>();
   for (const n of layout.nodes) ids.add(n.entryId);
   for (const e of layout.edges) if (e.via) ids.add(e.via);
   const cards: Record<string, string> = {};
+  markdown(); // loaded on first use: a step of its own
+  yield;
   for (const id of ids) {
     const entry = kb.get(id);
-    if (entry) cards[id] = cardHtml(kb, entry, t) + connectionsHtml(kb, entry, layout, t);
+    if (!entry) continue;
+    cards[id] = cardHtml(kb, entry, t) + connectionsHtml(kb, entry, layout, t);
+    yield;
   }
   return cards;
 }

@@ -3,6 +3,7 @@
  * (no `vscode` import): the panel, the command and the tests call exactly this.
  */
 import { firstStepWith, flowsOf, resolveFlow } from '../../core/diagram/flows';
+import { drain, type Steps } from '../../core/diagram/steps';
 import type { DiagramLayout } from '../../core/diagram/types';
 import type { KnowledgeIndex } from '../../core/knowledge/index';
 import type { Flow } from '../../core/knowledge/types';
@@ -33,11 +34,17 @@ export interface FlowStart {
 
 /** The flows of a system view, each step mapped onto the layout; none for other views. */
 export function pageFlows(kb: KnowledgeIndex, layout: DiagramLayout): PageFlow[] {
+  return drain(pageFlowsSteps(kb, layout));
+}
+
+/** `pageFlows` as steps, one flow each (see core/diagram/steps.ts). */
+export function* pageFlowsSteps(kb: KnowledgeIndex, layout: DiagramLayout): Steps<PageFlow[]> {
   const system = /^system:(.+)$/.exec(layout.key)?.[1];
   if (!system) return [];
   const out: PageFlow[] = [];
   for (const flow of flowsOf(kb.flows, system)) {
     const resolved = resolveFlow(flow, layout);
+    yield;
     if (resolved.problems.length) continue; // the build refuses these; a hand-built page skips them
     out.push({
       id: flow.id,

@@ -81,9 +81,10 @@ export function register(_context: vscode.ExtensionContext, deps: FeatureDeps): 
     }),
     vscode.window.registerWebviewPanelSerializer(DIAGRAM_VIEW_TYPE, {
       async deserializeWebviewPanel(webviewPanel, state: unknown) {
-        panels.restore(webviewPanel, state);
+        await panels.restore(webviewPanel, state);
       },
     }),
+    deps.onDidChangeKnowledge(() => panels.knowledgeChanged()),
   ];
   for (const c of [Commands.showDiagram, Commands.showHyperVArchitecture, Commands.compareTypes, Commands.showFlow]) deps.commands.add(c);
   return disposables;
