@@ -1,5 +1,6 @@
 import { aliasForms, cleanAlias } from './alias';
-import { continuesIdentifier, CREDENTIAL_KEY, isDirectory, isHomeFolder, isKeyPosition, isValue, codeLineBreak, notTermEnd } from './boundaries';
+import { continuesIdentifier, CREDENTIAL_KEY, inCommentLine, isDirectory, isHomeFolder, isKeyPosition, isValue, isVerbUse, keyFollows, quotedName, codeLineBreak, notTermEnd } from './boundaries';
+import { inPathOrFileName } from './paths';
 import { bit, pairHash, popcount, ROOT_BITS, sepCode, sepLength, slotOf } from './edge-table';
 import { compact, CONTEXT_RADIUS, lowerBound, newRaw, upperBound, type Raw } from './raw';
 import { ALL_CAPS, HAS_LETTER, HAS_UPPER, MAX_SEPARATOR, PLURAL, charClass, hashStep, lowerCode, newToken, nextToken, separatorKey, type Token } from './tokenize';
@@ -434,12 +435,23 @@ export class TermMatcher {
       variant &&
       !this.isCredential(text, tok.start) &&
       !continuesIdentifier(text, tok.start, this.bestEnd, 0, text.length, this.code, variant.generic) &&
+      !inPathOrFileName(text, tok.start, this.bestEnd) &&
       !(this.code && (isDirectory(text, tok.start, this.bestEnd, 0, text.length) || isHomeFolder(text, tok.start) || (variant.generic && this.crossCutting(variant) && isValue(text, tok.start, 0)) || this.isNameInCode(text, tok.start, this.bestEnd, variant)))
     ) {
       return variant;
     }
     this.bestEnd = tok.end;
     return undefined;
+  }
+
+  /**
+   * An ordinary word used as a word, even where its system's terms are around: a config key's
+   * name in a comment's prose (`to boot` in `# Kernel image to boot`) unless the comment heads
+   * that key or quotes it, a cross-cutting noun as a verb (`to host the`).
+   */
+  private proseUse(text: string, start: number, end: number, v: Variant): boolean {
+    if (v.settings) return inCommentLine(text, start) && !isKeyPosition(text, start, end) && !quotedName(text, start, end) && !keyFollows(text, start, end);
+    return this.crossCutting(v) && isVerbUse(text, start, end);
   }
 
   /** Every candidate is a cross-cutting entry (no system): `host`, `guest`, `container`. */
@@ -764,6 +776,7 @@ export class TermMatcher {
     }
     const s = start[i];
     const e = end[i];
+    if (v.generic && policy === 'context' && this.proseUse(text, s, e, v)) return undefined;
     if (candidates.length === 1) return v.generic ? { start: s, end: e, id: this.ids[candidates[0]], generic: true } : { start: s, end: e, id: this.ids[candidates[0]] };
     const chosen = this.choose(candidates, raw, s, e, documentMask);
     // one object literal per shape: no property added later
