@@ -159,7 +159,8 @@ export function referenceScan(entries: readonly MatchableEntry[], text: string):
 /** In prose, a lower-case alias that starts a name of three or more `-`-joined lower-case parts (`xen-save-devices-state`). */
 function hyphenName(text: string, start: number, end: number): boolean {
   if (/[A-Z]/.test(text.slice(start, end))) return false;
-  const parts = /^(?:-[a-z0-9]*)*/.exec(text.slice(end))![0].split('-').slice(1, 9);
+  // a placeholder is a part too: `qemu-root-<domid>`
+  const parts = (/^(?:-(?:<[a-z_]{1,31}>|[a-z0-9]*))*/.exec(text.slice(end))![0].match(/-(?:<[a-z_]+>|[a-z0-9]*)/g) ?? []).map((p) => p.slice(1)).slice(0, 8);
   const next = text[end + parts.reduce((n, p) => n + 1 + p.length, 0)] ?? '';
   const joining = ['to', 'and', 'or', 'in', 'on', 'of', 'by', 'for', 'the', 'a', 'an', 'per', 'vs', 'with'];
   if (parts.some((p) => p === '' || joining.includes(p))) return false;
@@ -195,14 +196,12 @@ function inPath(text: string, start: number, end: number): boolean {
     let r = a;
     while (r > 0 && a - r < 512 && !stop.test(text[r - 1])) r--;
     const run = text.slice(r, a);
-    const slashes = run.split('/').length - 1;
     if (!(r > 0 && text[r - 1] === '<')) {
       if (!/^(\/|~|\.\/|\.\.)/.test(text.slice(r, r + 2))) posix = !slashBefore && slashAfter && text[b + 1] === '$';
       else if (run === '/dev/' && !slashAfter) posix = false;
       else if (slashAfter) posix = true;
       else if (text[start - 1] === '.' && b === end) posix = false;
-      else if (a === start && b === end) posix = (slashes <= 1 && text[r] === '/') || (!/(^|\/)(s?bin|libexec)$/.test(text.slice(Math.max(r, a - 9), a - 1)) && slashes <= 1);
-      else posix = true;
+      else posix = !(a === start && b === end && (m.includes('.') || /(^|\/)(s?bin|libexec)$/.test(text.slice(Math.max(r, a - 9), a - 1))));
     }
   }
   if (posix) return true;

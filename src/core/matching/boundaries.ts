@@ -70,7 +70,12 @@ function hyphenName(text: string, start: number, end: number, to: number): boole
   let i = end;
   while (i < to && text.charCodeAt(i) === 45 && parts < 8) {
     let j = i + 1;
-    while (j < to && ((text.charCodeAt(j) >= 97 && text.charCodeAt(j) <= 122) || (text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57))) j++;
+    // a placeholder is a part too: `qemu-root-<domid>`
+    if (text.charCodeAt(j) === 60) {
+      const close = text.indexOf('>', j);
+      if (close < 0 || close - j > 32 || !/^<[a-z_]+$/.test(text.slice(j, close))) return false;
+      j = close + 1;
+    } else while (j < to && ((text.charCodeAt(j) >= 97 && text.charCodeAt(j) <= 122) || (text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57))) j++;
     if (j === i + 1 || LINK_WORDS.has(text.slice(i + 1, j))) return false;
     const n = j < to ? text.charCodeAt(j) : 0;
     if (n >= 65 && n <= 90) return false;

@@ -43,11 +43,11 @@ export function inPathOrFileName(text: string, start: number, end: number): bool
     const n = text.charCodeAt(end + 1);
     if ((n >= 65 && n <= 90) || n === 36 || n === 37 || n === 42) return true;
   }
-  return posixPath(text, start, end, before) || (!dotted && fileName(text, end)) || linkLabel(text, start, end);
+  return posixPath(text, start, end, before, dotted) || (!dotted && fileName(text, end)) || linkLabel(text, start, end);
 }
 
 /** In an absolute (or `./`, `~/`) POSIX path: a folder, or part of its last segment but not its extension. */
-function posixPath(text: string, start: number, end: number, before: number): boolean {
+function posixPath(text: string, start: number, end: number, before: number, dotted: boolean): boolean {
   // the segment's bounds
   let a = start;
   while (a > 0 && start - a < MAX_RUN && !endsRun(text.charCodeAt(a - 1)) && text.charCodeAt(a - 1) !== SLASH) a--;
@@ -56,13 +56,9 @@ function posixPath(text: string, start: number, end: number, before: number): bo
   const slashBefore = a > 0 && text.charCodeAt(a - 1) === SLASH;
   const slashAfter = text.charCodeAt(b) === SLASH;
   if (!slashBefore && !slashAfter) return false;
-  // the run's start: it must begin with `/`, `./`, `../`, `~/` or a `$VAR/`
+  // the run's start: it must begin with `/`, `./`, `../` or `~/`
   let r = a;
-  let slashes = 0;
-  while (r > 0 && a - r < MAX_RUN && !endsRun(text.charCodeAt(r - 1))) {
-    if (text.charCodeAt(r - 1) === SLASH) slashes++;
-    r--;
-  }
+  while (r > 0 && a - r < MAX_RUN && !endsRun(text.charCodeAt(r - 1))) r--;
   const first = text.charCodeAt(r);
   // `</vcpu>` closes an element; `$x.Bytes/1MB` divides
   if (r > 0 && text.charCodeAt(r - 1) === 60) return false;
@@ -74,14 +70,9 @@ function posixPath(text: string, start: number, end: number, before: number): bo
   // a device node names its device: `/dev/xvda1`
   if (text.startsWith('/dev/', r) && a === r + 5 && !slashAfter) return false;
   if (slashAfter) return true;
-  // the last segment: its extension stays, and so does a whole program name in a bin folder
+  // the last segment: its extension stays, so does a whole file an entry names (`OVMF_CODE.fd`) and a program in a bin folder
   if (before === DOT && b === end) return false;
-  if (a === start && b === end) {
-    if (slashes <= 1 && first === SLASH) return true; // `/vagrant`: one segment
-    const dir = text.slice(Math.max(r, a - 9), a - 1);
-    if (/(?:^|\/)(?:s?bin|libexec)$/.test(dir)) return false;
-    return slashes <= 1;
-  }
+  if (a === start && b === end && (dotted || /(?:^|\/)(?:s?bin|libexec)$/.test(text.slice(Math.max(r, a - 9), a - 1)))) return false;
   return true;
 }
 
