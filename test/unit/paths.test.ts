@@ -24,6 +24,9 @@ describe('terms inside paths and file names', () => {
     assert.equal(at(t, 'ClusterStorage'), false, 'a CamelCase folder an entry lists');
     assert.equal(at('Join-Path $root "VMs\\$name"', 'VMs'), true);
     assert.equal(at('Write-Host "guest\\n"', 'guest'), false, 'an escape is no folder');
+    assert.equal(at('Hyper-V\\Get-VM -Name web', 'Hyper-V'), false, 'a module-qualified cmdlet');
+    assert.equal(at('Hyper-V\\Get-VM -Name web', 'Get-VM'), false);
+    assert.equal(at('"$env:ProgramData\\Microsoft\\Windows\\Hyper-V"', 'Hyper-V'), true, 'Hyper-V is no cmdlet');
   });
 
   it('reads POSIX folders and parts of a last segment, but keeps extensions, device nodes and programs', () => {
@@ -32,6 +35,11 @@ describe('terms inside paths and file names', () => {
     assert.equal(at('config.vm.synced_folder ".", "/vagrant"', 'vagrant'), true);
     assert.equal(at('file=/var/lib/vm/web01.qcow2', 'qcow2'), false);
     assert.equal(at('extra = "root=/dev/xvda1"', 'xvda'), false);
+    assert.equal(at('opens /dev/xen/gntdev', 'gntdev'), false, 'kernel file systems name kernel objects');
+    assert.equal(at('check /sys/kernel/iommu_groups/ first', 'iommu_groups'), false);
+    assert.equal(at('--firmware ./hypervisor-fw', 'hypervisor-fw'), false, 'a whole named file');
+    assert.equal(at('ls /var/run/xen', 'xen'), true, 'a folder as the last segment');
+    assert.equal(at('the [shim](../src/cmd/containerd-shim-kata-v2) binary', 'containerd-shim-kata-v2'), true, 'a relative link target');
     assert.equal(at('<emulator>/usr/bin/qemu-system-x86_64</emulator>', 'qemu-system-x86_64'), false);
     assert.equal(at('<vcpu>2</vcpu>', 'vcpu', 1), false, 'a closing tag is no path');
     assert.equal(at('KVM/QEMU and Xen', 'QEMU'), false, 'alternatives in prose are no path');

@@ -119,7 +119,7 @@ export function referenceScan(entries: readonly MatchableEntry[], text: string):
         ((g ? /[-_.]/ : /_/).test(l1) && word(start - 2)) ||
         (digits > 0 && ((afterDigits < text.length && rightRuns(text.charCodeAt(afterDigits))) || ((g ? /[-_.]/ : /[_.]/).test(text[afterDigits] ?? '') && word(afterDigits + 1)))) ||
         (!g && hyphenName(text, start, best.end)) ||
-        inPath(text, start, best.end)
+        inPath(text, start, best.end, g)
       ) {
         best = undefined;
       }
@@ -170,13 +170,15 @@ function hyphenName(text: string, start: number, end: number): boolean {
 /**
  * Inside a file-system path, a file name or a bracketed label, and not an entry's own path: after
  * `\` (or before `\` and a capital or variable), a folder or part of the last segment of an absolute
- * path (not its extension, a `/dev/` node or a program in a bin folder), a `vm/$name` first folder,
- * the base of `name-part.ext`, part of `[lower-case-label]`. CamelCase folders (`ClusterStorage`) stay.
+ * path (not its extension, a kernel file system's object unless an ordinary word, a named file or a program in a bin folder), a module-qualified cmdlet stays, a `vm/$name` first folder,
+ * a relative Markdown link target, the base of `name-part.ext`, part of `[lower-case-label]`. CamelCase folders (`ClusterStorage`) stay.
  */
-function inPath(text: string, start: number, end: number): boolean {
+function inPath(text: string, start: number, end: number, generic: boolean): boolean {
   const m = text.slice(start, end);
   if (/[/\\]/.test(m) || /[a-z][A-Z]/.test(m)) return false;
-  if (text[start - 1] === '\\' || /^\\[A-Z$%*]/.test(text.slice(end, end + 2))) return true;
+  const cmdlet = /^[A-Z][a-z]+-[A-Z][A-Za-z]+(?![\\A-Za-z0-9])/;
+  if (text[start - 1] === '\\') return !cmdlet.test(text.slice(start, start + 64));
+  if (/^\\[A-Z$%*]/.test(text.slice(end, end + 2)) && !cmdlet.test(text.slice(end + 1, end + 65))) return true;
   const stop = { test: (c: string) => c <= ' ' || '"\'`()[]=,;:|<>{}'.includes(c) };
   const seg = (from: number, step: number) => {
     let i = from;
@@ -195,13 +197,13 @@ function inPath(text: string, start: number, end: number): boolean {
   if (slashBefore || slashAfter) {
     let r = a;
     while (r > 0 && a - r < 512 && !stop.test(text[r - 1])) r--;
-    const run = text.slice(r, a);
-    if (!(r > 0 && text[r - 1] === '<')) {
+    if (r > 1 && text.slice(r - 2, r) === '](') posix = true;
+    else if (!(r > 0 && text[r - 1] === '<')) {
       if (!/^(\/|~|\.\/|\.\.)/.test(text.slice(r, r + 2))) posix = !slashBefore && slashAfter && text[b + 1] === '$';
-      else if (run === '/dev/' && !slashAfter) posix = false;
+      else if (!generic && /^\/(dev|sys|proc)\//.test(text.slice(r, r + 6))) posix = false;
       else if (slashAfter) posix = true;
       else if (text[start - 1] === '.' && b === end) posix = false;
-      else posix = !(a === start && b === end && (m.includes('.') || /(^|\/)(s?bin|libexec)$/.test(text.slice(Math.max(r, a - 9), a - 1))));
+      else posix = !(a === start && b === end && (/[._-]/.test(m) || /(^|\/)(s?bin|libexec)$/.test(text.slice(Math.max(r, a - 9), a - 1))));
     }
   }
   if (posix) return true;

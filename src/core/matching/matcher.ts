@@ -435,7 +435,7 @@ export class TermMatcher {
       variant &&
       !this.isCredential(text, tok.start) &&
       !continuesIdentifier(text, tok.start, this.bestEnd, 0, text.length, this.code, variant.generic) &&
-      !inPathOrFileName(text, tok.start, this.bestEnd) &&
+      !inPathOrFileName(text, tok.start, this.bestEnd, variant.generic) &&
       !(this.code && (isDirectory(text, tok.start, this.bestEnd, 0, text.length) || isHomeFolder(text, tok.start) || (variant.generic && this.crossCutting(variant) && isValue(text, tok.start, 0)) || this.isNameInCode(text, tok.start, this.bestEnd, variant)))
     ) {
       return variant;

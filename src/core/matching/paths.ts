@@ -26,8 +26,12 @@ const FILE_EXTENSIONS = new Set(
 );
 
 const MAX_RUN = 512;
+const KERNEL_FS = /^\/(?:dev|sys|proc)\//;
 
-export function inPathOrFileName(text: string, start: number, end: number): boolean {
+/** A PowerShell cmdlet name that ends its path: `Get-VM`, `Set-VMFirmware`. */
+const CMDLET = /^[A-Z][a-z]+-[A-Z][A-Za-z]+(?![\\A-Za-z0-9])/;
+
+export function inPathOrFileName(text: string, start: number, end: number, generic = false): boolean {
   let dotted = false;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
@@ -37,17 +41,18 @@ export function inPathOrFileName(text: string, start: number, end: number): bool
   const before = start > 0 ? text.charCodeAt(start - 1) : 0;
   // a folder name an entry lists as itself: `C:\ClusterStorage`
   if (camelCase(text, start, end)) return false;
-  // a Windows folder or file: `C:\VMs`, `"$path\Virtual Hard Disks\"`, a first folder `VMs\$name`
-  if (before === BACKSLASH) return true;
+  // a Windows folder or file: `C:\VMs`, `"$path\Virtual Hard Disks\"`, a first folder `VMs\$name`;
+  // not a module-qualified cmdlet (`Hyper-V\Get-VM`)
+  if (before === BACKSLASH) return !CMDLET.test(text.slice(start, start + 64));
   if (text.charCodeAt(end) === BACKSLASH) {
     const n = text.charCodeAt(end + 1);
-    if ((n >= 65 && n <= 90) || n === 36 || n === 37 || n === 42) return true;
+    if (((n >= 65 && n <= 90) || n === 36 || n === 37 || n === 42) && !CMDLET.test(text.slice(end + 1, end + 65))) return true;
   }
-  return posixPath(text, start, end, before, dotted) || (!dotted && fileName(text, end)) || linkLabel(text, start, end);
+  return posixPath(text, start, end, before, dotted, generic) || (!dotted && fileName(text, end)) || linkLabel(text, start, end);
 }
 
 /** In an absolute (or `./`, `~/`) POSIX path: a folder, or part of its last segment but not its extension. */
-function posixPath(text: string, start: number, end: number, before: number, dotted: boolean): boolean {
+function posixPath(text: string, start: number, end: number, before: number, dotted: boolean, generic: boolean): boolean {
   // the segment's bounds
   let a = start;
   while (a > 0 && start - a < MAX_RUN && !endsRun(text.charCodeAt(a - 1)) && text.charCodeAt(a - 1) !== SLASH) a--;
@@ -62,17 +67,21 @@ function posixPath(text: string, start: number, end: number, before: number, dot
   const first = text.charCodeAt(r);
   // `</vcpu>` closes an element; `$x.Bytes/1MB` divides
   if (r > 0 && text.charCodeAt(r - 1) === 60) return false;
+  // a relative Markdown link target: `](../src/containerd-shim-kata-v2)`
+  if (r > 1 && text.charCodeAt(r - 1) === 40 && text.charCodeAt(r - 2) === 93) return true;
   const absolute = first === SLASH || first === 126 /* ~ */ || (first === DOT && (text.charCodeAt(r + 1) === SLASH || text.charCodeAt(r + 1) === DOT));
   if (!absolute) {
     // a relative first folder before a variable: govc's `vm/$name`
     return !slashBefore && slashAfter && text.charCodeAt(b + 1) === 36;
   }
-  // a device node names its device: `/dev/xvda1`
-  if (text.startsWith('/dev/', r) && a === r + 5 && !slashAfter) return false;
+  // kernel file systems name kernel objects: `/dev/xen/gntdev`, `/sys/kernel/iommu_groups/`
+  // (an ordinary word there is a user's name: `/dev/vg0/builder`)
+  if (!generic && KERNEL_FS.test(text.slice(r, r + 6))) return false;
   if (slashAfter) return true;
-  // the last segment: its extension stays, so does a whole file an entry names (`OVMF_CODE.fd`) and a program in a bin folder
+  // the last segment: its extension stays, so does a whole file an entry names (`OVMF_CODE.fd`,
+  // `hypervisor-fw`) and a program in a bin folder
   if (before === DOT && b === end) return false;
-  if (a === start && b === end && (dotted || /(?:^|\/)(?:s?bin|libexec)$/.test(text.slice(Math.max(r, a - 9), a - 1)))) return false;
+  if (a === start && b === end && (dotted || named(text, start, end) || /(?:^|\/)(?:s?bin|libexec)$/.test(text.slice(Math.max(r, a - 9), a - 1)))) return false;
   return true;
 }
 
@@ -85,6 +94,12 @@ function fileName(text: string, end: number): boolean {
   while (e < text.length && e - b < 8 && isAlnumAscii(text.charCodeAt(e))) e++;
   if (e < text.length && (isAlnumAscii(text.charCodeAt(e)) || text.charCodeAt(e) === DOT && isAlnumAscii(text.charCodeAt(e + 1)))) return false;
   return FILE_EXTENSIONS.has(text.slice(b + 1, e).toLowerCase());
+}
+
+/** A name of several parts: `hypervisor-fw`, `kata_runtime`. */
+function named(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 45 || text.charCodeAt(i) === 95) return true;
+  return false;
 }
 
 /** A lower-case letter followed by a capital inside the match: a CamelCase name (`ClusterStorage`). */
