@@ -36,6 +36,7 @@ describe('terms inside paths and file names', () => {
     assert.equal(at('file=/var/lib/vm/web01.qcow2', 'qcow2'), false);
     assert.equal(at('extra = "root=/dev/xvda1"', 'xvda'), false);
     assert.equal(at('opens /dev/xen/gntdev', 'gntdev'), false, 'kernel file systems name kernel objects');
+    assert.ok(cards('n.md', 'A virtio-blk disk shows up in Linux guests as /dev/vda.\n').some(([t]) => t === 'vda'));
     assert.equal(at('check /sys/kernel/iommu_groups/ first', 'iommu_groups'), false);
     assert.equal(at('--firmware ./hypervisor-fw', 'hypervisor-fw'), false, 'a whole named file');
     assert.equal(at('ls /var/run/xen', 'xen'), true, 'a folder as the last segment');

@@ -170,7 +170,7 @@ function hyphenName(text: string, start: number, end: number): boolean {
 /**
  * Inside a file-system path, a file name or a bracketed label, and not an entry's own path: after
  * `\` (or before `\` and a capital or variable), a folder or part of the last segment of an absolute
- * path (not its extension, a kernel file system's object unless an ordinary word, a named file or a program in a bin folder), a module-qualified cmdlet stays, a `vm/$name` first folder,
+ * path (not its extension, a kernel file system's object unless an ordinary word below its first level, a named file or a program in a bin folder), a module-qualified cmdlet stays, a `vm/$name` first folder,
  * a relative Markdown link target, the base of `name-part.ext`, part of `[lower-case-label]`. CamelCase folders (`ClusterStorage`) stay.
  */
 function inPath(text: string, start: number, end: number, generic: boolean): boolean {
@@ -200,7 +200,7 @@ function inPath(text: string, start: number, end: number, generic: boolean): boo
     if (r > 1 && text.slice(r - 2, r) === '](') posix = true;
     else if (!(r > 0 && text[r - 1] === '<')) {
       if (!/^(\/|~|\.\/|\.\.)/.test(text.slice(r, r + 2))) posix = !slashBefore && slashAfter && text[b + 1] === '$';
-      else if (!generic && /^\/(dev|sys|proc)\//.test(text.slice(r, r + 6))) posix = false;
+      else if (/^\/(dev|sys|proc)\//.test(text.slice(r, r + 6)) && (!generic || a === r + 5)) posix = false;
       else if (slashAfter) posix = true;
       else if (text[start - 1] === '.' && b === end) posix = false;
       else posix = !(a === start && b === end && (/[._-]/.test(m) || /(^|\/)(s?bin|libexec)$/.test(text.slice(Math.max(r, a - 9), a - 1))));

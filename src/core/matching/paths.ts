@@ -75,8 +75,8 @@ function posixPath(text: string, start: number, end: number, before: number, dot
     return !slashBefore && slashAfter && text.charCodeAt(b + 1) === 36;
   }
   // kernel file systems name kernel objects: `/dev/xen/gntdev`, `/sys/kernel/iommu_groups/`
-  // (an ordinary word there is a user's name: `/dev/vg0/builder`)
-  if (!generic && KERNEL_FS.test(text.slice(r, r + 6))) return false;
+  // (an ordinary word deeper down is a user's name: `/dev/vg0/builder`, but `/dev/vda` is the disk)
+  if (KERNEL_FS.test(text.slice(r, r + 6)) && (!generic || a === r + 5)) return false;
   if (slashAfter) return true;
   // the last segment: its extension stays, so does a whole file an entry names (`OVMF_CODE.fd`,
   // `hypervisor-fw`) and a program in a bin folder
