@@ -450,7 +450,7 @@ export class TermMatcher {
    * that key or quotes it, a cross-cutting noun as a verb (`to host the`).
    */
   private proseUse(text: string, start: number, end: number, v: Variant): boolean {
-    if (v.settings) return inCommentLine(text, start) && !isKeyPosition(text, start, end) && !quotedName(text, start, end) && !keyFollows(text, start, end);
+    if (v.settings) return !isKeyPosition(text, start, end) && inCommentLine(text, start) && !quotedName(text, start, end) && !keyFollows(text, start, end);
     return this.crossCutting(v) && isVerbUse(text, start, end);
   }
 

@@ -32,6 +32,8 @@ const KERNEL_FS = /^\/(?:dev|sys|proc)\//;
 const CMDLET = /^[A-Z][a-z]+-[A-Z][A-Za-z]+(?![\\A-Za-z0-9])/;
 
 export function inPathOrFileName(text: string, start: number, end: number, generic = false): boolean {
+  // most terms stand between spaces or punctuation that ends every path and name
+  if ((start === 0 || endsRun(text.charCodeAt(start - 1))) && (end >= text.length || endsRun(text.charCodeAt(end)))) return false;
   let dotted = false;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
