@@ -63,6 +63,23 @@ describe('document profile: formats and systems', () => {
     assert.deepEqual(detectProfile({ fileName: 'x.vbox', text: '<VirtualBox/>' }).systems, ['virtualbox']);
   });
 
+  it('a PowerCLI script is a Hyper-V script too only when it uses Hyper-V\'s own cmdlets', () => {
+    const vc = 'Import-Module VMware.PowerCLI\nConnect-VIServer vc01\nGet-VM -Name web | Move-VM -Destination $folder\n';
+    assert.deepEqual(detectProfile({ fileName: 'vc.ps1', text: vc }).tools, ['powercli']);
+    assert.deepEqual(detectProfile({ fileName: 'vc.ps1', text: vc }).systems, ['esxi']);
+    const both = `${vc}Get-VMSwitch -Name External\n`;
+    assert.deepEqual(detectProfile({ fileName: 'both.ps1', text: both }).tools, ['hyperv-powershell', 'powercli']);
+    assert.deepEqual(detectProfile({ fileName: 'both.ps1', text: both }).systems, ['hyperv', 'esxi']);
+    assert.deepEqual(detectProfile({ fileName: 'hv.ps1', text: 'Get-VM -Name web | Stop-VM\n' }).systems, ['hyperv']);
+  });
+
+  it('finds KubeVirt objects listed in an OpenShift Template', () => {
+    const tpl = 'apiVersion: template.openshift.io/v1\nkind: Template\nobjects:\n- apiVersion: kubevirt.io/v1\n  kind: VirtualMachine\n';
+    assert.deepEqual(detectProfile({ fileName: 'win.tpl.yaml', text: tpl }).tools, ['kubevirt']);
+    assert.deepEqual(detectProfile({ fileName: 'win.tpl.yaml', text: tpl }).systems, ['kvm']);
+    assert.deepEqual(detectProfile({ fileName: 'x.yaml', text: 'items:\n- name: kubevirt.io/v1\n' }).tools, []);
+  });
+
   it('a Markdown note keeps the tools it shows, not their systems', () => {
     const p = detectProfile({ fileName: 'notes.md', text: '```sh\nqemu-system-x86_64 -m 1G\n```\n' });
     assert.deepEqual(p.tools, ['qemu-cli']);

@@ -124,11 +124,13 @@ export function referenceScan(entries: readonly MatchableEntry[], text: string):
         run.length <= 64 &&
         /^([-_.]([0-9][A-Za-z0-9]*|[a-z][a-z0-9]*))*\.(fd|rom|iso)$/.test(run);
       if (
-        !fileName &&
-        ((wordEnd < text.length && rightRuns(text.charCodeAt(wordEnd))) ||
+        (!fileName &&
+          ((wordEnd < text.length && rightRuns(text.charCodeAt(wordEnd))) ||
           ((g ? /[-_.]/ : /[_.]/).test(r1) && word(wordEnd + 1)) ||
           word(start - 1) ||
-          ((g ? /[-_.]/ : /_/).test(l1) && word(start - 2)))
+          ((g ? /[-_.]/ : /_/).test(l1) && word(start - 2)) ||
+          (!g && hyphenName(text, start, best.end)))) ||
+        (inPath(text, start, best.end, g) && !fileName)
       ) {
         best = undefined;
       }
@@ -164,3 +166,63 @@ export function referenceScan(entries: readonly MatchableEntry[], text: string):
     )
     .map((m) => ({ start: m.start, end: m.end, ids: m.ids.map((x) => entries[x].id).sort() }));
 }
+
+/** In prose, a lower-case alias that starts a name of three or more `-`-joined lower-case parts (`xen-save-devices-state`). */
+function hyphenName(text: string, start: number, end: number): boolean {
+  if (/[A-Z]/.test(text.slice(start, end))) return false;
+  // a placeholder is a part too: `qemu-root-<domid>`
+  const parts = (/^(?:-(?:<[a-z_]{1,31}>|[a-z0-9]*))*/.exec(text.slice(end))![0].match(/-(?:<[a-z_]+>|[a-z0-9]*)/g) ?? []).map((p) => p.slice(1)).slice(0, 8);
+  const next = text[end + parts.reduce((n, p) => n + 1 + p.length, 0)] ?? '';
+  const joining = ['to', 'and', 'or', 'in', 'on', 'of', 'by', 'for', 'the', 'a', 'an', 'per', 'vs', 'with'];
+  if (parts.some((p) => p === '' || joining.includes(p))) return false;
+  return parts.length >= 2 && !/[A-Z]/.test(next);
+}
+
+/**
+ * Inside a file-system path, a file name or a bracketed label, and not an entry's own path: after
+ * `\` (or before `\` and a capital or variable), a folder or part of the last segment of an absolute
+ * path (not its extension, a kernel file system's object unless an ordinary word below its first level, a named file or a program in a bin folder), a module-qualified cmdlet stays, a `vm/$name` first folder,
+ * a relative Markdown link target, the base of `name-part.ext`, part of `[lower-case-label]`. CamelCase folders (`ClusterStorage`) stay.
+ */
+function inPath(text: string, start: number, end: number, generic: boolean): boolean {
+  const m = text.slice(start, end);
+  if (/[/\\]/.test(m) || /[a-z][A-Z]/.test(m)) return false;
+  const cmdlet = /^[A-Z][a-z]+-[A-Z][A-Za-z]+(?![\\A-Za-z0-9])/;
+  if (text[start - 1] === '\\') return !cmdlet.test(text.slice(start, start + 64));
+  if (/^\\[A-Z$%*]/.test(text.slice(end, end + 2)) && !cmdlet.test(text.slice(end + 1, end + 65))) return true;
+  const stop = { test: (c: string) => c <= ' ' || '"\'`()[]=,;:|<>{}'.includes(c) };
+  const seg = (from: number, step: number) => {
+    let i = from;
+    while (i + (step < 0 ? -1 : 0) >= 0 && i < text.length && Math.abs(i - from) < 512) {
+      const c = text[step < 0 ? i - 1 : i];
+      if (c === undefined || stop.test(c) || c === '/') break;
+      i += step;
+    }
+    return i;
+  };
+  const a = seg(start, -1);
+  const b = seg(end, 1);
+  const slashBefore = text[a - 1] === '/';
+  const slashAfter = text[b] === '/';
+  let posix = false;
+  if (slashBefore || slashAfter) {
+    let r = a;
+    while (r > 0 && a - r < 512 && !stop.test(text[r - 1])) r--;
+    if (r > 1 && text.slice(r - 2, r) === '](') posix = true;
+    else if (!(r > 0 && text[r - 1] === '<')) {
+      if (!/^(\/|~|\.\/|\.\.)/.test(text.slice(r, r + 2))) posix = !slashBefore && slashAfter && text[b + 1] === '$';
+      else if (/^\/(dev|sys|proc)\//.test(text.slice(r, r + 6)) && (!generic || a === r + 5)) posix = false;
+      else if (slashAfter) posix = true;
+      else if (text[start - 1] === '.' && b === end) posix = false;
+      else posix = !(a === start && b === end && (/[._-]/.test(m) || /(^|\/)(s?bin|libexec)$/.test(text.slice(Math.max(r, a - 9), a - 1))));
+    }
+  }
+  if (posix) return true;
+  const file = !m.includes('.') && /^[A-Za-z0-9_-]+\.([A-Za-z0-9]{1,7})(?![A-Za-z0-9]|\.[A-Za-z0-9])/.exec(text.slice(end));
+  if (file && FILE_EXTENSIONS.includes(file[1].toLowerCase())) return true;
+  const left = /[A-Za-z0-9_-]*$/.exec(text.slice(0, start))![0];
+  const right = /^[A-Za-z0-9_-]*/.exec(text.slice(end))![0];
+  if (text[start - left.length - 1] === '[' && text[end + right.length] === ']' && (left + right).length > 0 && !/[A-Z]/.test(left + m + right)) return true;
+  return false;
+}
+const FILE_EXTENSIONS = 'c h cc cpp hpp py go rs sh bash ps1 psm1 rb pl js ts json yaml yml xml toml conf cfg ini md txt log img iso qcow2 vmdk vhd vhdx raw ova ovf vmx nvram fd bin tf hcl service socket j2 tpl'.split(' ');

@@ -63,11 +63,88 @@ export function continuesIdentifier(text: string, start: number, end: number, fr
     if (cls === 1 || cls === 2) return true;
     // a sentence's full stop is followed by a space, a key part by a letter
     if ((c === 95 /* _ */ || c === 46 /* . */ || ((code || generic) && c === 45)) && end + 1 < to && isAlnum(text.charCodeAt(end + 1))) return true;
+    // a number that goes on as a name: `vm1_disk`, `guest50.img`, `vmkernel65Guest`
+    if (c >= 48 && c <= 57) {
+      let j = end + 1;
+      while (j < to && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+      const d = j < to ? text.charCodeAt(j) : 0;
+      if (charClass(d) === 1 || charClass(d) === 2) return true;
+      if ((d === 95 || d === 46 || ((code || generic) && d === 45)) && j + 1 < to && isAlnum(text.charCodeAt(j + 1))) return true;
+    }
+    // in prose, a lower-case name of three or more hyphenated parts: `xen-save-devices-state`
+    if (c === 45 && !code && !generic && hyphenName(text, start, end, to)) return true;
   }
   if (start > from) {
     const b = text.charCodeAt(start - 1);
     if (isAlnum(b)) return true;
     if ((b === 95 || ((code || generic) && b === 45) || (generic && b === 46)) && start - 1 > from && isAlnum(text.charCodeAt(start - 2))) return true;
+  }
+  return false;
+}
+
+const LINK_WORDS = new Set(['to', 'and', 'or', 'in', 'on', 'of', 'by', 'for', 'the', 'a', 'an', 'per', 'vs', 'with']);
+
+/** text[start, end) is lower case and starts a name of at least three `-`-joined lower-case parts, no joining word among them. */
+function hyphenName(text: string, start: number, end: number, to: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) return false;
+  }
+  let parts = 0;
+  let i = end;
+  while (i < to && text.charCodeAt(i) === 45 && parts < 8) {
+    let j = i + 1;
+    // a placeholder is a part too: `qemu-root-<domid>`
+    if (text.charCodeAt(j) === 60) {
+      const close = text.indexOf('>', j);
+      if (close < 0 || close - j > 32 || !/^<[a-z_]+$/.test(text.slice(j, close))) return false;
+      j = close + 1;
+    } else while (j < to && ((text.charCodeAt(j) >= 97 && text.charCodeAt(j) <= 122) || (text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57))) j++;
+    if (j === i + 1 || LINK_WORDS.has(text.slice(i + 1, j))) return false;
+    const n = j < to ? text.charCodeAt(j) : 0;
+    if (n >= 65 && n <= 90) return false;
+    parts++;
+    i = j;
+  }
+  return parts >= 2;
+}
+
+/** Whether a generic word is a verb here: `to host the workload` (after `to`, before a determiner). */
+export function isVerbUse(text: string, start: number, end: number): boolean {
+  if (start < 3 || text.charCodeAt(start - 1) !== 32 || !/(?:^|[^A-Za-z])to$/i.test(text.slice(Math.max(0, start - 4), start - 1))) return false;
+  return /^\s+(?:the|a|an|its|their|your|our|this|these|those|each|every|multiple|many|several|all|one|two)\b/i.test(text.slice(end, end + 16));
+}
+
+/** Whether text[start, end) is in a comment line's prose: the line starts with `#`, `;` or `//`. */
+export function inCommentLine(text: string, start: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && start - i < 1024) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) break;
+    i--;
+  }
+  let j = i + 1;
+  while (j < start && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+  const c = text.charCodeAt(j);
+  return j < start && (c === 35 || c === 59 || (c === 47 && text.charCodeAt(j + 1) === 47));
+}
+
+/** Whether text[start, end) is quoted as a name: `` `memory' ``, `"memory"`. */
+export function quotedName(text: string, start: number, end: number): boolean {
+  const b = start > 0 ? text.charCodeAt(start - 1) : 0;
+  const a = text.charCodeAt(end);
+  return (b === 96 || b === 39 || b === 34) && (a === 39 || a === 96 || a === 34);
+}
+
+/** Whether one of the next lines (up to 4, within 512 characters) sets the key text[start, end), maybe commented out: `# Initial memory` over `memory = 2048`. */
+export function keyFollows(text: string, start: number, end: number): boolean {
+  const word = text.slice(start, end).toLowerCase();
+  let i = text.indexOf('\n', end);
+  for (let line = 0; line < 4 && i >= 0 && i - end < 512; line++) {
+    let j = i + 1;
+    while (j < text.length && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9 || text.charCodeAt(j) === 35)) j++;
+    if (text.slice(j, j + word.length).toLowerCase() === word && isKeyPosition(text, j, j + word.length)) return true;
+    i = text.indexOf('\n', j);
   }
   return false;
 }

@@ -1,5 +1,6 @@
 import { aliasForms, cleanAlias, scopeKey } from './alias';
-import { continuesIdentifier, CREDENTIAL_KEY, isDirectory, isHomeFolder, isKeyPosition, isSourceReference, isValue, isVariableName, codeLineBreak, notTermEnd, opensBlock, startsFileName } from './boundaries';
+import { continuesIdentifier, CREDENTIAL_KEY, inCommentLine, isDirectory, isHomeFolder, isKeyPosition, isSourceReference, isValue, isVariableName, isVerbUse, keyFollows, quotedName, codeLineBreak, notTermEnd, opensBlock, startsFileName } from './boundaries';
+import { inPathOrFileName } from './paths';
 import { bit, pairHash, popcount, ROOT_BITS, sepCode, sepLength, slotOf } from './edge-table';
 import { compact, CONTEXT_RADIUS, lowerBound, newRaw, upperBound, type Raw } from './raw';
 import { ALL_CAPS, HAS_LETTER, HAS_UPPER, MAX_SEPARATOR, PLURAL, charClass, hashStep, lowerCode, newToken, nextToken, separatorKey, type Token } from './tokenize';
@@ -452,6 +453,7 @@ export class TermMatcher {
       variant &&
       !this.isCredential(text, tok.start) &&
       (!continuesIdentifier(text, tok.start, digitsEnd(text, this.bestEnd), 0, text.length, this.code, variant.generic) || (!variant.generic && (startsFileName(text, tok.start, this.bestEnd) || (this.packer && isSourceReference(text, tok.start, this.bestEnd))))) &&
+      !(inPathOrFileName(text, tok.start, this.bestEnd, variant.generic) && (variant.generic || !startsFileName(text, tok.start, this.bestEnd))) &&
       !(this.code && (isDirectory(text, tok.start, this.bestEnd, 0, text.length) || isHomeFolder(text, tok.start) || (variant.generic && this.crossCutting(variant) && isValue(text, tok.start, 0)) || this.isVariable(text, tok.start, this.bestEnd, variant) || this.isNameInCode(text, tok.start, this.bestEnd, variant)))
     ) {
       return variant;
@@ -467,6 +469,16 @@ export class TermMatcher {
    */
   private isVariable(text: string, start: number, end: number, v: Variant): boolean {
     return (v.settings || (end - start >= 4 && this.crossCutting(v))) && isVariableName(text, start, end, this.shell);
+  }
+
+  /**
+   * An ordinary word used as a word, even where its system's terms are around: a config key's
+   * name in a comment's prose (`to boot` in `# Kernel image to boot`) unless the comment heads
+   * that key or quotes it, a cross-cutting noun as a verb (`to host the`).
+   */
+  private proseUse(text: string, start: number, end: number, v: Variant): boolean {
+    if (v.settings) return !isKeyPosition(text, start, end) && inCommentLine(text, start) && !quotedName(text, start, end) && !keyFollows(text, start, end);
+    return this.crossCutting(v) && isVerbUse(text, start, end);
   }
 
   /** Every candidate is a cross-cutting entry (no system): `host`, `guest`, `container`. */
@@ -794,9 +806,10 @@ export class TermMatcher {
     }
     // in code, even in its own system's files, a config key that is one ordinary word is that key
     // only where it is used as one: `cores=2` or an HCL block `vga {`, not "the host has 8 cores" in a comment
-    if (v.generic && v.settings && policy === 'context' && this.code && isOneWord(text, start[i], end[i]) && !isKeyPosition(text, start[i], end[i]) && !opensBlock(text, end[i]) && !isQuotedValue(text, start[i], end[i])) return undefined;
+    if (v.generic && v.settings && policy === 'context' && this.code && isOneWord(text, start[i], end[i]) && !isKeyPosition(text, start[i], end[i]) && !opensBlock(text, end[i]) && !isQuotedValue(text, start[i], end[i]) && !(inCommentLine(text, start[i]) && (quotedName(text, start[i], end[i]) || keyFollows(text, start[i], end[i])))) return undefined;
     const s = start[i];
     const e = end[i];
+    if (v.generic && policy === 'context' && this.proseUse(text, s, e, v)) return undefined;
     if (candidates.length === 1) return v.generic ? { start: s, end: e, id: this.ids[candidates[0]], generic: true } : { start: s, end: e, id: this.ids[candidates[0]] };
     const chosen = this.choose(candidates, raw, s, e, documentMask);
     // one object literal per shape: no property added later

@@ -72,7 +72,7 @@ const DETECTORS: readonly Detector[] = [
   { tool: 'terraform', name: /\.tf(vars)?$/, content: /^\s*(resource|data)\s+"(vsphere|libvirt|hyperv|proxmox|azurerm|vcd)_[a-z_]+"|^\s*provider\s+"(vsphere|libvirt|hyperv|proxmox)"|^\s*terraform\s*\{/m, formats: ['hcl'] },
   { tool: 'ansible', name: /(^|\/)(playbooks?|roles|tasks|handlers|host_vars|group_vars)\/|(^|\/)(site|playbook)\.ya?ml$/, content: /^\s*-?\s*(hosts|tasks|become|gather_facts):\s|^\s*-?\s*(community\.(vmware|libvirt|general)|ansible\.(builtin|windows))\.[a-z_]+:|^\s*-?\s*(vmware_guest|virt|win_feature):/m, formats: ['yaml'] },
   { tool: 'vagrant', name: /(^|\/)vagrantfile$/, content: /Vagrant\.configure\s*\(/ },
-  { tool: 'kubevirt', systems: ['kvm'], content: /^\s*apiVersion:\s*(kubevirt|cdi\.kubevirt|instancetype\.kubevirt|snapshot\.kubevirt|pool\.kubevirt)\.io\//m },
+  { tool: 'kubevirt', systems: ['kvm'], content: /^\s*(?:-\s+)?apiVersion:\s*(kubevirt|cdi\.kubevirt|instancetype\.kubevirt|snapshot\.kubevirt|pool\.kubevirt)\.io\//m },
   { tool: 'kata', systems: ['kvm'], name: /(^|\/)configuration(-[a-z-]+)?\.toml$/, content: /^\s*\[hypervisor\.(qemu|clh|firecracker|dragonball|stratovirt)\]/m },
   { tool: 'proxmox', systems: ['kvm'], name: /(^|\/)pve\/(nodes\/[^/]+\/)?qemu-server\/\d+\.conf$|(^|\/)qemu-server\/\d+\.conf$/, content: /^(scsihw|bootdisk|ostype):[ \t]+\S+|^(scsi|virtio|sata|ide|net|hostpci)\d+:[ \t]+\S+|^\s*(resource|data)\s+"proxmox_(vm_qemu|lxc|virtual_environment_vm|virtual_environment_container)"|^\s*provider\s+"proxmox"/m },
   { tool: 'qemu-cli', systems: ['kvm'], content: /(^|[\s"'/`(])qemu-(system-[a-z0-9_]+|kvm)(\s|\\|$|"|')/m },
@@ -88,6 +88,9 @@ const DETECTORS: readonly Detector[] = [
   { tool: 'cloud-init', content: /^#cloud-config\b/m },
   { tool: 'kickstart', name: /\.ks$|(^|\/)(anaconda-ks|ks)\.cfg$/, content: /^(%packages|%post|autopart|bootloader\s+--|clearpart\s+--)/m },
 ];
+
+/** What only Hyper-V's module writes: the cmdlet names PowerCLI shares (Get-VM, New-VM, Get-VMHost) left out. */
+const HYPERV_ONLY = /Import-Module\s+Hyper-V\b|\b(New|Get|Set|Remove|Add|Connect)-VM(Switch|HardDiskDrive|NetworkAdapter|Processor|Memory|Firmware|DvdDrive|IntegrationService|Checkpoint|Snapshot)\b|\b(New|Mount|Resize|Convert)-VHD\b|\bEnable-WindowsOptionalFeature\b[^\n]*Hyper-V|\bInstall-WindowsFeature\b[^\n]*Hyper-V/;
 
 /** Packer builders (`source "hyperv-iso"`, `"type": "qemu"`) and Terraform resources name the system they target. */
 const BUILDER_TYPES = /^\s*(?:source|resource|data|provider)\s+"(hyperv|vsphere|qemu|libvirt|virtualbox|vmware|xenserver|proxmox)[-_"]|"type"\s*:\s*"(hyperv|vsphere|qemu|virtualbox|vmware|proxmox)[-"]/gm;
@@ -135,6 +138,11 @@ export function detectProfile(input: ProfileInput): DocumentProfile {
   // a Markdown note that shows commands in code blocks is still prose first: its tools count,
   // but its systems come from its words, not from one example
   if (formats.has('prose')) systems.clear();
+  // PowerCLI has its own Get-VM, New-VM, Move-VM...: in its scripts only Hyper-V's own cmdlets say Hyper-V
+  if (tools.has('powercli') && tools.has('hyperv-powershell') && languageTool !== 'hyperv-powershell' && !HYPERV_ONLY.test(text)) {
+    tools.delete('hyperv-powershell');
+    systems.delete('hyperv');
+  }
   if (tools.has('packer') || tools.has('terraform')) {
     for (const m of text.matchAll(BUILDER_TYPES)) {
       const system = BUILDER_SYSTEMS[(m[1] ?? m[2]).toLowerCase()];
