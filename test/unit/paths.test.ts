@@ -102,6 +102,14 @@ describe('ordinary words in their own files', () => {
     assert.deepEqual(cards('arch.md', md).filter(([t]) => t === 'host').length, 1);
   });
 
+  it('lets a term two systems share vouch for a cross-cutting word, though it votes for neither', () => {
+    // Get-VM is Hyper-V's and PowerCLI's: it says nothing about the system, but the vm beside it is a VM
+    const ps = '# Wait for vm to shut down\n$vm = $VMTemp | Get-VM\n';
+    assert.deepEqual(cards('wait.ps1', ps).filter(([t]) => t.toLowerCase() === 'vm').map(([, id]) => id), ['concept.virtual-machine', 'concept.virtual-machine']);
+    // with no specific term near, the word stays plain
+    assert.deepEqual(cards('wait.ps1', '# Wait for vm to shut down\n$count = 0\n'), []);
+  });
+
   it('reads guest physical memory as guest-physical addresses, the longer reading', () => {
     const md = 'The hypervisor keeps a data structure in guest physical memory, translated by EPT.\n';
     assert.ok(cards('n.md', md).some(([t, id]) => t === 'guest physical memory' && id === 'concept.guest-physical-address'));

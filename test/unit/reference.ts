@@ -144,9 +144,10 @@ export function referenceScan(entries: readonly MatchableEntry[], text: string):
   const strong = raw.filter((m) => !m.generic);
   const systems = (ids: number[]) => new Set(ids.flatMap((x) => entries[x].systems ?? []));
   const vouches = (generic: number[], specific: number[]) => {
-    if (specific.length > 1) return false; // ambiguous words do not vouch
     const own = systems(generic);
+    // any specific word vouches for a cross-cutting one, an ambiguous word too (`vm` by `Get-VM`)
     if (own.size === 0) return true;
+    if (specific.length > 1) return false; // otherwise ambiguous words do not vouch
     // only a term of one system (or of VMware's ESXi and Workstation together) vouches for a system's word
     const theirs = [...systems(specific)];
     const single = theirs.length === 1 || (theirs.length > 1 && theirs.every((s) => s === 'esxi' || s === 'workstation'));

@@ -421,7 +421,12 @@ export class TermMatcher {
     raw.start.push(start);
     raw.end.push(end);
     raw.variant.push(variant);
-    if (variant.generic || variant.candidates.length > 1) return;
+    if (variant.generic) return;
+    if (variant.candidates.length > 1) {
+      raw.amStart.push(start);
+      raw.amEnd.push(end);
+      return;
+    }
     // a specific, unambiguous match: it votes and vouches for its systems
     const mask = this.systemMask[variant.candidates[0]];
     const k = raw.spStart.length;
@@ -747,16 +752,16 @@ export class TermMatcher {
 
   /**
    * Whether a generic match has a specific term near it that vouches for it: any specific
-   * term for a cross-cutting entry (`host`), but for a system's entry (xl.cfg's `memory`) one
-   * that belongs to the same system.
+   * term for a cross-cutting entry (`host`; an ambiguous one too, `vm` beside `Get-VM`), but for
+   * a system's entry (xl.cfg's `memory`) one that belongs to the same system.
    */
   private specificNear(raw: Raw, start: number, end: number, generic: Variant): boolean {
-    const lo = lowerBound(raw.spEnd, start - CONTEXT_RADIUS);
-    const hi = upperBound(raw.spStart, end + CONTEXT_RADIUS);
-    if (lo >= hi) return false;
     let mask = 0;
     for (const c of generic.candidates) mask |= this.systemMask[c];
-    if (!mask) return true;
+    const lo = lowerBound(raw.spEnd, start - CONTEXT_RADIUS);
+    const hi = upperBound(raw.spStart, end + CONTEXT_RADIUS);
+    if (!mask) return lo < hi || lowerBound(raw.amEnd, start - CONTEXT_RADIUS) < upperBound(raw.amStart, end + CONTEXT_RADIUS);
+    if (lo >= hi) return false;
     // an ambiguous word does not vouch (it could mean another system's thing): only listed ones do
     for (let m = mask; m; m &= m - 1) {
       const list = raw.bySystem[31 - Math.clz32(m & -m)];

@@ -5,8 +5,9 @@ export const CONTEXT_RADIUS = 400;
 
 /**
  * Raw matches before generic and ambiguous ones are settled, as parallel arrays; and the
- * specific, unambiguous ones among them (the only ones that vote or vouch), with, per system
- * bit, the indices (into spStart) of those of that system.
+ * specific, unambiguous ones among them (the only ones that vote, or vouch for a system's
+ * word), with, per system bit, the indices (into spStart) of those of that system; and the
+ * specific ambiguous ones, which vouch only for a cross-cutting word (`vm` beside `Get-VM`).
  */
 export interface Raw {
   start: number[];
@@ -16,6 +17,8 @@ export interface Raw {
   spEnd: number[];
   spMask: number[];
   bySystem: (number[] | undefined)[];
+  amStart: number[];
+  amEnd: number[];
 }
 
 /**
@@ -25,6 +28,7 @@ export interface Raw {
 export function compact(raw: Raw, i: number): Raw {
   const next = i < raw.start.length ? raw.start[i] : Infinity;
   const cut = lowerBound(raw.spEnd, next - CONTEXT_RADIUS);
+  const amCut = lowerBound(raw.amEnd, next - CONTEXT_RADIUS);
   return {
     start: raw.start.slice(i),
     end: raw.end.slice(i),
@@ -38,11 +42,13 @@ export function compact(raw: Raw, i: number): Raw {
       for (let k = 0; k < kept.length; k++) kept[k] -= cut;
       return kept;
     }),
+    amStart: raw.amStart.slice(amCut),
+    amEnd: raw.amEnd.slice(amCut),
   };
 }
 
 export function newRaw(): Raw {
-  return { start: [], end: [], variant: [], spStart: [], spEnd: [], spMask: [], bySystem: [] };
+  return { start: [], end: [], variant: [], spStart: [], spEnd: [], spMask: [], bySystem: [], amStart: [], amEnd: [] };
 }
 
 /** The first index whose value is >= x, in an ascending array. */
