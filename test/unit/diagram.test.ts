@@ -9,7 +9,7 @@ import { CHAR_EM, textWidth, wrap } from '../../src/core/diagram/text';
 import type { Rect } from '../../src/core/diagram/types';
 import { KnowledgeIndex } from '../../src/core/knowledge/index';
 import { bundledKnowledge } from '../../src/core/knowledge/load';
-import type { Entry } from '../../src/core/knowledge/types';
+import { testEntry } from './entry';
 
 const kb = bundledKnowledge();
 
@@ -306,9 +306,7 @@ describe('diagram: Hyper-V architecture', () => {
 // The model on a small fixed knowledge base
 // ---------------------------------------------------------------------------------------------
 
-function entry(e: Partial<Entry> & Pick<Entry, 'id' | 'kind'>): Entry {
-  return { title: e.id, summary: 'S.', body: '', aliases: [], generic: [], ambiguous: [], systems: [], layers: [], related: [], connections: [], sources: [], formerIds: [], file: 'x.md', ...e };
-}
+const entry = testEntry;
 
 const fixture = new KnowledgeIndex({
   version: 1,

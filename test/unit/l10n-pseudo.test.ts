@@ -10,6 +10,7 @@ import { buildAtlasTree, GROUP } from '../../src/core/tree/model';
 import { connectionsHtml } from '../../src/features/diagram/data';
 import { arrange } from '../../src/features/in-file/arrange';
 import { partialMessage } from '../../src/features/in-file/scan';
+import { testEntry } from './entry';
 
 /**
  * A pseudo-translation: every piece of a message's own text in ⟦…⟧, placeholders left outside,
@@ -45,22 +46,7 @@ function hidden(e: Entry): Entry {
 }
 
 const real = bundledKnowledge();
-const extra = (over: Partial<Entry> & Pick<Entry, 'id' | 'kind'>): Entry => ({
-  title: wide(over.id),
-  summary: wide('summary'),
-  body: wide('body'),
-  aliases: [],
-  generic: [],
-  ambiguous: [],
-  systems: [],
-  layers: [],
-  related: [],
-  connections: [],
-  sources: [],
-  formerIds: [],
-  file: wide('x.md'),
-  ...over,
-});
+const extra = (over: Partial<Entry> & Pick<Entry, 'id' | 'kind'>): Entry => testEntry({ title: wide(over.id), summary: wide('summary'), body: wide('body'), file: wide('x.md'), ...over });
 const base = real.entries.map(hidden);
 // branches the bundled content does not reach: a workspace entry and a note, an unclassified
 // system without layers, a component in no layer, a setting with no appliesTo

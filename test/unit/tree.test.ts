@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { KnowledgeIndex } from '../../src/core/knowledge/index';
 import { bundledKnowledge } from '../../src/core/knowledge/load';
 import type { Entry, KnowledgeBase } from '../../src/core/knowledge/types';
+import { testEntry } from './entry';
 import { AtlasTree, GROUP, NOTE_LINE_CHARS, buildAtlasTree, classificationDebated, layerLabel, layerPosition, wrapText, type AtlasNode } from '../../src/core/tree/model';
 
 const kb = bundledKnowledge();
@@ -13,24 +14,7 @@ const childByEntry = (n: AtlasNode | undefined, entryId: string) => n?.children.
 const layerNodes = (system: AtlasNode, index: KnowledgeIndex = kb) => system.children.filter((c) => c.entryId && index.get(c.entryId)?.kind === 'layer');
 const systemNodes = () => nodes.filter((n) => n.kind === 'entry' && kb.get(n.entryId!)?.kind === 'system');
 
-function entry(e: Partial<Entry> & Pick<Entry, 'id' | 'kind'>): Entry {
-  return {
-    title: e.id,
-    summary: `${e.id}.`,
-    body: '',
-    aliases: [],
-    generic: [],
-    ambiguous: [],
-    systems: [],
-    layers: [],
-    related: [],
-    connections: [],
-    sources: [{ title: 'Source', url: 'https://example.org/' }],
-    formerIds: [],
-    file: `content/${e.id}.md`,
-    ...e,
-  };
-}
+const entry = (e: Partial<Entry> & Pick<Entry, 'id' | 'kind'>): Entry => testEntry({ sources: [{ title: 'Source', url: 'https://example.org/' }], ...e });
 
 /** A small knowledge base with a system the real content does not have. */
 function fixture(extra: Entry[] = []): KnowledgeIndex {
