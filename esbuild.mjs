@@ -96,38 +96,35 @@ const knowledgePlugin = {
   },
 };
 
+/** A bundle's `atlas-knowledge` module: how that bundle gets the knowledge base's text. */
+function knowledgeModule(name, contents) {
+  return {
+    name,
+    setup(build) {
+      build.onResolve({ filter: /^atlas-knowledge$/ }, () => ({ path: 'knowledge', namespace: name }));
+      build.onLoad({ filter: /.*/, namespace: name }, () => ({ contents, loader: 'js', watchFiles: walk('content') }));
+    },
+  };
+}
+
 /**
  * The Node bundle reads dist/knowledge.json on first use instead of carrying it as a string:
  * `require` then compiles 190 KB instead of 1.1 MB. (The web bundle reads it at activation.)
  */
-const knowledgeFilePlugin = {
-  name: 'atlas-knowledge-file',
-  setup(build) {
-    build.onResolve({ filter: /^atlas-knowledge$/ }, () => ({ path: 'knowledge', namespace: 'atlas-knowledge-file' }));
-    build.onLoad({ filter: /.*/, namespace: 'atlas-knowledge-file' }, () => ({
-      contents: "let text; Object.defineProperty(exports, '__esModule', { value: true }); Object.defineProperty(exports, 'default', { get: () => (text ??= require('fs').readFileSync(require('path').join(__dirname, 'knowledge.json'), 'utf8')) });",
-      loader: 'js',
-      watchFiles: walk('content'),
-    }));
-  },
-};
+const knowledgeFilePlugin = knowledgeModule(
+  'atlas-knowledge-file',
+  "let text; Object.defineProperty(exports, '__esModule', { value: true }); Object.defineProperty(exports, 'default', { get: () => (text ??= require('fs').readFileSync(require('path').join(__dirname, 'knowledge.json'), 'utf8')) });",
+);
 
 /**
  * The web bundle does not carry the knowledge base either: activation reads dist/knowledge.json
  * (src/features/knowledge-file.ts) and hands it over with `provideKnowledgeText` before anything
  * looks a term up, so the .vsix holds it once.
  */
-const knowledgeProvidedPlugin = {
-  name: 'atlas-knowledge-provided',
-  setup(build) {
-    build.onResolve({ filter: /^atlas-knowledge$/ }, () => ({ path: 'knowledge', namespace: 'atlas-knowledge-provided' }));
-    build.onLoad({ filter: /.*/, namespace: 'atlas-knowledge-provided' }, () => ({
-      contents: "Object.defineProperty(exports, '__esModule', { value: true }); Object.defineProperty(exports, 'default', { get: () => { throw new Error('the knowledge base was not provided (provideKnowledgeText)'); } });",
-      loader: 'js',
-      watchFiles: walk('content'),
-    }));
-  },
-};
+const knowledgeProvidedPlugin = knowledgeModule(
+  'atlas-knowledge-provided',
+  "Object.defineProperty(exports, '__esModule', { value: true }); Object.defineProperty(exports, 'default', { get: () => { throw new Error('the knowledge base was not provided (provideKnowledgeText)'); } });",
+);
 
 /**
  * yaml and markdown-it are a half of the Node bundle and nothing needs them at activation: the
