@@ -295,6 +295,44 @@ export function isVariableName(text: string, start: number, end: number, shell: 
   return ASSIGNING_WORD.test(text.slice(Math.max(0, i - 9), i + 1));
 }
 const VARIABLE_SCOPE = /\$(?:script|global|local|private|env|using):$/i;
+const HCL_REFERENCE = /(?:^|[^\w.])(?:var|local|each\.value|each\.key|[a-z_][a-z0-9_]*\.value)\.$/;
+
+/**
+ * Whether the match is a name the file refers to: an HCL reference (`var.node_name`,
+ * `local.host_os`, `each.value.iothread`) or a name in a Jinja expression (`{{ cpu_mode }}`,
+ * `{{ item.memsize | int }}`). It holds a value; the key it is assigned to is the term.
+ */
+export function isReferenceName(text: string, start: number, end: number): boolean {
+  if (start > 0 && text.charCodeAt(start - 1) === 46 /* . */ && HCL_REFERENCE.test(text.slice(Math.max(0, start - 24), start))) return true;
+  return inTemplateExpression(text, start, end);
+}
+
+/** Inside `{{ … }}` on one line, within 120 characters each way. */
+function inTemplateExpression(text: string, start: number, end: number): boolean {
+  const open = text.lastIndexOf('{{', start);
+  if (open < 0 || start - open > 120) return false;
+  for (let i = open + 2; i < start; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 125 /* } */ && text.charCodeAt(i + 1) === 125)) return false;
+  }
+  const close = text.indexOf('}}', end);
+  if (close < 0 || close - end > 120) return false;
+  const nl = text.indexOf('\n', end);
+  return nl < 0 || nl > close;
+}
+
+/**
+ * Whether the match is the name label of an HCL block (`resource "vsphere_virtual_machine" "vm" {`,
+ * `source "virtualbox-iso" "vm" {`): a name the file gives, not the thing it names.
+ */
+export function isBlockLabel(text: string, start: number, end: number): boolean {
+  if (start < 1 || text.charCodeAt(start - 1) !== 34 || text.charCodeAt(end) !== 34) return false;
+  if (!/^"\s*\{/.test(text.slice(end, end + 8))) return false;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  if (start - lineStart > 200) return false;
+  return BLOCK_HEADER.test(text.slice(lineStart, start - 1));
+}
+const BLOCK_HEADER = /^\s*(?:(?:resource|data|source)\s+"[^"\n]*"\s+|(?:module|variable|output)\s+)$/;
 const ASSIGNING_WORD = /(?:^|[\s;])(?:export|local|readonly|declare|typeset)$/;
 
 /**

@@ -1,0 +1,51 @@
+/**
+ * Names a file gives in templates and HCL are not the things they are named after (held-out
+ * batch E): variable references, Jinja expressions, block labels and unquoted credentials.
+ */
+import * as assert from 'node:assert/strict';
+import { bundledKnowledge } from '../../src/core/knowledge/load';
+import { detectProfile } from '../../src/core/profile';
+
+const kb = bundledKnowledge();
+const cards = (fileName: string, text: string) => {
+  const p = detectProfile({ fileName, text });
+  return kb.matcher.scan(text, { systems: p.systems, contexts: p.contexts, regions: p.regions }).map((m) => `${text.slice(m.start, m.end)} ${m.id}`);
+};
+
+describe('names in templates and HCL', () => {
+  it('gives no card to an HCL reference, but still to the key it is assigned to', () => {
+    const tf = [
+      'resource "proxmox_virtual_environment_vm" "win" {',
+      '  node_name = var.node_name',
+      '  disk {',
+      '    iothread     = disk.value.iothread',
+      '    datastore_id = local.datastore_id',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const got = cards('main.tf', tf);
+    assert.equal(got.filter((g) => g.startsWith('node_name ')).length, 1, got.join('\n'));
+    assert.equal(got.filter((g) => g.startsWith('iothread ')).length, 1, got.join('\n'));
+    assert.equal(got.filter((g) => g.startsWith('datastore_id ')).length, 1, got.join('\n'));
+  });
+
+  it('gives no card to a name inside a Jinja expression', () => {
+    const xml = "<domain type='kvm'>\n  <os firmware='{{ boot_firmware }}'>\n  <cpu mode='{{ cpu_mode }}'/>\n  <memory unit='MiB'>{{ item.memsize | int }}</memory>\n</domain>\n";
+    const got = cards('vm.xml.j2', xml);
+    assert.ok(!got.some((g) => /^(boot_firmware|firmware|cpu_mode|memsize) /.test(g)), got.join('\n'));
+  });
+
+  it('gives no card to the name label of an HCL block, only to its type', () => {
+    const tf = 'resource "vsphere_virtual_machine" "vm" {\n  name = "web"\n}\nsource "virtualbox-iso" "vm" {\n}\n';
+    const got = cards('vm.tf', tf);
+    assert.ok(!got.some((g) => g.startsWith('vm ')), got.join('\n'));
+    assert.ok(got.some((g) => g.startsWith('vsphere_virtual_machine ')), got.join('\n'));
+  });
+
+  it('gives no card to an unquoted credential value', () => {
+    const rb = 'Vagrant.configure("2") do |config|\n  config.vm.provision "ansible" do |ansible|\n    ansible.raw_arguments = ["-e ansible_become_pass=vagrant"]\n  end\nend\n';
+    const got = cards('Vagrantfile', rb);
+    assert.ok(!got.some((g) => g.startsWith('vagrant ')), got.join('\n'));
+  });
+});
