@@ -299,23 +299,30 @@ const HCL_REFERENCE = /(?:^|[^\w.])(?:var|local|each\.value|each\.key|[a-z_][a-z
 
 /**
  * Whether the match is a name the file refers to: an HCL reference (`var.node_name`,
- * `local.host_os`, `each.value.iothread`) or a name in a Jinja expression (`{{ cpu_mode }}`,
- * `{{ item.memsize | int }}`). It holds a value; the key it is assigned to is the term.
+ * `local.host_os`, `each.value.iothread`) or a name in a Jinja expression or statement (`{{ cpu_mode }}`,
+ * `{{ item.memsize | int }}`, `{% if boot_firmware == "efi" %}`). It holds a value; the key it is assigned to is the term.
  */
 export function isReferenceName(text: string, start: number, end: number): boolean {
   if (start > 0 && text.charCodeAt(start - 1) === 46 /* . */ && HCL_REFERENCE.test(text.slice(Math.max(0, start - 24), start))) return true;
   return inTemplateExpression(text, start, end);
 }
 
-/** Inside `{{ … }}` on one line, within 120 characters each way. */
+/** Inside a Jinja `{{ … }}` expression or `{% … %}` statement on one line, within 120 characters each way. */
 function inTemplateExpression(text: string, start: number, end: number): boolean {
-  const open = text.lastIndexOf('{{', start);
-  if (open < 0 || start - open > 120) return false;
-  for (let i = open + 2; i < start; i++) {
+  let open = -1;
+  for (let i = start - 1; i > 0 && start - i <= 120; i--) {
     const c = text.charCodeAt(i);
-    if (c === 10 || (c === 125 /* } */ && text.charCodeAt(i + 1) === 125)) return false;
+    if (c === 10) return false;
+    const p = text.charCodeAt(i - 1);
+    if (c === 125 /* } */ && (p === 125 || p === 37 /* % */)) return false;
+    if (p === 123 /* { */ && (c === 123 || c === 37)) {
+      open = i;
+      break;
+    }
   }
-  const close = text.indexOf('}}', end);
+  if (open < 0) return false;
+  const closer = text.charCodeAt(open) === 37 ? '%}' : '}}';
+  const close = text.indexOf(closer, end);
   if (close < 0 || close - end > 120) return false;
   const nl = text.indexOf('\n', end);
   return nl < 0 || nl > close;
