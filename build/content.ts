@@ -10,6 +10,7 @@ import { retiredSource, type CompileResult, type Problem, type SourceFile } from
 import { KnowledgeIndex } from '../src/core/knowledge/index';
 import { finishChecks, isCheckFile, parseCheck, type ParsedCheck } from './checks';
 import { checkFlows, isFlowFile, parseFlow, type ParsedFlow } from './flows';
+import { checkStory } from './story';
 
 export { formatProblem, parseEntry, retiredSource, type CompileResult, type Problem, type SourceFile } from '../src/core/glossary/entry';
 export { decodeEntryFile } from '../src/core/glossary/decode';
@@ -36,6 +37,7 @@ export function compile(files: SourceFile[]): CompileResult {
     }
   }
   const index = new KnowledgeIndex(kb);
+  checkStory(index, sorted, extra);
   if (flows.length) kb.flows = checkFlows(index, flows, extra);
   if (checks.length) kb.checks = finishChecks(checks, (id) => index.get(id), extra);
   return { kb, problems: [...problems, ...extra] };

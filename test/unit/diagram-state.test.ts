@@ -22,7 +22,7 @@ const base = { view: page.view, token: page.token, fitted: true };
 
 describe('diagram page: the state it saves and reads back', () => {
   it('reads back what the page wrote: selection, focus, zoom, expanded rows and the flow at its step', () => {
-    const saved = { ...base, selected: node, focused: node, zoom: { k: 1.5, x: -20, y: 8 }, fitted: false, expanded: [group.id, box.id], flow: { id: flow.id, step: 1 } };
+    const saved = { ...base, selected: node, focused: node, zoom: { k: 1.5, x: -20, y: 8 }, fitted: false, expanded: [group.id, box.id], flow: { id: flow.id, step: 1 }, allEdges: true };
     assert.deepEqual(readSavedState(JSON.parse(JSON.stringify(saved)), page), saved);
   });
 

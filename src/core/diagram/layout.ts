@@ -320,6 +320,7 @@ function* layoutWith(model: DiagramModel, key: string, untangled: boolean, t: Tr
       toEntry: e.toEntry,
       label: e.label,
       ...(e.via ? { via: e.via } : {}),
+      ...(e.story ? { story: true } : {}),
       points: r.points,
       labelAt: labelPoint(r.points, textWidth(e.label, 11) + 8, labelBoxes),
       routed: r.routed,

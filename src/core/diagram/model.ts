@@ -266,7 +266,7 @@ function buildEdges(kb: KnowledgeIndex, nodes: ModelNode[]): ModelEdge[] {
         const key = `${s.id}>${t.id}>${c.label}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        edges.push({ id: `e${edges.length}`, from: s.id, to: t.id, fromEntry: s.entryId, toEntry: t.entryId, label: c.label, ...(c.via ? { via: c.via } : {}) });
+        edges.push({ id: `e${edges.length}`, from: s.id, to: t.id, fromEntry: s.entryId, toEntry: t.entryId, label: c.label, ...(c.via ? { via: c.via } : {}), ...(c.story ? { story: true } : {}) });
       }
     }
   }

@@ -69,6 +69,14 @@ export function measureCrossings(routes: readonly [number, number][][]): number 
   return n;
 }
 
+/**
+ * The drawing as the page opens it: only the story edges when the diagram has any (content
+ * marks them `story`), else every edge (a comparison, a system with none marked).
+ */
+export function storyView(layout: DiagramLayout): DiagramLayout {
+  return layout.edges.some((e) => e.story) ? { ...layout, edges: layout.edges.filter((e) => e.story) } : layout;
+}
+
 /** The figures for one drawing, in a `w` × `h` panel (default: the drawing's stage in a 1400×900 window with the side bar and the outline open). */
 export function measureLayout(layout: DiagramLayout, w = 683, h = 772): LayoutQuality {
   const segs = layout.edges.map((e) => segments(e.points));

@@ -67,9 +67,10 @@ function frameFill(f: LaidFrame, p: Palette): string {
 /**
  * The drawing as a standalone SVG document: every colour concrete (no CSS variables, no
  * stylesheet), the font stack inline, all text escaped. Edges carry a <title> with their
- * mechanism, shown as a tooltip by browsers.
+ * mechanism, shown as a tooltip by browsers. `edges`: the ids of the edges to draw (the page's
+ * current view); without it, every edge.
  */
-export function renderSvg(layout: DiagramLayout, palette: Palette = DEFAULT_PALETTE): string {
+export function renderSvg(layout: DiagramLayout, palette: Palette = DEFAULT_PALETTE, edges?: ReadonlySet<string>): string {
   const p: Palette = { ...DEFAULT_PALETTE };
   for (const k of PALETTE_KEYS) if (isColour(palette[k])) p[k] = palette[k].trim();
   const W = Math.ceil(layout.width);
@@ -93,6 +94,7 @@ export function renderSvg(layout: DiagramLayout, palette: Palette = DEFAULT_PALE
   }
   for (const t of layout.texts) out.push(text(t, t.role === 'caption' ? p.foreground : p.muted));
   for (const e of layout.edges) {
+    if (edges && !edges.has(e.id)) continue;
     const d = e.points.map(([x, y], i) => `${i ? 'L' : 'M'}${n(x)},${n(y)}`).join(' ');
     const from = byId.get(e.from);
     const to = byId.get(e.to);

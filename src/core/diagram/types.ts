@@ -56,6 +56,8 @@ export interface ModelEdge {
   label: string;
   /** the entry that explains the mechanism */
   via?: string;
+  /** drawn in the default view: the connection is marked `story` in content */
+  story?: boolean;
 }
 
 export interface DiagramModel {

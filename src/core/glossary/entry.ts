@@ -213,10 +213,12 @@ export function parseEntry(file: SourceFile, problems: Problem[], options: Parse
           report(line, 'each connection needs `to` (an id) and `label`');
         } else if (conn.label.length > LIMITS.fieldChars || /[\r\n]/.test(conn.label)) {
           report(line, `connection label must be one line of at most ${LIMITS.fieldChars} characters`);
-        } else if (extraKeys(conn, ['to', 'label', 'via'])) {
-          report(line, `connection has unknown field(s) ${extraKeys(conn, ['to', 'label', 'via'])}: quote a label that contains commas or colons`);
+        } else if (extraKeys(conn, ['to', 'label', 'via', 'story'])) {
+          report(line, `connection has unknown field(s) ${extraKeys(conn, ['to', 'label', 'via', 'story'])}: quote a label that contains commas or colons`);
+        } else if (conn.story !== undefined && typeof conn.story !== 'boolean') {
+          report(line, 'connection `story` must be true or false');
         } else {
-          connections.push({ to: conn.to, label: conn.label, ...(typeof conn.via === 'string' ? { via: conn.via } : {}) });
+          connections.push({ to: conn.to, label: conn.label, ...(typeof conn.via === 'string' ? { via: conn.via } : {}), ...(conn.story ? { story: true } : {}) });
         }
       });
   }

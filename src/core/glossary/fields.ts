@@ -13,7 +13,7 @@ export const FIELD_HELP: Readonly<Record<string, string>> = {
   layers: 'For components: ids of the layers (kind: layer) it is drawn in, such as hyperv.root.',
   mode: 'kernel, user or firmware, for components inside a partition or domain.',
   related: 'Ids of related entries.',
-  connections: 'For components: `{ to: <id>, label: <mechanism> }` items, drawn in the diagram.',
+  connections: 'For components: `{ to: <id>, label: <mechanism>, story?: true }` items, drawn in the diagram; `story` ones show by default.',
   sources: 'At least one source `{ title, url }`, https:// only.',
   formerIds: 'Old ids that still resolve.',
   classification: 'Systems only: type1 or type2.',

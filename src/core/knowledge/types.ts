@@ -13,6 +13,8 @@ export interface Connection {
   to: string;
   label: string;
   via?: string;
+  /** one of the few edges the diagram shows by default: they carry the architecture's story */
+  story?: boolean;
 }
 
 export interface SettingValue {

@@ -6,6 +6,7 @@ import { PALETTE_KEYS, isColour, type Palette } from '../../core/diagram/svg';
 import { isEntryId, isHttpsUrl, onlyKeys, parseObject } from '../message-checks';
 
 const TOKEN = /^[0-9a-f]{8,64}$/;
+const EDGE_ID = /^e\d{1,6}$/;
 
 export type DiagramMessage =
   /** open an entry that is not drawn in this diagram in the card view */
@@ -14,8 +15,8 @@ export type DiagramMessage =
   | { type: 'reveal'; id: string }
   /** a source link of a card */
   | { type: 'external'; url: string }
-  /** Export SVG, with the theme's colours resolved to concrete values */
-  | { type: 'export'; palette: Palette }
+  /** Export SVG, with the theme's colours resolved to concrete values and the ids of the edges the page shows */
+  | { type: 'export'; palette: Palette; edges?: string[] }
   /** open the full diagram of a system (the comparison's links) */
   | { type: 'diagram'; system: string };
 
@@ -37,7 +38,7 @@ function parseMessage(m: Record<string, unknown>): DiagramMessage | undefined {
       if (onlyKeys(m, 'type', 'url') && isHttpsUrl(m.url)) return { type: 'external', url: m.url };
       return undefined;
     case 'export': {
-      if (!onlyKeys(m, 'type', 'palette') || !m.palette || typeof m.palette !== 'object' || Array.isArray(m.palette)) return undefined;
+      if (!onlyKeys(m, 'type', 'palette', 'edges') || !m.palette || typeof m.palette !== 'object' || Array.isArray(m.palette)) return undefined;
       const p = m.palette as Record<string, unknown>;
       if (!onlyKeys(p, ...PALETTE_KEYS)) return undefined;
       const palette = {} as Palette;
@@ -45,7 +46,9 @@ function parseMessage(m: Record<string, unknown>): DiagramMessage | undefined {
         if (!isColour(p[k])) return undefined;
         palette[k] = (p[k] as string).trim();
       }
-      return { type: 'export', palette };
+      if (m.edges === undefined) return { type: 'export', palette };
+      if (!Array.isArray(m.edges) || m.edges.length > 5000 || !m.edges.every((e) => typeof e === 'string' && EDGE_ID.test(e))) return undefined;
+      return { type: 'export', palette, edges: m.edges as string[] };
     }
     default:
       return undefined;

@@ -141,7 +141,7 @@ export class DiagramPanels {
         if (open.page?.urls.has(msg.url)) void vscode.env.openExternal(vscode.Uri.parse(msg.url, true));
         break;
       case 'export':
-        void this.export(open, msg.palette);
+        void this.export(open, msg.palette, msg.edges);
         break;
       case 'diagram':
         if (!this.show({ kind: 'system', system: msg.system })) this.deps.log.warn(`diagram view: no diagram for ${msg.system}`);
@@ -150,7 +150,7 @@ export class DiagramPanels {
   }
 
   /** Export SVG: a save dialog, then the standalone drawing in the theme's colours (works on the web). */
-  private async export(open: Open, palette: Parameters<typeof renderSvg>[1]): Promise<void> {
+  private async export(open: Open, palette: Parameters<typeof renderSvg>[1], edges?: string[]): Promise<void> {
     const layout = open.page?.layout;
     if (!layout) return;
     const name = exportFileName(viewKey(open.view));
@@ -163,7 +163,7 @@ export class DiagramPanels {
     });
     if (!target) return;
     try {
-      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(renderSvg(layout, palette)));
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(renderSvg(layout, palette, edges && new Set(edges))));
       void vscode.window.showInformationMessage(vscode.l10n.t('Saved {0}.', target.path.split('/').pop() ?? name));
     } catch (e) {
       void vscode.window.showErrorMessage(vscode.l10n.t('Could not save the SVG: {0}', e instanceof Error ? e.message : String(e)));

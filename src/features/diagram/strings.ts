@@ -36,6 +36,7 @@ export function diagramBody(): string {
   <output id="zoom-level" aria-live="off">100%</output>
   <button type="button" id="zoom-in" title="${t('Zoom in (+)')}" aria-label="${t('Zoom in')}">+</button>
   <button type="button" id="fit" title="${t('Fit to window (0)')}">${t('Fit to window')}</button>
+  <button type="button" id="show-all" aria-pressed="false" title="${t('Show every connection, not only the main ones (a selected box always shows its own)')}" hidden>${t('Show all connections')}</button>
   <button type="button" id="export" title="${t('Save the drawing as a standalone SVG file')}">${t('Export SVG…')}</button>
 </header>
 <div class="main">

@@ -55,9 +55,12 @@ function plainName(n: LaidNode | undefined): string {
   return n ? n.texts.map((t) => t.text).join(' ') : '';
 }
 
+/** The content marks the few edges that carry the story; the others show only on demand. */
+export const hasStory = layout.edges.some((e) => e.story);
+
 for (const e of layout.edges) {
   const d = e.points.map(([x, y], i) => `${i ? 'L' : 'M'}${x},${y}`).join(' ');
-  const p = el('path', { d, class: 'edge', 'data-id': e.id, 'data-from': e.from, 'data-to': e.to, 'marker-end': 'url(#arrow)' }, gEdges);
+  const p = el('path', { d, class: hasStory && !e.story ? 'edge extra' : 'edge', 'data-id': e.id, 'data-from': e.from, 'data-to': e.to, 'marker-end': 'url(#arrow)' }, gEdges);
   el('title', {}, p).textContent = `${plainName(nodesById.get(e.from))} → ${plainName(nodesById.get(e.to))}: ${e.label}`;
   edgeEls.set(e.id, p);
 }

@@ -27,6 +27,8 @@ export interface SavedState {
   expanded?: string[];
   /** the flow playing */
   flow?: FlowAt;
+  /** "Show all connections" is on */
+  allEdges?: boolean;
 }
 
 /** What a saved state is checked against: this page's view, token and ids. */
@@ -75,6 +77,7 @@ export function readSavedState(raw: unknown, page: PageFacts): SavedState | unde
       fitted: s.fitted !== false || !zoom,
       ...(expanded.length ? { expanded } : {}),
       ...(flow ? { flow } : {}),
+      ...(s.allEdges === true ? { allEdges: true } : {}),
     };
   } catch {
     return undefined;

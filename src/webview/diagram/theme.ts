@@ -1,6 +1,7 @@
 // The colour theme: marks the body with the theme kind, and resolves the theme's colours to
 // concrete values for an exported, standalone SVG.
 import { PALETTE_KEYS } from '../../core/diagram/svg';
+import { visibleEdgeIds } from './edges';
 import { vscode } from './page';
 
 function resolvedPalette(): Record<string, string> {
@@ -18,7 +19,7 @@ function resolvedPalette(): Record<string, string> {
 
 export function installExport(): void {
   document.getElementById('export')!.addEventListener('click', () => {
-    vscode.postMessage({ type: 'export', palette: resolvedPalette() });
+    vscode.postMessage({ type: 'export', palette: resolvedPalette(), edges: visibleEdgeIds() });
   });
 }
 
