@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../../scripts/workbench.mjs';
-import { dismissHover, hoverText, openFile, openWorkbench, runCommand, waitForWorkbench, webviewFrame } from './helpers.mjs';
+import { dismissHover, hoverText, openFile, openWorkbench, runCommand, screenshot, waitForWorkbench, webviewFrame } from './helpers.mjs';
 
 const VIEWPORT = { width: 1400, height: 900 };
 const kb = () => JSON.parse(readFileSync(join(ROOT, 'dist', 'knowledge.json'), 'utf8'));
@@ -67,6 +67,8 @@ describe('guided flows', function () {
       assert.equal(s.count, `Step ${i + 1} of ${flow.steps.length}`);
       assert.equal(s.live, `${flow.title}, step ${i + 1} of ${flow.steps.length}: ${step.text}`);
       assert.ok(s.playerFocused, `step ${i + 1}: the keyboard stays in the player`);
+      // the README's picture of a flow playing: the VMBus step, at the page's readable zoom
+      if (i === 2) await screenshot(wb.page, 'diagram-hyperv-flow');
       if (i < flow.steps.length - 1) await wb.page.keyboard.press('ArrowRight');
     }
     await wb.page.keyboard.press('ArrowLeft');
