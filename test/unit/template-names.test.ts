@@ -34,6 +34,7 @@ describe('names in templates and HCL', () => {
     const xml = "<domain type='kvm'>\n  {% if boot_firmware == 'efi' %}\n  <os firmware='{{ boot_firmware }}'>\n  {% endif %}\n  <cpu mode='{{ cpu_mode }}'/>\n  <memory unit='MiB'>{{ item.memsize | int }}</memory>\n</domain>\n";
     const got = cards('vm.xml.j2', xml);
     assert.ok(!got.some((g) => /^(boot_firmware|firmware|cpu_mode|memsize) /.test(g)), got.join('\n'));
+    assert.ok(got.some((g) => g === 'efi hw.uefi'), `the literal "efi" compared with is a value: ${got.join('\n')}`);
   });
 
   it('gives no card to the name label of an HCL block, only to its type', () => {

@@ -321,6 +321,9 @@ function inTemplateExpression(text: string, start: number, end: number): boolean
     }
   }
   if (open < 0) return false;
+  // a string literal in the expression is a value, not a name: `== "efi"`
+  const q = text.charCodeAt(start - 1);
+  if ((q === 34 || q === 39) && text.charCodeAt(end) === q) return false;
   const closer = text.charCodeAt(open) === 37 ? '%}' : '}}';
   const close = text.indexOf(closer, end);
   if (close < 0 || close - end > 120) return false;
