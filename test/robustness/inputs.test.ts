@@ -257,6 +257,13 @@ describe('robustness: seeded fuzz against the reference matcher', function () {
   const text = fc.array(fc.tuple(piece, fc.constantFrom(...seps)), { maxLength: 40 }).map((parts) => parts.map(([p, s]) => p + s).join(''));
   const seed = Number(process.env.ATLAS_FUZZ_SEED ?? Date.now() % 2 ** 31);
 
+  it('a flag alias after a no-break space is the word, not the flag, in both (seed 1008853118 found it)', () => {
+    for (const t of ['\u00a0-monitor ', ' -monitor\u00a0', '\u00a0-m 2G']) {
+      const got = fixture.scan(t).map((m) => ({ start: m.start, end: m.end, ids: (m.candidates ?? [m.id]).slice().sort() }));
+      assert.deepEqual(got, referenceScan(FIXTURE, t), JSON.stringify(t));
+    }
+  });
+
   it(`10⁴ random texts: the engine finds what the reference finds (seed ${seed}; rerun with ATLAS_FUZZ_SEED=${seed})`, () => {
     try {
       fc.assert(
