@@ -13,7 +13,8 @@ const VIEWPORT = { width: 1400, height: 900 };
 async function openDiagram(page, title) {
   await runCommand(page, 'Hypervisor Atlas: Show Architecture Diagram…');
   await page.locator('.quick-input-widget input').fill(title);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible' });
+  // every system is listed before the filter applies: Enter must wait until the row it takes is this one
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).first().waitFor({ state: 'visible' });
   await page.keyboard.press('Enter');
   const frame = await webviewFrame(page, { hasSelector: `svg[aria-label^="${title} architecture"] .node-component` });
   await frame.locator('body[data-ready="true"]').waitFor();
