@@ -143,6 +143,8 @@ export function onCodeServer() {
  * `charOffset` characters into it, default the middle) and returns the hover widget's text.
  * Retries until the hover shows something other than "Loading..." or `timeout` passes.
  */
+const LINK_ONLY = /^(Loading\.\.\.\s*)?[^\n]*\((ctrl|cmd|⌘) ?\+ ?click\)$/i;
+
 export async function hoverText(page, text, { timeout = DEFAULT_TIMEOUT_MS, charOffset, nth = 0 } = {}) {
   const end = Date.now() + timeout;
   let lastError = 'no hover appeared';
@@ -162,7 +164,9 @@ export async function hoverText(page, text, { timeout = DEFAULT_TIMEOUT_MS, char
       const deadline = Math.min(end, Date.now() + 3000);
       while (Date.now() < deadline) {
         const t = (await hover.innerText()).trim();
-        if (t && !/^Loading\.\.\.$/.test(t)) return t;
+        // the document link's own line ("Open the card of … (ctrl + click)") can show before the
+        // card, whose provider answers a moment later (after the first warm-up): wait for the card
+        if (t && !/^Loading\.\.\.$/.test(t) && !LINK_ONLY.test(t)) return t;
         await page.waitForTimeout(100);
       }
       lastError = 'the hover stayed empty or "Loading..."';
