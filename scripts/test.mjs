@@ -121,7 +121,8 @@ async function testStep(title, script, args, resultsFile, timeoutMs, readCounts)
   } catch (e) {
     r = { code: null, error: e, ms: 0 };
   }
-  const counts = readCounts(readJson(resultsFile));
+  const json = readJson(resultsFile);
+  const counts = readCounts(json);
   let crashed = false;
   if (!counts) {
     crashed = true;
@@ -140,6 +141,11 @@ async function testStep(title, script, args, resultsFile, timeoutMs, readCounts)
   const ok = !crashed && c.failed === 0;
   const detail = `${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}; ${(r.ms / 1000).toFixed(1)} s${crashed ? `; ${outcome(r)}, did not report all results` : ''}`;
   summary.push(`${ok ? green('✓') : red('✗')} ${title} ${dim(`(${detail})`)}`);
+  // name what failed right under its step: CI shows only the end of the output
+  const failures = Array.isArray(json?.failed) ? json.failed : Array.isArray(json?.failures) ? json.failures : [];
+  for (const f of failures.slice(0, 10)) {
+    summary.push(red(`    ✗ ${f.phase}: ${f.title}`) + dim(` — ${String(f.error).slice(0, 300)}`));
+  }
 }
 
 /** The packed .vsix in code-server's Node extension host: API suite per version, UI tests in the newest. */

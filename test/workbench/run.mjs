@@ -66,6 +66,8 @@ const results = {
   api: { passed: 0, failed: 0, skipped: 0 },
   ui: { passed: 0, failed: 0, skipped: 0 },
   errors: [],
+  /** failed tests, `{ phase, title, error }` (first line), for the summary of `npm test` */
+  failed: [],
 };
 
 /** Everything to dispose, newest first, on any exit path. */
@@ -200,6 +202,7 @@ async function runApiTests() {
           data.error = mapStack(data.error ?? 'failed');
           console.log(red(indent(data.error)));
           failures.push(data);
+          results.failed.push({ phase: 'api', title: data.title, error: String(data.error).split('\n')[0] });
         }
       }
     }
@@ -297,6 +300,7 @@ async function runUiTests() {
         if (!s.root) depth--;
       });
       const pad = () => '  '.repeat(depth);
+      runner.on('test', () => helpers.takeSteps());
       runner.on('test end', (t) => {
         const notes = helpers.takeRetries();
         if (notes.length) retried.push({ title: t.fullTitle(), notes });
@@ -311,6 +315,7 @@ async function runUiTests() {
       });
       runner.on('fail', (t, err) => {
         results.ui.failed++;
+        results.failed.push({ phase: 'ui', title: t.fullTitle(), error: String(err?.message ?? err).split('\n')[0] });
         console.log(`${pad()}  ${red('✗')} ${t.title}`);
         const stack = String(err?.stack ?? err)
           .split('\n')
@@ -318,6 +323,8 @@ async function runUiTests() {
           .slice(0, 8)
           .join('\n');
         console.log(red(indent(stack, `${pad()}      `)));
+        const trail = helpers.takeSteps().slice(-10);
+        if (trail.length) console.log(dim(indent(`its last helper calls (time since the test began):\n${trail.join('\n')}`, `${pad()}      `)));
       });
     }
   }

@@ -86,6 +86,7 @@ export async function closeAllWorkbenches() {
 
 /** Waits for the workbench chrome, the explorer's folder and the extension host. */
 export async function waitForWorkbench(page, timeout = 30_000) {
+  step('waitForWorkbench', timeout);
   await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout });
   await page.locator('.part.activitybar, .part.statusbar').first().waitFor({ state: 'visible', timeout });
   // The explorer lists the mounted folder once the file system provider answers.
@@ -99,6 +100,7 @@ export async function waitForWorkbench(page, timeout = 30_000) {
  */
 /** Opens a file of the workspace with Quick Open; `textEditor: false` for files VS Code shows another way (images). */
 export async function openFile(page, relPath, timeout = DEFAULT_TIMEOUT_MS, { textEditor = true } = {}) {
+  step('openFile', relPath);
   const base = relPath.split('/').pop();
   const end = Date.now() + timeout;
   const input = page.locator('.quick-input-widget input');
@@ -146,6 +148,7 @@ export function onCodeServer() {
 const LINK_ONLY = /^(Loading\.\.\.\s*)?[^\n]*\((ctrl|cmd|⌘) ?\+ ?click\)$/i;
 
 export async function hoverText(page, text, { timeout = DEFAULT_TIMEOUT_MS, charOffset, nth = 0 } = {}) {
+  step('hoverText', text);
   const end = Date.now() + timeout;
   let lastError = 'no hover appeared';
   while (Date.now() < end) {
@@ -183,6 +186,7 @@ export async function hoverText(page, text, { timeout = DEFAULT_TIMEOUT_MS, char
  * then), and the word is clicked. Returns whether the word was shown as a link.
  */
 export async function modifierClick(page, text, { timeout = DEFAULT_TIMEOUT_MS, charOffset, nth = 0 } = {}) {
+  step('modifierClick', text);
   const modifier = process.platform === 'darwin' ? 'Meta' : 'Control';
   const end = Date.now() + timeout;
   let box;
@@ -248,6 +252,7 @@ async function textBox(page, text, { charOffset, nth = 0 } = {}) {
 
 /** Hides any hover, so the next hoverText() starts clean. */
 export async function dismissHover(page) {
+  step('dismissHover');
   await page.mouse.move(5, 5);
   await page.keyboard.press('Escape');
 }
@@ -266,7 +271,21 @@ export function takeRetries() {
   return retries.splice(0);
 }
 
+/** The helper calls of the running test, so a test that times out says where it was. */
+const steps = [];
+let stepsSince = Date.now();
+export function step(name, arg) {
+  const what = typeof arg === 'string' ? `${name} "${arg.slice(0, 60)}"` : arg && typeof arg === 'object' && typeof arg.hasSelector === 'string' ? `${name} "${arg.hasSelector.slice(0, 60)}"` : name;
+  steps.push(`${((Date.now() - stepsSince) / 1000).toFixed(1)} s ${what}`);
+  if (steps.length > 40) steps.shift();
+}
+export function takeSteps() {
+  stepsSince = Date.now();
+  return steps.splice(0);
+}
+
 export async function runCommand(page, title, timeout = DEFAULT_TIMEOUT_MS) {
+  step('runCommand', title);
   const input = page.locator('.quick-input-widget input');
   const rows = page.locator('.quick-input-list .monaco-list-row');
   const end = Date.now() + timeout;
@@ -334,6 +353,7 @@ async function openPalette(page, input, end) {
  * click would hide the side bar).
  */
 export async function clickActivityBar(page, label, timeout = DEFAULT_TIMEOUT_MS) {
+  step('clickActivityBar', label);
   const item = page.locator('.part.activitybar .action-item', { has: page.locator(`a[aria-label^="${cssString(label)}"]`) }).first();
   await item.waitFor({ state: 'visible', timeout });
   const active = await item.evaluate((el) => el.classList.contains('checked'));
@@ -348,6 +368,7 @@ export async function clickActivityBar(page, label, timeout = DEFAULT_TIMEOUT_MS
  * limits it to the view whose header starts with that title (e.g. "Architectures").
  */
 export async function sideBarRows(page, { view, details = false, timeout = DEFAULT_TIMEOUT_MS } = {}) {
+  step('sideBarRows');
   const scope = view
     ? page.locator('.part.sidebar .pane', { has: page.locator(`.pane-header[aria-label^="${cssString(view)}"], .pane-header :text-is("${cssString(view)}")`) })
     : page.locator('.part.sidebar');
@@ -373,6 +394,7 @@ export async function sideBarRows(page, { view, details = false, timeout = DEFAU
  * page.frames(). With `hasSelector`, waits for a webview whose DOM matches it.
  */
 export async function webviewFrame(page, { hasSelector = 'body *', timeout = DEFAULT_TIMEOUT_MS } = {}) {
+  step('webviewFrame', hasSelector);
   const end = Date.now() + timeout;
   for (;;) {
     for (const frame of page.frames()) {
@@ -446,6 +468,7 @@ export function listSamples(dir = SAMPLES_DIR, prefix = '') {
 
 /** The rows a quick pick currently shows (first line of each), e.g. after runCommand(). */
 export async function quickPickRows(page, timeout = DEFAULT_TIMEOUT_MS) {
+  step('quickPickRows', timeout);
   const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
   await rows.first().waitFor({ state: 'visible', timeout });
   return (await rows.allInnerTexts()).map((t) => t.split('\n')[0].trim());
@@ -460,6 +483,7 @@ export function lineOf(rel, text) {
 
 /** Scrolls the active editor to `line` with Go to Line, as a person would. */
 export async function revealLine(page, line) {
+  step('revealLine', line);
   await runCommand(page, 'Go to Line/Column...');
   const input = page.locator('.quick-input-widget input');
   await input.fill(`:${line}`);
