@@ -22,6 +22,8 @@ const SCAN_BLOCK = 16 * 1024;
 const NO_SYSTEM_SCORE = 0.05;
 
 const VMWARE_FAMILY = new Set(['esxi', 'workstation']);
+/** the profile's syntax formats (FORMATS in core/profile): a `.vmx` file has none of them */
+export const SYNTAX_FORMATS: readonly string[] = ['shell', 'powershell', 'hcl', 'json', 'yaml', 'xml', 'ruby', 'toml', 'ini', 'prose'];
 
 /**
  * The term engine: finds every alias occurrence in text, longest match first, no overlaps.
@@ -166,6 +168,8 @@ export class TermMatcher {
   private shell = false;
   /** during a scan: the document is a Packer template */
   private packer = false;
+  /** during a scan: the document is a `.vmx` file, whose keys are case-insensitive: no piece splits at a change of case */
+  private whole = false;
 
   private setContexts(contexts: readonly string[] | undefined, regions?: readonly ContextRegion[]): void {
     if (contexts === this.allowedFor && regions === this.regionsFor) return;
@@ -174,6 +178,7 @@ export class TermMatcher {
     this.code = !!contexts && !contexts.includes('prose');
     this.shell = !!contexts && contexts.includes('shell');
     this.packer = !!contexts && contexts.includes('packer');
+    this.whole = !!contexts && contexts.includes('vmx') && !contexts.some((c) => SYNTAX_FORMATS.includes(c));
     this.regions = [];
     this.regionAllowed = [];
     if (!contexts || this.scopeSets.length === 1) {
@@ -381,7 +386,7 @@ export class TermMatcher {
     const look = newToken();
     const rootBits = this.rootBits;
     let skipTo = pos; // the end of the last URL, e-mail address or credential value
-    while (nextToken(text, pos, to, tok)) {
+    while (nextToken(text, pos, to, tok, this.whole)) {
       if (tok.start > stopAfter) return tok.start;
       pos = tok.end;
       this.steps++;
@@ -576,10 +581,10 @@ export class TermMatcher {
     let r = end;
     while (r > from && charClass(text.charCodeAt(r - 1)) !== 0) r--;
     const u = this.scratch;
-    while (nextToken(text, r, end, u) && u.end < end) r = u.end;
+    while (nextToken(text, r, end, u, this.whole) && u.end < end) r = u.end;
     if (u.flags & PLURAL) return false;
     const t = this.scratch2;
-    if (!nextToken(text, next, to, t)) return false;
+    if (!nextToken(text, next, to, t, this.whole)) return false;
     const us = u.digitsAt === -1 ? [u.hash] : [u.hash, hashStep(u.hashLetters, 48)];
     const ts = [t.hash, t.hash1, t.hash2, t.hashLetters, hashStep(t.hashLetters, 48)];
     for (const x of us) for (const y of ts) if (bit(this.pairBits, pairHash(x, y))) return true;
@@ -638,7 +643,7 @@ export class TermMatcher {
       if (child === -1 || !this.variants[child] || indexed) this.stem(node, sepA, sepB, text, cur, allCaps, mixed);
       if (child === -1 || !this.hasNext[child]) break;
       const end = cur.end;
-      if (!nextToken(text, end, to, look)) break;
+      if (!nextToken(text, end, to, look, this.whole)) break;
       const sep = separatorKey(text, end, look.start);
       if (sep === '') break;
       // in code a term does not run on from one line's token to the next line's

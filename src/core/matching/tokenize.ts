@@ -66,9 +66,10 @@ export function newToken(): Token {
 /**
  * Finds the first token that starts at or after `pos` and before `limit`.
  * Returns false when there is none. `pos` must not be inside a token unless the caller
- * means to start there.
+ * means to start there. `whole`: no split at a change of case (a `.vmx` file's keys are
+ * case-insensitive, so `memSize` is the key `memsize`).
  */
-export function nextToken(text: string, pos: number, limit: number, out: Token): boolean {
+export function nextToken(text: string, pos: number, limit: number, out: Token, whole = false): boolean {
   let i = pos;
   let code = 0;
   let c = 0;
@@ -102,7 +103,7 @@ export function nextToken(text: string, pos: number, limit: number, out: Token):
       if (c === 0) break;
       continue;
     }
-    if (i > start) {
+    if (i > start && !whole) {
       if (c === UPPER && (prev === LOWER || prev === DIGIT)) break; // lower→Upper or digit→Upper
       if (c === LOWER && prev === UPPER && upperRun >= 2) {
         // ACRONYM followed by lower case: a plural acronym `VSPs`, `VHDPath`, or a brand
