@@ -118,4 +118,21 @@ describe('diagram drawings: Type 2 systems', () => {
       assert.ok(guests.y + guests.h <= layerFrame(l, c.host).y, 'guests above the host OS');
     });
   }
+
+  for (const c of cases) {
+    it(`${c.system}: the host kernel driver reaches the CPU's VT-x in the first view, and AMD-V with all edges`, function () {
+      if (!kb.get(c.system)) this.skip();
+      const l = view(c.system);
+      const kernel = bandFrame(l, c.host, 'kernel');
+      const hardware = l.frames.find((f) => f.kind === 'layer' && f.layerKey === kb.get(c.system)!.stack![0]![0])!;
+      const fromKernel = (edges: typeof l.edges, hw: string) =>
+        edges.filter((e) => e.toEntry === hw && c.kernel.includes(e.fromEntry) && inside(l.nodes.find((n) => n.id === e.from)!, kernel));
+      const story = storyView(l).edges;
+      assert.ok(fromKernel(story, 'hw.vt-x').length >= 1, 'a story edge from the driver in the host kernel to VT-x');
+      assert.ok(fromKernel(l.edges, 'hw.amd-v').length >= 1, 'an edge to AMD-V');
+      for (const hw of ['hw.vt-x', 'hw.amd-v']) assert.ok(inside(one(l, hw), hardware), `${hw} in the hardware row`);
+      // the VM process reaches the driver, so the path VM process → driver → CPU reads in the first view
+      assert.ok(story.some((e) => c.user.includes(e.fromEntry) && c.kernel.includes(e.toEntry)), 'VM process → kernel driver in the first view');
+    });
+  }
 });
