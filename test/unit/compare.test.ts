@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { COMPARE_FONT, COMPARISON_ENTRY, STACKS, comparisonSections, compareView } from '../../src/core/diagram/compare';
+import { COMPARE_FONT, COMPARISON_ENTRY, HOST_DRIVERS, HOST_PROCESSES, STACKS, comparisonSections, compareView } from '../../src/core/diagram/compare';
 import { layoutView } from '../../src/core/diagram/index';
+import { initialScale, READABLE_PX } from '../../src/core/diagram/quality';
 import { textWidth } from '../../src/core/diagram/text';
 import type { LaidNode, Rect } from '../../src/core/diagram/types';
 import { bundledKnowledge } from '../../src/core/knowledge/load';
@@ -87,7 +88,8 @@ describe('diagram: Compare Type 1 and Type 2', () => {
   });
 
   it('KVM: kvm.ko inside the Linux kernel, QEMU and its guest in user space', () => {
-    assert.equal(box('kvm', 'kvm.ko')!.entryId, 'kvm.module');
+    assert.equal(box('kvm', 'KVM module')!.entryId, 'kvm.module');
+    assert.match(box('kvm', 'KVM module')!.texts.map((t) => t.text).join(' '), /kvm\.ko/);
     assert.ok(inside(box('kvm', 'Guest OS')!, box('kvm', 'QEMU process')!));
     assert.match(of('kvm').find((n) => n.kind === 'concept')!.description!, /Type 1 reading: .+ Type 2 reading: /);
   });
@@ -98,6 +100,35 @@ describe('diagram: Compare Type 1 and Type 2', () => {
       const hb = box(b!, 'Hardware')!;
       assert.equal(ha.y + ha.h, hb.y + hb.h, `${a} / ${b}`);
     }
+  });
+
+  it('the same part reads the same in every stack, in words a learner knows', () => {
+    const words = (key: string) => of(key).filter((n) => n.kind === 'component').map((n) => n.texts.map((t) => t.text).join(' '));
+    const sub = (key: string, label: string) => box(key, label)!.texts.filter((t) => t.role === 'secondary').map((t) => t.text).join(' ');
+    for (const key of ['type1', 'type2', 'hyperv', 'kvm']) assert.equal(sub(key, 'Hardware'), 'CPU, memory, devices', key);
+    // the hosted stacks: a VM process with its guest, the host's other processes, the hypervisor's kernel part, the host's drivers
+    for (const key of ['type2', 'kvm']) {
+      const all = words(key);
+      assert.ok(all.every((w) => !/^Other\b|^Apps\b/.test(w)), `${key}: ${all.join(' / ')}`);
+      const procs = box(key, HOST_PROCESSES);
+      assert.ok(procs, `${key} has "${HOST_PROCESSES}"`);
+      assert.ok(box(key, HOST_DRIVERS), `${key} has "${HOST_DRIVERS}"`);
+      assert.equal(sub(key, HOST_DRIVERS), 'own the devices');
+      const proc = of(key).find((n) => /process$/.test(primary(n)) && n !== procs)!;
+      assert.equal(sub(key, primary(proc)), 'one per VM');
+      assert.ok(inside(box(key, 'Guest OS')!, proc), `${key}: the guest inside its VM process`);
+      assert.ok(proc.x < procs.x, `${key}: the VM process first, the host's other processes beside it`);
+    }
+    const frames = (key: string) => of(key).filter((n) => n.kind === 'layer').map((n) => n.texts[0]!.text);
+    assert.deepEqual(frames('type2'), ['Host OS: user space', 'Host OS: kernel']);
+    assert.ok(frames('kvm').every((f) => f.startsWith('Host OS (Linux): ')), frames('kvm').join(', '));
+  });
+
+  it('opens whole in a 1400×900 workbench with the side bar: no label under 11 px, none cut by the stage edge', () => {
+    const [w, h] = [683, 772];
+    const k = initialScale(layout, w, h);
+    assert.ok(k * Math.min(...Object.values(COMPARE_FONT)) >= READABLE_PX - 0.01, `scale ${k}`);
+    assert.ok(layout.width * k <= w - 16 && layout.height * k <= h - 16, `${layout.width}×${layout.height} at ${k.toFixed(3)} in ${w}×${h}`);
   });
 
   it('every stack links to the full diagram of a real system', () => {

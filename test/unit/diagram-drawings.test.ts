@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { layoutView, type DiagramLayout } from '../../src/core/diagram/index';
-import { measureLayout, READABLE_PX, storyView } from '../../src/core/diagram/quality';
+import { inInitialView, initialView, measureLayout, READABLE_PX, storyView } from '../../src/core/diagram/quality';
 import type { LaidFrame, LaidNode, Rect } from '../../src/core/diagram/types';
 import { bundledKnowledge } from '../../src/core/knowledge/load';
 
@@ -97,6 +97,30 @@ describe('diagram drawings: KVM', () => {
   });
 });
 
+describe('diagram first view (where the page opens, 1400×900 with the side bar)', () => {
+  it('KVM opens on the VM path: QEMU and its vCPU thread, kvm.ko, VT-x; no box of the management plane', () => {
+    const l = view('kvm');
+    const seen = inInitialView(l);
+    const entries = new Set([...seen].map((id) => l.nodes.find((n) => n.id === id)!.entryId));
+    const story = storyView(l).edges;
+    const whole = story.filter((e) => seen.has(e.from) && seen.has(e.to));
+    console.log(`      kvm first view at ${JSON.stringify(initialView(l, 683, 772))}: ${seen.size} boxes and titles, ${whole.length} of ${story.length} story edges whole`);
+    for (const id of ['kvm.qemu', 'kvm.vcpu-thread', 'kvm.module', 'kvm.vhost-net', 'hw.vt-x']) assert.ok(entries.has(id), `${id} in the first view`);
+    for (const id of ['kvm.libvirt', 'kvm.virsh', 'kvm.libvirtd', 'kvm.virtqemud', 'kvm.storage-pool']) assert.ok(!entries.has(id), `${id} not in the first view`);
+    for (const k of ['kvm.vcpu-thread>kvm.module', 'kvm.qemu>kvm.module', 'kvm.module>hw.vt-x']) assert.ok(whole.some((e) => `${e.fromEntry}>${e.toEntry}` === k), `${k} whole in view`);
+    assert.ok(whole.length >= story.length / 2, `${whole.length} of ${story.length} story edges`);
+  });
+
+  for (const id of SYSTEMS.filter((s) => s !== 'kvm')) {
+    it(`${id} opens at its top-left corner, the title in view (its story already shows there)`, function () {
+      if (!kb.get(id)) this.skip();
+      const l = view(id);
+      assert.deepEqual({ ...initialView(l, 683, 772), k: 0 }, { k: 0, ox: 0, oy: 0 });
+      assert.ok(inInitialView(l).has(`system@${id}`));
+    });
+  }
+});
+
 describe('diagram drawings: Type 2 systems', () => {
   const cases = [
     { system: 'virtualbox', host: 'virtualbox.host-os', guests: 'virtualbox.vm-layer', kernel: ['virtualbox.vboxdrv', 'virtualbox.vmmr0'], user: ['virtualbox.vm-process', 'virtualbox.vboxsvc', 'virtualbox.vmm'] },
@@ -116,6 +140,23 @@ describe('diagram drawings: Type 2 systems', () => {
       assert.ok(user.y + user.h <= kernel.y + 1, 'user space above the kernel');
       const guests = layerFrame(l, c.guests);
       assert.ok(guests.y + guests.h <= layerFrame(l, c.host).y, 'guests above the host OS');
+    });
+  }
+
+  for (const c of cases) {
+    it(`${c.system}: the host kernel driver reaches the CPU's VT-x in the story view, and AMD-V with all edges`, function () {
+      if (!kb.get(c.system)) this.skip();
+      const l = view(c.system);
+      const kernel = bandFrame(l, c.host, 'kernel');
+      const hardware = l.frames.find((f) => f.kind === 'layer' && f.layerKey === kb.get(c.system)!.stack![0]![0])!;
+      const fromKernel = (edges: typeof l.edges, hw: string) =>
+        edges.filter((e) => e.toEntry === hw && c.kernel.includes(e.fromEntry) && inside(l.nodes.find((n) => n.id === e.from)!, kernel));
+      const story = storyView(l).edges;
+      assert.ok(fromKernel(story, 'hw.vt-x').length >= 1, 'a story edge from the driver in the host kernel to VT-x');
+      assert.ok(fromKernel(l.edges, 'hw.amd-v').length >= 1, 'an edge to AMD-V');
+      for (const hw of ['hw.vt-x', 'hw.amd-v']) assert.ok(inside(one(l, hw), hardware), `${hw} in the hardware row`);
+      // the VM process reaches the driver, so the path VM process → driver → CPU reads in the first view
+      assert.ok(story.some((e) => c.user.includes(e.fromEntry) && c.kernel.includes(e.toEntry)), 'VM process → kernel driver in the first view');
     });
   }
 });

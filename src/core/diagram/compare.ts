@@ -38,6 +38,10 @@ export interface StackSpec {
   rows: RowSpec[];
 }
 
+/** Words the Type 2 and KVM stacks share: the same part reads the same in both. */
+export const HOST_PROCESSES = 'Host processes (non-VM)';
+export const HOST_DRIVERS = 'Host drivers';
+
 /** The four stacks; which box goes where is the point of the view, so it is written out here. */
 export const STACKS: readonly StackSpec[] = [
   {
@@ -53,7 +57,7 @@ export const STACKS: readonly StackSpec[] = [
           { label: 'VM', sub: 'guest OS', entry: 'concept.virtual-machine' },
         ],
       },
-      { boxes: [{ label: 'Hypervisor', sub: 'the first software to run', entry: 'concept.hypervisor' }] },
+      { boxes: [{ label: 'Hypervisor', sub: 'on the hardware, under every OS', entry: 'concept.hypervisor' }] },
       { boxes: [{ label: 'Hardware', sub: 'CPU, memory, devices', entry: 'concept.host' }] },
     ],
   },
@@ -66,15 +70,15 @@ export const STACKS: readonly StackSpec[] = [
       {
         frame: { label: 'Host OS: user space', entry: 'concept.host' },
         boxes: [
-          { label: 'Apps', sub: 'other programs', entry: 'concept.host' },
           { label: 'VM process', sub: 'one per VM', entry: 'concept.vmm', inner: [{ label: 'Guest OS', entry: 'concept.guest' }] },
+          { label: HOST_PROCESSES, sub: 'apps, services', entry: 'concept.host' },
         ],
       },
       {
         frame: { label: 'Host OS: kernel', entry: 'concept.host' },
         boxes: [
           { label: 'Hypervisor driver', sub: 'a kernel module', entry: 'concept.type-2' },
-          { label: 'Host drivers', sub: 'own the devices', entry: 'concept.host' },
+          { label: HOST_DRIVERS, sub: 'own the devices', entry: 'concept.host' },
         ],
       },
       { boxes: [{ label: 'Hardware', sub: 'CPU, memory, devices', entry: 'concept.host' }] },
@@ -88,12 +92,12 @@ export const STACKS: readonly StackSpec[] = [
     rows: [
       {
         boxes: [
-          { label: 'Root partition', sub: 'Windows, drivers, VMMS, VMWP', entry: 'hyperv.root-partition' },
-          { label: 'Child partition', sub: 'guest OS', entry: 'hyperv.child-partition' },
-          { label: 'Child partition', sub: 'guest OS', entry: 'hyperv.child-partition' },
+          { label: 'Root partition', sub: 'Windows, with the device drivers', entry: 'hyperv.root-partition' },
+          { label: 'Child partition', sub: 'a guest VM', entry: 'hyperv.child-partition' },
+          { label: 'Child partition', sub: 'a guest VM', entry: 'hyperv.child-partition' },
         ],
       },
-      { boxes: [{ label: 'Windows hypervisor', sub: 'hvix64 / hvax64', entry: 'hyperv.windows-hypervisor' }] },
+      { boxes: [{ label: 'Windows hypervisor', sub: 'on the hardware, under Windows', entry: 'hyperv.windows-hypervisor' }] },
       { boxes: [{ label: 'Hardware', sub: 'CPU, memory, devices', entry: 'hyperv.hardware' }] },
     ],
   },
@@ -104,17 +108,17 @@ export const STACKS: readonly StackSpec[] = [
     systems: ['kvm'],
     rows: [
       {
-        frame: { label: 'Linux user space', entry: 'kvm.userspace' },
+        frame: { label: 'Host OS (Linux): user space', entry: 'kvm.userspace' },
         boxes: [
           { label: 'QEMU process', sub: 'one per VM', entry: 'kvm.qemu', inner: [{ label: 'Guest OS', entry: 'kvm.guest' }] },
-          { label: 'Other processes', sub: 'libvirtd, shells', entry: 'kvm.userspace' },
+          { label: HOST_PROCESSES, sub: 'libvirtd, shells', entry: 'kvm.userspace' },
         ],
       },
       {
-        frame: { label: 'Linux kernel: host OS and hypervisor', entry: 'kvm.host-kernel' },
+        frame: { label: 'Host OS (Linux): kernel, also the hypervisor', entry: 'kvm.host-kernel' },
         boxes: [
-          { label: 'kvm.ko', sub: 'and kvm-intel / kvm-amd', entry: 'kvm.module' },
-          { label: 'Host drivers', sub: 'scheduler, memory', entry: 'kvm.host-kernel' },
+          { label: 'KVM module', sub: 'kvm.ko, kvm-intel / kvm-amd', entry: 'kvm.module' },
+          { label: HOST_DRIVERS, sub: 'own the devices', entry: 'kvm.host-kernel' },
         ],
       },
       { boxes: [{ label: 'Hardware', sub: 'CPU, memory, devices', entry: 'kvm.hardware' }] },

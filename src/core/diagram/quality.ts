@@ -28,6 +28,65 @@ export function initialScale(layout: DiagramLayout, w: number, h: number, all = 
   return k;
 }
 
+/** Where the page opens a drawing: scale, and the drawing's point at the panel's top-left corner. */
+export interface InitialView {
+  k: number;
+  /** drawing coordinates shown at the panel's top-left (before the 8 px inset) */
+  ox: number;
+  oy: number;
+}
+
+/**
+ * The initial view of a `w` × `h` panel. A drawing that fits at `initialScale` is centred (ox,
+ * oy = 0). One that does not opens at its top-left corner, unless that corner shows less than a
+ * quarter of the story edges whole: then on the window that holds the most story edges whole
+ * (both boxes in view), then the most story boxes and their layers' titles, then the one nearest
+ * the top-left. So KVM
+ * opens on its QEMU process and kvm.ko, not on the management plane drawn first in its top row.
+ */
+export function initialView(layout: DiagramLayout, w: number, h: number, all = false): InitialView {
+  const k = initialScale(layout, w, h, all);
+  const vw = (w - 16) / k;
+  const vh = (h - 16) / k;
+  const story = layout.edges.filter((e) => e.story);
+  if (all || story.length === 0 || (layout.width <= vw && layout.height <= vh)) return { k, ox: 0, oy: 0 };
+  const byId = new Map(layout.nodes.map((n) => [n.id, n]));
+  const boxes = [...new Set(story.flatMap((e) => [e.from, e.to]))].map((id) => byId.get(id)).filter((n): n is NonNullable<typeof n> => !!n);
+  // the titles of their layers count too: a box is read with the layer it sits in
+  const keys = new Set(boxes.map((n) => n.layerKey));
+  const ends = [...boxes, ...layout.nodes.filter((n) => n.kind === 'layer' && keys.has(n.layerKey))];
+  const M = 8;
+  const clamp = (v: number, size: number, view: number) => Math.max(0, Math.min(Math.max(0, size - view), v));
+  const xs = new Set([0, ...ends.flatMap((n) => [n.x - M, n.x + n.w + M - vw])].map((v) => clamp(v, layout.width, vw)));
+  const ys = new Set([0, ...ends.flatMap((n) => [n.y - M, n.y + n.h + M - vh])].map((v) => clamp(v, layout.height, vh)));
+  const count = (ox: number, oy: number) => {
+    const seen = (r: Rect) => r.x >= ox && r.y >= oy && r.x + r.w <= ox + vw && r.y + r.h <= oy + vh;
+    return { boxes: ends.filter(seen).length, edges: story.filter((e) => seen(byId.get(e.from)!) && seen(byId.get(e.to)!)).length };
+  };
+  // a top-left corner that already shows a quarter of the story is kept: the title and the top layer in view
+  if (count(0, 0).edges * 4 >= story.length) return { k, ox: 0, oy: 0 };
+  let best: { ox: number; oy: number; edges: number; boxes: number } | undefined;
+  for (const oy of [...ys].sort((a, b) => a - b)) {
+    for (const ox of [...xs].sort((a, b) => a - b)) {
+      const { boxes, edges } = count(ox, oy);
+      if (!best || edges > best.edges || (edges === best.edges && boxes > best.boxes)) best = { ox, oy, edges, boxes };
+    }
+  }
+  return { k, ox: best!.ox, oy: best!.oy };
+}
+
+/** The ids of the boxes wholly inside the initial view of a `w` × `h` panel. */
+export function inInitialView(layout: DiagramLayout, w = 683, h = 772): Set<string> {
+  const { k, ox, oy } = initialView(layout, w, h);
+  const vw = (w - 16) / k;
+  const vh = (h - 16) / k;
+  const fitsX = layout.width <= vw;
+  const fitsY = layout.height <= vh;
+  // a drawing that fits is centred: everything is in view along that axis
+  const seen = (r: Rect) => (fitsX || (r.x >= ox && r.x + r.w <= ox + vw)) && (fitsY || (r.y >= oy && r.y + r.h <= oy + vh));
+  return new Set(layout.nodes.filter(seen).map((n) => n.id));
+}
+
 export interface LayoutQuality {
   /** pairs of edges whose segments cross at a point inside both */
   crossings: number;

@@ -1,5 +1,5 @@
 // Zoom and pan: wheel, drag, the toolbar buttons, and fitting the drawing to the panel.
-import { initialScale } from '../../core/diagram/quality';
+import { initialView } from '../../core/diagram/quality';
 import type { LaidNode } from '../../core/diagram/types';
 import { layout, MAX_ZOOM, MIN_ZOOM, save, stage, state, view, zoomLevel } from './page';
 import { viewport } from './render';
@@ -15,16 +15,16 @@ let whole = false;
 
 /**
  * Fits the drawing to the panel. The initial view (`all` false) never goes below the scale at
- * which the smallest label is readable; then the drawing starts at the top and is panned.
+ * which the smallest label is readable; then it opens on the drawing's story (`initialView`).
  */
 export function fit(all = whole): void {
   whole = all;
   const w = stage.clientWidth;
   const h = stage.clientHeight;
   if (w < 10 || h < 10) return;
-  const k = initialScale(layout, w, h, all);
-  const x = layout.width * k <= w - 16 ? (w - layout.width * k) / 2 : 8;
-  const y = layout.height * k <= h - 16 ? Math.max(8, (h - layout.height * k) / 2) : 8;
+  const { k, ox, oy } = initialView(layout, w, h, all);
+  const x = layout.width * k <= w - 16 ? (w - layout.width * k) / 2 : 8 - ox * k;
+  const y = layout.height * k <= h - 16 ? Math.max(8, (h - layout.height * k) / 2) : 8 - oy * k;
   view.zoom = { k, x, y };
   state.fitted = true;
   applyZoom();

@@ -79,6 +79,8 @@ describe('Type 1 / Type 2 comparison and the diagram outline', function () {
     const smallest = Math.min(...seen.labels.map((l) => l.px));
     console.log(`      stage ${seen.stage.w}×${seen.stage.h}, zoom ${seen.zoom}, ${seen.labels.length} labels visible, smallest ${smallest} px, ${seen.labels.filter((l) => !l.whole).length} cut by the edge`);
     assert.ok(smallest >= 11, `smallest visible label ${smallest} px: ${JSON.stringify(seen.labels.filter((l) => l.px < 11).slice(0, 5))}`);
+    assert.deepEqual(seen.labels.filter((l) => !l.whole).map((l) => l.text), [], 'no label cut by the edge of the stage');
+    for (const l of ['Host processes', '(non-VM)', 'Host drivers', 'KVM module']) assert.ok(seen.labels.some((x) => x.text === l && x.whole), `"${l}" is in view`);
     for (const h of ['Type 1: bare metal', 'Type 2: hosted', 'Where Hyper-V really sits', 'KVM: Type 1 or Type 2?']) {
       assert.ok(seen.labels.some((l) => l.text === h && l.whole), `heading "${h}" is in view`);
     }

@@ -54,6 +54,19 @@ describe('system diagrams: KVM and the Type 2 systems', function () {
     const frame = await openDiagram(wb.page, 'KVM');
     const seen = await smallestVisible(frame);
     assert.ok(seen.count > 10 && seen.min >= 11, `smallest visible label ${seen.min} px of ${seen.count}`);
+    // the first view is the VM path (quality.ts initialView), not the management plane
+    const inView = await frame.evaluate(() => {
+      const stage = document.getElementById('stage').getBoundingClientRect();
+      return [...document.querySelectorAll('.node-component')]
+        .filter((n) => {
+          const r = n.querySelector('.box').getBoundingClientRect();
+          return r.left >= stage.left && r.right <= stage.right && r.top >= stage.top && r.bottom <= stage.bottom;
+        })
+        .map((n) => n.dataset.entry);
+    });
+    console.log(`      KVM first view: ${inView.join(', ')}`);
+    for (const id of ['kvm.qemu', 'kvm.vcpu-thread', 'kvm.module', 'hw.vt-x']) assert.ok(inView.includes(id), `${id} in the first view`);
+    for (const id of ['kvm.libvirt', 'kvm.virsh']) assert.ok(!inView.includes(id), `${id} not in the first view`);
     const entries = await frame.locator('.node-component').evaluateAll((els) => els.map((e) => e.dataset.entry));
     assert.deepEqual(entries.filter((id, k) => entries.indexOf(id) !== k), [], 'no entry drawn twice');
     const [mgmt] = await rects(frame, '.node[data-id="layer@kvm.management"]');
