@@ -389,6 +389,34 @@ export async function sideBarRows(page, { view, details = false, timeout = DEFAU
   return details ? all : all.map((r) => r.label);
 }
 
+const FRAME_ANSWER_MS = 5_000;
+const TIMED_OUT = Symbol('timed out');
+function answerWithin(promise, ms) {
+  let timer;
+  return Promise.race([promise, new Promise((r) => (timer = setTimeout(() => r(TIMED_OUT), ms)))]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Playwright's frame.evaluate has no timeout, and in a webview frame that VS Code is replacing it
+ * can wait forever: bound it, and ask the webview's current frame again once, reported as a retry.
+ */
+function boundEvaluate(page, frame, hasSelector) {
+  if (frame.__atlasBounded) return frame;
+  const evaluate = frame.evaluate.bind(frame);
+  frame.__atlasEvaluate = evaluate;
+  frame.evaluate = async (fn, arg) => {
+    const first = await answerWithin(evaluate(fn, arg), FRAME_ANSWER_MS);
+    if (first !== TIMED_OUT) return first;
+    noteRetry(`evaluate: the webview frame (${frame.isDetached() ? 'detached' : 'attached'}) did not answer within ${FRAME_ANSWER_MS} ms; asked its current frame`);
+    const fresh = await webviewFrame(page, { hasSelector });
+    const again = await answerWithin(fresh.__atlasEvaluate(fn, arg), FRAME_ANSWER_MS);
+    if (again === TIMED_OUT) throw new Error(`evaluate: the webview with "${hasSelector}" did not answer within ${FRAME_ANSWER_MS} ms twice`);
+    return again;
+  };
+  frame.__atlasBounded = true;
+  return frame;
+}
+
 /**
  * The frame holding a webview's own content (its HTML, not VS Code's wrapper), polling
  * page.frames(). With `hasSelector`, waits for a webview whose DOM matches it.
@@ -404,7 +432,10 @@ export async function webviewFrame(page, { hasSelector = 'body *', timeout = DEF
       const url = frame.url();
       if (!(/\.localhost[:/]/.test(url) || /\/webview\/browser\/pre\//.test(url)) || /\/pre\/index\.html/.test(url)) continue;
       try {
-        if (await frame.$(hasSelector)) return frame;
+        // a query in a frame being torn down can stay unanswered for good: bound it
+        const hit = await answerWithin(frame.$(hasSelector), FRAME_ANSWER_MS);
+        if (hit === TIMED_OUT) noteRetry(`webviewFrame: a frame (${frame.isDetached() ? 'detached' : 'attached'}) did not answer within ${FRAME_ANSWER_MS} ms; polled the others`);
+        else if (hit) return boundEvaluate(page, frame, hasSelector);
       } catch {
         /* frame navigated or detached; keep polling */
       }
