@@ -44,6 +44,15 @@ describe('scopes in the term engine', () => {
     assert.deepEqual(ids('vm_network = "x"', ['ansible', 'yaml']), []);
   });
 
+  it('two aliases of one entry that read alike keep each their own scope (boot_order in Proxmox, bootOrder in KubeVirt)', () => {
+    const b = new TermMatcher([{ id: 'kvm.boot-order', aliases: ['boot_order', 'bootOrder', 'bootindex'], aliasScopes: { boot_order: ['proxmox'], bootOrder: ['kubevirt'] } }]);
+    const at = (text: string, contexts: string[]) => b.scan(text, { contexts }).map((x) => x.id);
+    assert.deepEqual(at('bootOrder: 1', ['kubevirt', 'yaml']), ['kvm.boot-order']);
+    assert.deepEqual(at('boot_order = "scsi0"', ['proxmox', 'hcl']), ['kvm.boot-order']);
+    assert.deepEqual(at('bootOrder: 1', ['ansible', 'yaml']), []);
+    assert.deepEqual(at('-device virtio-blk,bootindex=1 # bootOrder', ['qemu-cli', 'shell']), ['kvm.boot-order']);
+  });
+
   it('an excluded context hands the alias to the other entry; other aliases are untouched', () => {
     assert.deepEqual(ids('-drive file=a,snapshot=on', ['qemu-cli', 'shell']), ['qemu.snapshot']);
     assert.deepEqual(ids('take a snapshot', ['prose']), ['concept.snapshot']);

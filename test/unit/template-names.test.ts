@@ -37,6 +37,36 @@ describe('names in templates and HCL', () => {
     assert.ok(got.some((g) => g === 'efi hw.uefi'), `the literal "efi" compared with is a value: ${got.join('\n')}`);
   });
 
+  it('gives element cards in a Jinja-templated libvirt domain whose values are all expressions', () => {
+    const xml = [
+      "<domain type='{{ engine }}'>",
+      '  {% if vm.uuid is defined %}',
+      '  <uuid>{{ vm.uuid }}</uuid>',
+      '  {% endif %}',
+      '  <memory>{{ vm.memory_mb | int * 1024 }}</memory>',
+      '  <numatune><memory mode="strict" nodeset="0"/></numatune>',
+      "  <os><type arch='x86_64'{% if machine %} machine='{{ machine }}'{% endif %}>hvm</type><bootmenu enable='no'/><bios useserial='yes'/></os>",
+      '  <features><acpi/><apic/><pae/></features>',
+      "  <disk type='volume'><driver name='qemu'{% if d.discard %} discard='{{ d.discard }}'{% endif %}/><source pool='{{ d.pool }}' volume='x'/></disk>",
+      '</domain>',
+      '',
+    ].join('\n');
+    const got = cards('vm.xml.j2', xml);
+    for (const want of ['domain type kvm.domain-xml', 'uuid kvm.domain-uuid', 'memory kvm.guest-memory', 'memory mode kvm.numatune', 'machine kvm.machine', 'bootmenu kvm.boot-order', 'bios useserial kvm.bios-element', 'acpi kvm.acpi', 'apic kvm.apic', 'pae kvm.pae', 'discard kvm.discard', 'source pool kvm.storage-pool']) {
+      assert.ok(got.includes(want), `${want}: ${got.join('\n')}`);
+    }
+    // the names inside {% %} and {{ }} are not terms: one uuid card for <uuid>, one for </uuid>
+    assert.equal(got.filter((g) => g.startsWith('uuid ')).length, 2, got.join('\n'));
+    assert.equal(got.filter((g) => g.startsWith('machine ')).length, 1, got.join('\n'));
+    assert.equal(got.filter((g) => g.startsWith('discard ')).length, 1, got.join('\n'));
+  });
+
+  it('keeps those words out of libvirt scope elsewhere: memory, machine, pae and uuid in a shell script get no libvirt card', () => {
+    const sh = '#!/bin/sh\n# memory and machine settings\npae=1\nuuid=$(uuidgen)\n';
+    const got = cards('x.sh', sh);
+    assert.ok(!got.some((g) => /kvm\.(guest-memory|machine|pae|domain-uuid)$/.test(g)), got.join('\n'));
+  });
+
   it('gives no card to the name label of an HCL block, only to its type', () => {
     const tf = 'resource "vsphere_virtual_machine" "vm" {\n  name = "web"\n}\nsource "virtualbox-iso" "vm" {\n}\n';
     const got = cards('vm.tf', tf);

@@ -153,7 +153,25 @@ export class TermMatcher {
   /** per node, 4 entries: the variant `accept` takes when the text is [mixed-case][ALL CAPS] */
   private readonly accepted: (Variant | undefined)[] = [];
   /** scope sets by id; 0 is "everywhere" */
-  private readonly scopeSets: { any: string[]; none: string[] }[] = [{ any: [], none: [] }];
+  private readonly scopeSets: { any: string[]; none: string[]; either?: number[] }[] = [{ any: [], none: [] }];
+  /** ids of the scope sets that allow what either of two sets allows, by "a b" */
+  private readonly eitherIds = new Map<string, number>();
+
+  /**
+   * The scope set that allows what `a` or `b` allows: two aliases of one entry that read alike
+   * (`boot_order` in Proxmox, `bootOrder` in KubeVirt) each keep their own contexts.
+   */
+  private eitherScope(a: number, b: number): number {
+    if (a === b || a === 0 || b === 0) return a === b ? a : 0;
+    const key = a < b ? `${a} ${b}` : `${b} ${a}`;
+    let id = this.eitherIds.get(key);
+    if (id === undefined) {
+      id = this.scopeSets.length;
+      this.eitherIds.set(key, id);
+      this.scopeSets.push({ any: [], none: [], either: [a, b] });
+    }
+    return id;
+  }
   /** during a scan: which scope sets the document's contexts allow, or undefined to allow all */
   private allowed: Uint8Array | undefined;
   private allowedFor: readonly string[] | undefined;
@@ -197,7 +215,9 @@ export class TermMatcher {
     const has = new Set(contexts);
     const allowed = new Uint8Array(this.scopeSets.length);
     this.scopeSets.forEach((set, i) => {
-      allowed[i] = Number((set.any.length === 0 || set.any.some((n) => has.has(n))) && !set.none.some((n) => has.has(n)));
+      // an either set comes after both of its parts
+      if (set.either) allowed[i] = allowed[set.either[0]] | allowed[set.either[1]];
+      else allowed[i] = Number((set.any.length === 0 || set.any.some((n) => has.has(n))) && !set.none.some((n) => has.has(n)));
     });
     return allowed;
   }
@@ -262,7 +282,7 @@ export class TermMatcher {
       if (at === -1) {
         same.candidates.push(index);
         same.scopes.push(scope);
-      } else if (scope === 0) same.scopes[at] = 0;
+      } else same.scopes[at] = this.eitherScope(same.scopes[at], scope);
       same.scoped = same.scopes.some((x) => x !== 0);
       same.settings &&= this.isSetting[index];
     } else {
