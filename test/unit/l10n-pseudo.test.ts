@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { findingMessage } from '../../src/core/checks/message';
 import { layoutView } from '../../src/core/diagram/index';
+import { outlineOf, outlineWords } from '../../src/core/diagram/outline';
 import { KnowledgeIndex } from '../../src/core/knowledge/index';
 import { bundledKnowledge } from '../../src/core/knowledge/load';
 import type { Entry, KnowledgeBase } from '../../src/core/knowledge/types';
@@ -145,9 +146,29 @@ describe('a pseudo-translation reaches every word the code adds (src/core throug
 
   it('diagrams (the words core adds), their cards and connections, and a check’s message', () => {
     const compare = layoutView(kb, { kind: 'compare', left: 'hyperv', right: 'virtualbox' }, pseudo);
+    const system = layoutView(kb, { kind: 'system', system: 'hyperv' }, pseudo);
     assert.equal(compare.title, '⟦Type 1 and Type 2 compared⟧');
     assert.ok(compare.nodes.some((n) => n.kind === 'link' && n.texts[0]!.text.startsWith('⟦Open the full ⟧')));
-    const system = layoutView(kb, { kind: 'system', system: 'hyperv' }, pseudo);
+    // the stacks' boxes, notes and frames: every word the code draws or names is translated
+    // (the headings and captions are the comparison entry's, content)
+    const drawn = compare.nodes.filter((n) => n.kind === 'component' || n.kind === 'layer');
+    assert.ok(drawn.length >= 20);
+    // (a label wrapped onto two lines is read as one)
+    const lines = (n: (typeof drawn)[number], role?: string) => n.texts.filter((x) => !role || x.role === role).map((x) => x.text).join(' ');
+    assert.deepEqual(drawn.flatMap((n) => [lines(n), n.name]).flatMap(english_), []);
+    const primary = drawn.map((n) => lines(n, 'primary'));
+    for (const label of ['⟦VM⟧', '⟦Hypervisor⟧', '⟦Hardware⟧', '⟦Hypervisor driver⟧', '⟦Root partition⟧', '⟦QEMU process⟧', '⟦Guest OS⟧']) assert.ok(primary.includes(label), label);
+    assert.ok(drawn.some((n) => n.texts.some((x) => x.role === 'layer' && x.text === '⟦Host OS: kernel⟧')));
+    assert.ok(drawn.some((n) => lines(n, 'secondary') === '⟦guest OS⟧'));
+    assert.ok(drawn.some((n) => n.name === '⟦Guest OS⟧; ⟦inside ⟧⟦VM process⟧'), 'an inner box names its holder');
+    assert.ok(drawn.some((n) => n.name.endsWith('; ⟦at the bottom⟧')));
+    // the outline beside it: the webview gets these words from the extension
+    const outline = outlineOf(system, outlineWords(pseudo));
+    // a group without a title of its own (none in the bundled drawings)
+    const headless = outlineOf({ ...system, nodes: system.nodes.filter((n) => n.kind !== 'layer') }, outlineWords(pseudo));
+    assert.ok(headless.length > 0 && headless.every((g) => g.label === '⟦Outside this stack⟧'));
+    const edges = outline.flatMap((g) => g.children.flatMap((c) => c.children));
+    assert.ok(edges.length > 10 && edges.every((e) => /^⟦(to|from) ⟧.+⟦: ⟧/.test(e.label)), edges[0]?.label);
     assert.ok(JSON.stringify(system).includes('⟦Type 1 (bare metal)⟧'));
     const vmwp = kb.get('hyperv.vmwp')!;
     const connections = connectionsHtml(kb, vmwp, system, pseudo);
