@@ -50,12 +50,20 @@ function isNeverShown(node: ts.Node): boolean {
   return ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && p.right === node && /\.className$/.test(p.left.getText());
 }
 
-export function scanMessages(fileName: string, text: string): ScannedMessages {
+export interface ScanOptions {
+  /**
+   * Errors and `problems.push(…)` are for the user too (workspace glossaries, the CLI): none
+   * is skipped as a developer message.
+   */
+  strict?: boolean;
+}
+
+export function scanMessages(fileName: string, text: string, options: ScanOptions = {}): ScannedMessages {
   const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const out: ScannedMessages = { catalog: [], computed: [], others: [] };
   const lineOf = (node: ts.Node) => source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
   const visit = (node: ts.Node): void => {
-    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || isDeveloperMessage(node)) return;
+    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || (!options.strict && isDeveloperMessage(node))) return;
     if (isMessagesCall(node)) {
       const arg = node.arguments[0];
       if (!arg || !ts.isObjectLiteralExpression(arg)) {

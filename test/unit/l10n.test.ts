@@ -3,6 +3,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { scanMessages } from '../../build/l10n';
 import { STACKS } from '../../src/core/diagram/compare';
+import { COMMON_WORDS } from '../../src/core/glossary/alias-rules';
 
 const root = join(__dirname, '..', '..', '..');
 const features = join(root, 'src', 'features');
@@ -21,6 +22,8 @@ const UI_LITERAL = [
   /\b(title|placeHolder|placeholder|prompt|tooltip|label|detail)\s*[:=]\s*['"`][A-Z]/,
   /new vscode\.(CodeAction|TreeItem)\(\s*['"`]/,
   /validateInput:.*\?\s*undefined\s*:\s*['"`]/,
+  // a problem for the Problems panel (workspace glossaries)
+  /\bmessage\s*:\s*['"`][A-Za-z]/,
   // the webview scripts: words they write into the page
   /textContent = ['"`][A-Z]/,
   /setAttribute\('(aria-label|title)', ['"`][A-Z]/,
@@ -61,6 +64,15 @@ const NOT_WORDS = new Map<string, ReadonlySet<string>>([
   ['src/webview/diagram/render.ts', new Set(['arrow active'])],
 ]);
 
+/**
+ * Pure modules whose problems and errors the user reads (a workspace glossary's problems in
+ * the Problems panel): every literal counts, `problems.push(…)` and `new …Error(…)` too.
+ */
+const USER_PROBLEMS = files(join(root, 'src', 'core', 'glossary')).map((f) => f.slice(root.length + 1).replace(/\\/g, '/'));
+
+/** A literal of the list of common words (alias-rules.ts): data, not words shown. */
+const isWordList = (f: string, text: string) => f.endsWith('alias-rules.ts') && text.trim().split(' ').every((w) => COMMON_WORDS.has(w));
+
 /** Words in a literal: two words in a row, or a capitalized word, once HTML tags and codicons are out. */
 const PROSE = /[A-Za-z]{2,}[ ,;:]+[A-Za-z]{2,}|\b[A-Z][a-z]{2,}/;
 
@@ -80,10 +92,10 @@ describe('UI strings are localizable (vscode.l10n.t, l10n/bundle.l10n.json)', ()
 
   it('the pure modules that build editor text keep no words outside messages()', () => {
     const offenders: string[] = [];
-    for (const f of PURE_BUILDERS) {
-      const { others } = scanMessages(f, readFileSync(join(root, f), 'utf8'));
+    for (const f of [...PURE_BUILDERS, ...USER_PROBLEMS]) {
+      const { others } = scanMessages(f, readFileSync(join(root, f), 'utf8'), { strict: USER_PROBLEMS.includes(f) });
       for (const o of others) {
-        if (NOT_WORDS.get(f)?.has(o.text)) continue;
+        if (NOT_WORDS.get(f)?.has(o.text) || isWordList(f, o.text)) continue;
         // a template piece may hold part of a tag: `<li><span class="dir" aria-label="`
         const text = o.text.replace(/<[^>]*(?:>|$)/g, ' ').replace(/^[^<>]*>/, ' ').replace(/\$\([a-z-]+\)/g, ' ');
         if (PROSE.test(text)) offenders.push(`${f}:${o.line}: ${JSON.stringify(o.text)}`);
@@ -98,6 +110,10 @@ describe('UI strings are localizable (vscode.l10n.t, l10n/bundle.l10n.json)', ()
     );
     assert.deepEqual(probe.catalog, ['Inside a catalog']);
     assert.deepEqual(probe.others.filter((o) => PROSE.test(o.text)).map((o) => o.text), ['Outside ', 'Shown here', 'And here', 'Shown too']);
+    const problems = "problems.push({ message: `For the user ${x}` });\nthrow new UsageError('For the user too');";
+    assert.deepEqual(scanMessages('probe.ts', problems).others, []);
+    assert.deepEqual(scanMessages('probe.ts', problems, { strict: true }).others.map((o) => o.text), ['For the user ', '', 'For the user too']);
+    assert.ok(USER_PROBLEMS.includes('src/core/glossary/entry.ts') && USER_PROBLEMS.length >= 8);
   });
 
   it('l10n/bundle.l10n.json holds exactly the strings the code asks for (npm run l10n)', () => {
