@@ -52,7 +52,8 @@ function isNeverShown(node: ts.Node): boolean {
 
 export interface ScanOptions {
   /**
-   * Errors and `problems.push(…)` are for the user too (workspace glossaries, the CLI): none
+   * `problems.push(…)` and errors of a kind of their own (`new UsageError(…)`) are for the
+   * user too (workspace glossaries, the CLI): only a plain `new Error(…)`, an internal fault,
    * is skipped as a developer message.
    */
   strict?: boolean;
@@ -63,7 +64,7 @@ export function scanMessages(fileName: string, text: string, options: ScanOption
   const out: ScannedMessages = { catalog: [], computed: [], others: [] };
   const lineOf = (node: ts.Node) => source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
   const visit = (node: ts.Node): void => {
-    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || (!options.strict && isDeveloperMessage(node))) return;
+    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || (options.strict ? ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'Error' : isDeveloperMessage(node))) return;
     if (isMessagesCall(node)) {
       const arg = node.arguments[0];
       if (!arg || !ts.isObjectLiteralExpression(arg)) {
