@@ -6,7 +6,7 @@
  * compiled entries; esbuild.mjs does the I/O.
  */
 import { compile as compileEntries } from '../src/core/glossary/compile';
-import { retiredSource, type CompileResult, type Problem, type SourceFile } from '../src/core/glossary/entry';
+import { sourceUrlProblem, type CompileResult, type Problem, type SourceFile } from '../src/core/glossary/entry';
 import { KnowledgeIndex } from '../src/core/knowledge/index';
 import { finishChecks, isCheckFile, parseCheck, type ParsedCheck } from './checks';
 import { checkFlows, isFlowFile, parseFlow, type ParsedFlow } from './flows';
@@ -15,11 +15,7 @@ import { checkStory } from './story';
 export { formatProblem, parseEntry, retiredSource, type CompileResult, type Problem, type SourceFile } from '../src/core/glossary/entry';
 export { decodeEntryFile } from '../src/core/glossary/decode';
 
-function checkSource(url: string): string | undefined {
-  if (!/^https:\/\/[^\s/]+\.[^\s/]+(\/\S*)?$/.test(url)) return `source url \`${url}\` must be an https:// address`;
-  const r = retiredSource(url);
-  return r ? `source url \`${url}\` is on a retired documentation host (${r.prefix}): cite the current page on ${r.instead}` : undefined;
-}
+const checkSource = (url: string): string | undefined => sourceUrlProblem(url);
 
 export function compile(files: SourceFile[]): CompileResult {
   const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path));

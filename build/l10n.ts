@@ -33,12 +33,38 @@ function isDeveloperMessage(node: ts.Node): boolean {
   return /^(push|add)$/.test(node.expression.name.text) && /problems$/i.test(ts.isPropertyAccessExpression(target) ? target.name.text : target.getText());
 }
 
-export function scanMessages(fileName: string, text: string): ScannedMessages {
+/**
+ * Literals no one reads: a `case` label or a side of `===` / `!==` (a key name, a kind), and
+ * the value of a `class` or `className` (CSS classes).
+ */
+function isNeverShown(node: ts.Node): boolean {
+  let p = node.parent;
+  // either branch of `a ? 'x' : 'y'` goes where the whole goes
+  while ((ts.isConditionalExpression(p) && p.condition !== node) || ts.isParenthesizedExpression(p)) {
+    node = p;
+    p = p.parent;
+  }
+  if (ts.isCaseClause(p) && p.expression === node) return true;
+  if (ts.isBinaryExpression(p) && [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken].includes(p.operatorToken.kind)) return true;
+  if (ts.isPropertyAssignment(p) && p.initializer === node && /^(class|className)$/.test(p.name.getText())) return true;
+  return ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && p.right === node && /\.className$/.test(p.left.getText());
+}
+
+export interface ScanOptions {
+  /**
+   * `problems.push(…)` and errors of a kind of their own (`new UsageError(…)`) are for the
+   * user too (workspace glossaries, the CLI): only a plain `new Error(…)`, an internal fault,
+   * is skipped as a developer message.
+   */
+  strict?: boolean;
+}
+
+export function scanMessages(fileName: string, text: string, options: ScanOptions = {}): ScannedMessages {
   const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const out: ScannedMessages = { catalog: [], computed: [], others: [] };
   const lineOf = (node: ts.Node) => source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
   const visit = (node: ts.Node): void => {
-    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || isDeveloperMessage(node)) return;
+    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || (options.strict ? ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'Error' : isDeveloperMessage(node))) return;
     if (isMessagesCall(node)) {
       const arg = node.arguments[0];
       if (!arg || !ts.isObjectLiteralExpression(arg)) {
@@ -53,8 +79,9 @@ export function scanMessages(fileName: string, text: string): ScannedMessages {
     }
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
       // keys of object literals and of element accesses are names, not words shown
-      if (!(ts.isPropertyAssignment(node.parent) && node.parent.name === node)) out.others.push({ text: node.text, line: lineOf(node) });
+      if (!(ts.isPropertyAssignment(node.parent) && node.parent.name === node) && !isNeverShown(node)) out.others.push({ text: node.text, line: lineOf(node) });
     } else if (ts.isTemplateExpression(node)) {
+      if (isNeverShown(node)) return;
       out.others.push({ text: node.head.text, line: lineOf(node) });
       for (const span of node.templateSpans) out.others.push({ text: span.literal.text, line: lineOf(span) });
     }

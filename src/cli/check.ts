@@ -10,6 +10,8 @@ import { oneLine, UsageError, type Out } from './io';
 import { runPipeline } from './pipeline';
 import { checkable, type Located } from './check-text';
 import { sarifWriter } from './sarif';
+import { fill, type Translate } from '../core/l10n';
+import { cliWords } from './words';
 
 export type CheckFormat = 'text' | 'json' | 'ndjson' | 'sarif' | 'github';
 export type FailOn = Severity | 'never';
@@ -56,15 +58,15 @@ export function checkWriter(defs: readonly CheckDef[], format: CheckFormat, vers
     finish() {
       if (format === 'json') io.out(`${any ? '' : '{"findings":['}],"files":${files}}\n`);
       sarif?.end();
-      io.err(`${any} finding(s) in ${files} file(s): ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} info\n`);
+      io.err(`${fill(cliWords(io.t).checkSummary, any, files, counts.error, counts.warning, counts.info)}\n`);
     },
   };
 }
 
 /** Glossary problems are findings of this rule: a file with one is left out of the glossary. */
-const GLOSSARY_RULE: CheckDef = {
+const glossaryRule = (t?: Translate): CheckDef => ({
   id: 'glossary',
-  title: 'Team glossary entry that cannot be used',
+  title: cliWords(t).glossaryRuleTitle,
   severity: 'error',
   subjects: [],
   claims: [],
@@ -72,11 +74,11 @@ const GLOSSARY_RULE: CheckDef = {
   within: 0,
   unless: [],
   hedges: false,
-  explanation: 'A glossary entry file breaks a rule of the entry format, so the whole file is left out of the glossary.',
-  correct: 'Fix the file as the message says; content/README.md describes the entry format.',
+  explanation: cliWords(t).glossaryRuleExplanation,
+  correct: cliWords(t).glossaryRuleCorrect,
   sources: [],
   file: '',
-};
+});
 
 export async function check(base: KnowledgeIndex, args: CheckArgs, io: Out): Promise<number> {
   const defs = base.checks;
@@ -85,13 +87,14 @@ export async function check(base: KnowledgeIndex, args: CheckArgs, io: Out): Pro
     else for (const c of defs) io.out(`${c.id}\t${c.severity}\t${c.title}\n`);
     return 0;
   }
-  if (!args.paths.length) throw new UsageError('check needs at least one PATH (or --list)');
-  const enabled = disabledChecks(defs, args.disable);
+  if (!args.paths.length) throw new UsageError(cliWords(io.t).checkNeedsPath);
+  const enabled = disabledChecks(defs, args.disable, io.t);
   // team glossaries are checked too: --glossary folders and the .atlas folder of each folder checked
   const glossaries = [...args.glossaries, ...args.paths.map((p) => join(p, '.atlas')).filter((p) => isDir(p) && !args.glossaries.includes(p))];
-  const loaded = glossaries.length ? loadGlossaries(base, glossaries) : { kb: base, problems: [] };
-  const w = checkWriter(glossaries.length ? [...defs, GLOSSARY_RULE] : defs, args.format, args.version, io);
-  if (loaded.problems.length) w.add(loaded.problems.map(glossaryFinding));
+  const loaded = glossaries.length ? loadGlossaries(base, glossaries, io.t) : { kb: base, problems: [] };
+  const rule = glossaryRule(io.t);
+  const w = checkWriter(glossaries.length ? [...defs, rule] : defs, args.format, args.version, io);
+  if (loaded.problems.length) w.add(loaded.problems.map((p) => glossaryFinding(p, rule)));
   const failures = await runPipeline<Located>(
     { paths: args.paths, walk: args.walk, stdin: args.stdin, jobs: args.jobs, workerScript: args.workerScript, job: { command: 'check', glossaries, maxFileSize: args.walk.maxFileSize, enabled } },
     io,
@@ -103,8 +106,8 @@ export async function check(base: KnowledgeIndex, args: CheckArgs, io: Out): Pro
   return exitCode(failures, w.counts, args.failOn);
 }
 
-function glossaryFinding(p: Problem): Located {
-  return { path: p.file, checkId: GLOSSARY_RULE.id, severity: 'error', message: p.message, correct: GLOSSARY_RULE.correct, line: p.line, column: 1, endLine: p.line, endColumn: 1, text: '' };
+function glossaryFinding(p: Problem, rule: CheckDef): Located {
+  return { path: p.file, checkId: rule.id, severity: 'error', message: p.message, correct: rule.correct, line: p.line, column: 1, endLine: p.line, endColumn: 1, text: '' };
 }
 
 function isDir(p: string): boolean {
@@ -115,11 +118,11 @@ function isDir(p: string): boolean {
   }
 }
 
-export function disabledChecks(defs: readonly CheckDef[], names: string[]): Record<string, boolean> {
+export function disabledChecks(defs: readonly CheckDef[], names: string[], t?: Translate): Record<string, boolean> {
   const enabled: Record<string, boolean> = {};
   for (const name of names) {
     const id = name.startsWith('check.') ? name : `check.${name}`;
-    if (!defs.some((c) => c.id === id)) throw new UsageError(`--disable: no check ${name} (see check --list)`);
+    if (!defs.some((c) => c.id === id)) throw new UsageError(fill(cliWords(t).noCheck, name));
     enabled[id] = false;
   }
   return enabled;

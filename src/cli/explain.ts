@@ -1,13 +1,16 @@
 /** `explain` and `list`: entries of the knowledge base. */
 import type { KnowledgeIndex } from '../core/knowledge/index';
 import type { Entry } from '../core/knowledge/types';
+import { fill } from '../core/l10n';
 import type { Out } from './io';
+import { cliWords } from './words';
 
 export function explain(kb: KnowledgeIndex, term: string, json: boolean, io: Out): number {
+  const w = cliWords(io.t);
   const entry = kb.resolve(term);
   if (!entry) {
     const near = kb.search(term, 5);
-    io.err(`hypervisor-atlas: no entry for "${term}".${near.length ? ` Did you mean: ${near.map((e) => e.title).join(', ')}?` : ''}\n`);
+    io.err(`${fill(w.noEntry, term)}${near.length ? fill(w.didYouMean, near.map((e) => e.title).join(', ')) : ''}\n`);
     return 1;
   }
   if (json) {
@@ -15,10 +18,10 @@ export function explain(kb: KnowledgeIndex, term: string, json: boolean, io: Out
     return 0;
   }
   const lines = [`${entry.title}${entry.short ? ` (${entry.short})` : ''} — ${entry.kind}  [${entry.id}]`, '', entry.summary, '', entry.body, ''];
-  if (entry.aliases.length) lines.push(`Also written: ${entry.aliases.join(', ')}`);
-  if (entry.systems.length) lines.push(`Systems: ${kb.getAll(entry.systems).map((s) => s.title).join(', ')}`);
-  if (entry.related.length) lines.push(`Related: ${kb.getAll(entry.related).map((r) => r.title).join(', ')}`);
-  lines.push('Sources:', ...entry.sources.map((s) => `  ${s.title} <${s.url}>`));
+  if (entry.aliases.length) lines.push(fill(w.alsoWritten, entry.aliases.join(', ')));
+  if (entry.systems.length) lines.push(fill(w.systems, kb.getAll(entry.systems).map((s) => s.title).join(', ')));
+  if (entry.related.length) lines.push(fill(w.related, kb.getAll(entry.related).map((r) => r.title).join(', ')));
+  lines.push(w.sources, ...entry.sources.map((s) => `  ${s.title} <${s.url}>`));
   io.out(`${lines.join('\n')}\n`);
   return 0;
 }

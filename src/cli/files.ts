@@ -7,7 +7,9 @@ import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, readF
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
+import { fill } from '../core/l10n';
 import { displayPath, reason, type Out } from './io';
+import { cliWords } from './words';
 
 export const SKIP_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn']);
 const SNIFF_BYTES = 8192;
@@ -49,8 +51,9 @@ export function walkFiles(paths: string[], io: Out, options: WalkOptions, onFile
   const seen = new Set<string>();
   const globs = options.exclude.map((g) => picomatch(g, { dot: true, basename: !g.includes('/') }));
   const excluded = (rel: string) => globs.some((m) => m(rel));
+  const w = cliWords(io.t);
   const fail = (path: string, e: unknown) => {
-    io.err(`hypervisor-atlas: cannot read ${path}: ${reason(e)}\n`);
+    io.err(`${fill(w.cannotRead, path, reason(e, io.t))}\n`);
     failures++;
   };
   const visit = (path: Buffer, rel: string, explicit: boolean, levels: IgnoreLevel[]) => {
@@ -86,11 +89,11 @@ export function walkFiles(paths: string[], io: Out, options: WalkOptions, onFile
       return;
     }
     if (!st.isFile()) {
-      if (explicit) io.err(`hypervisor-atlas: skipped ${shown}: not a regular file\n`);
+      if (explicit) io.err(`${fill(w.notRegularFile, shown)}\n`);
       return;
     }
     if (st.size > options.maxFileSize) {
-      io.err(`hypervisor-atlas: skipped ${shown}: ${st.size} bytes, over --max-file-size ${options.maxFileSize}\n`);
+      io.err(`${fill(w.overSize, shown, st.size, options.maxFileSize)}\n`);
       return;
     }
     onFile({ bytes: path, path: shown, explicit, size: st.size });
@@ -102,7 +105,10 @@ export function walkFiles(paths: string[], io: Out, options: WalkOptions, onFile
   return failures;
 }
 
-export type ReadResult = { text: string } | { skipped: string } | { error: { code?: string; message?: string } };
+/** Why a file was skipped, as a code: workers send it, the main thread words it (`reportRead`). */
+export type Skip = { skipped: 'blocks' | 'binary-file' | 'binary-data' } | { skipped: 'too-large'; limit: number };
+
+export type ReadResult = { text: string } | Skip | { error: { code?: string; message?: string } };
 
 /** Reads a found file as text; `stdin` supplies standard input's bytes. */
 export function readTextFile(file: FoundFile, maxFileSize: number, stdin: () => Buffer = () => readFileSync(0)): ReadResult {
@@ -113,20 +119,24 @@ export function readTextFile(file: FoundFile, maxFileSize: number, stdin: () => 
     const err = e as NodeJS.ErrnoException;
     return { error: { code: err.code, message: err.message ?? String(e) } };
   }
-  if (bytes === 'blocks') return { skipped: 'reading it would block' };
-  if (bytes === 'too-large' || bytes.length > maxFileSize) return { skipped: `over --max-file-size ${maxFileSize}` };
+  if (bytes === 'blocks') return { skipped: 'blocks' };
+  if (bytes === 'too-large' || bytes.length > maxFileSize) return { skipped: 'too-large', limit: maxFileSize };
   const text = decodeText(bytes);
-  return text === undefined ? { skipped: file.bytes ? 'binary file' : 'binary data' } : { text };
+  return text === undefined ? { skipped: file.bytes ? 'binary-file' : 'binary-data' } : { text };
 }
 
 /** Reports a read that gave no text; returns 1 when it counts as a failure. */
 export function reportRead(file: FoundFile, r: Exclude<ReadResult, { text: string }>, io: Out): number {
+  const w = cliWords(io.t);
   if ('skipped' in r) {
     // binary files met in a folder are left out quietly, as grep -r -I and ripgrep do
-    if (file.explicit || !r.skipped.startsWith('binary')) io.err(`hypervisor-atlas: skipped ${file.path === '-' ? 'standard input' : file.path}: ${r.skipped}\n`);
+    if (file.explicit || !r.skipped.startsWith('binary')) {
+      const why = r.skipped === 'too-large' ? fill(w.overMax, r.limit) : r.skipped === 'blocks' ? w.readBlocks : r.skipped === 'binary-file' ? w.binaryFile : w.binaryData;
+      io.err(`${fill(w.skipped, file.path === '-' ? w.standardInput : file.path, why)}\n`);
+    }
     return 0;
   }
-  io.err(`hypervisor-atlas: cannot read ${file.path}: ${reason(r.error)}\n`);
+  io.err(`${fill(w.cannotRead, file.path, reason(r.error, io.t))}\n`);
   return 1;
 }
 

@@ -1,7 +1,11 @@
-/** What every command writes to, and the error that prints the usage. */
+import type { Translate } from '../core/l10n';
+import { cliWords } from './words';
+
+/** What every command writes to, in which language (English without `t`), and the error that prints the usage. */
 export interface Out {
   out: (s: string) => void;
   err: (s: string) => void;
+  t?: Translate;
 }
 
 export class UsageError extends Error {}
@@ -10,11 +14,12 @@ export function oneLine(s: string): string {
   return s.replace(/\s+/g, ' ');
 }
 
-export function reason(e: unknown): string {
+export function reason(e: unknown, t?: Translate): string {
   const err = e as NodeJS.ErrnoException;
-  if (err.code === 'ENOENT') return 'no such file or directory';
-  if (err.code === 'EACCES' || err.code === 'EPERM') return 'permission denied';
-  if (err.code === 'ELOOP') return 'too many levels of symbolic links';
+  const w = cliWords(t);
+  if (err.code === 'ENOENT') return w.noSuchFile;
+  if (err.code === 'EACCES' || err.code === 'EPERM') return w.permissionDenied;
+  if (err.code === 'ELOOP') return w.symlinkLoop;
   return err.message ?? String(e);
 }
 
@@ -53,6 +58,7 @@ export function buffered(io: Out): Out & { flush(): void } {
     size = 0;
   };
   return {
+    ...(io.t ? { t: io.t } : {}),
     out: (s) => {
       pending.push(s);
       size += s.length;

@@ -6,13 +6,15 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CheckDef, Severity } from '../core/checks/types';
+import { fill, type Translate } from '../core/l10n';
 import type { Located } from './check-text';
-
+import { cliWords } from './words';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
 /** Writes the SARIF log as results come: the header, one result at a time, then the end. */
-export function sarifWriter(checks: readonly CheckDef[], version: string, io: { out: (s: string) => void }, cwd = process.cwd()) {
+export function sarifWriter(checks: readonly CheckDef[], version: string, io: { out: (s: string) => void; t?: Translate }, cwd = process.cwd()) {
+  const w = cliWords(io.t);
   const ruleIndex = new Map(checks.map((c, i) => [c.id, i]));
   const uri = (path: string) => {
     if (path === '-') return { uri: 'stdin' };
@@ -36,8 +38,8 @@ export function sarifWriter(checks: readonly CheckDef[], version: string, io: { 
               shortDescription: { text: c.title },
               fullDescription: { text: c.explanation },
               help: {
-                text: `${c.correct}\n\nSources:\n${c.sources.map((s) => `- ${s.title}: ${s.url}`).join('\n')}`,
-                markdown: `${c.correct}\n\nSources:\n${c.sources.map((s) => `- [${s.title.replace(/[[\]]/g, '')}](${s.url})`).join('\n')}`,
+                text: `${c.correct}\n\n${w.sources}\n${c.sources.map((s) => `- ${s.title}: ${s.url}`).join('\n')}`,
+                markdown: `${c.correct}\n\n${w.sources}\n${c.sources.map((s) => `- [${s.title.replace(/[[\]]/g, '')}](${s.url})`).join('\n')}`,
               },
               ...(c.sources[0] ? { helpUri: c.sources[0].url } : {}),
               defaultConfiguration: { level: LEVEL[c.severity] },
@@ -65,7 +67,7 @@ export function sarifWriter(checks: readonly CheckDef[], version: string, io: { 
         message: { text: `${f.message} ${f.correct}` },
         locations: [{ physicalLocation: { artifactLocation, region: { ...region, snippet: { text: f.text } } } }],
         ...(f.replacement !== undefined
-          ? { fixes: [{ description: { text: `Replace with "${f.replacement}"` }, artifactChanges: [{ artifactLocation, replacements: [{ deletedRegion: region, insertedContent: { text: f.replacement } }] }] }] }
+          ? { fixes: [{ description: { text: fill(w.replaceWith, f.replacement) }, artifactChanges: [{ artifactLocation, replacements: [{ deletedRegion: region, insertedContent: { text: f.replacement } }] }] }] }
           : {}),
       };
       io.out(`${n++ ? ',' : ''}\n${JSON.stringify(result)}`);

@@ -46,7 +46,7 @@ export function scanStreaming(kb: KnowledgeIndex, bytesPath: Buffer, shownPath: 
           n = readSync(fd, chunk, 0, READ_BYTES, null);
         } catch (e) {
           const err = e as NodeJS.ErrnoException;
-          return err.code === 'EAGAIN' ? { skipped: 'reading it would block' } : { error: { code: err.code, message: err.message } };
+          return err.code === 'EAGAIN' ? { skipped: 'blocks' } : { error: { code: err.code, message: err.message } };
         }
         if (n === 0) {
           eof = true;
@@ -57,12 +57,12 @@ export function scanStreaming(kb: KnowledgeIndex, bytesPath: Buffer, shownPath: 
         if (!decoder) {
           const le = piece[0] === 0xff && piece[1] === 0xfe;
           const be = piece[0] === 0xfe && piece[1] === 0xff;
-          if (!le && !be && piece.subarray(0, 8192).includes(0)) return { skipped: 'binary file' };
+          if (!le && !be && piece.subarray(0, 8192).includes(0)) return { skipped: 'binary-file' };
           decoder = new TextDecoder(le ? 'utf-16le' : be ? 'utf-16be' : 'utf-8');
           if (le || be) piece = piece.subarray(2);
         }
         total += n;
-        if (total > maxFileSize) return { skipped: `over --max-file-size ${maxFileSize}` };
+        if (total > maxFileSize) return { skipped: 'too-large', limit: maxFileSize };
         text += decoder.decode(piece, { stream: true });
       }
       if (!options) {

@@ -30,3 +30,16 @@ export function messages<K extends string>(source: Record<K, string>): (t?: Tran
     return out;
   };
 }
+
+/**
+ * A Translate that reads a bundle in VS Code's format (l10n/bundle.l10n.<lang>.json: each
+ * English message → its translation), for hosts without vscode.l10n: the CLI, tests. A
+ * message the bundle lacks stays English.
+ */
+export function fromBundle(bundle: Readonly<Record<string, unknown>>): Translate {
+  return (message, ...args) => {
+    const v = Object.hasOwn(bundle, message) ? bundle[message] : undefined;
+    const text = typeof v === 'string' ? v : typeof (v as { message?: unknown } | undefined)?.message === 'string' ? (v as { message: string }).message : message;
+    return english(text, ...args);
+  };
+}

@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { scanMessages } from '../../build/l10n';
+import { STACKS } from '../../src/core/diagram/compare';
+import { COMMON_WORDS } from '../../src/core/glossary/alias-rules';
 
 const root = join(__dirname, '..', '..', '..');
 const features = join(root, 'src', 'features');
@@ -20,6 +22,8 @@ const UI_LITERAL = [
   /\b(title|placeHolder|placeholder|prompt|tooltip|label|detail)\s*[:=]\s*['"`][A-Z]/,
   /new vscode\.(CodeAction|TreeItem)\(\s*['"`]/,
   /validateInput:.*\?\s*undefined\s*:\s*['"`]/,
+  // a problem for the Problems panel (workspace glossaries)
+  /\bmessage\s*:\s*['"`][A-Za-z]/,
   // the webview scripts: words they write into the page
   /textContent = ['"`][A-Z]/,
   /setAttribute\('(aria-label|title)', ['"`][A-Z]/,
@@ -32,9 +36,9 @@ const UI_LITERAL = [
 
 /**
  * Pure modules that build what the editor shows (cards, the tree, In This File, the drawing
- * of a system, a check's message): their words go through `messages()` and the Translate a
- * feature passes. The comparison view's drawn stacks (src/core/diagram/compare.ts) are still
- * English, like the content.
+ * of a system, the Type 1 / Type 2 comparison and the outline beside a drawing, a check's
+ * message): their words go through `messages()` and the Translate a feature passes. The
+ * webview's own scripts write only words the extension sends (DiagramStrings).
  */
 const PURE_BUILDERS = [
   'src/core/render/card.ts',
@@ -43,13 +47,34 @@ const PURE_BUILDERS = [
   'src/core/checks/message.ts',
   'src/core/diagram/model.ts',
   'src/core/diagram/layout.ts',
+  'src/core/diagram/compare.ts',
+  'src/core/diagram/outline.ts',
   'src/features/in-file/arrange.ts',
   'src/features/in-file/scan.ts',
   'src/features/diagram/data.ts',
+  ...files(join(root, 'src', 'webview')).map((f) => f.slice(root.length + 1).replace(/\\/g, '/')),
 ];
 
-/** Words in a literal: two words in a row, or a capitalized word, once HTML tags and codicons are out. */
-const PROSE = /[A-Za-z]{2,}[ ,;:]+[A-Za-z]{2,}|\b[A-Z][a-z]{2,}/;
+/**
+ * Literals of those modules that are no words of theirs: the comparison's stacks name the
+ * sections of its content entry (English, like all content), and CSS classes in a list.
+ */
+const NOT_WORDS = new Map<string, ReadonlySet<string>>([
+  ['src/core/diagram/compare.ts', new Set(STACKS.map((s) => s.section))],
+  ['src/webview/diagram/render.ts', new Set(['arrow active'])],
+]);
+
+/**
+ * Modules whose problems and errors the user reads (a workspace glossary's problems in the
+ * Problems panel, the CLI's usage errors): `problems.push(…)` and `new UsageError(…)` count.
+ */
+const USER_PROBLEMS = [...files(join(root, 'src', 'core', 'glossary')), ...files(join(root, 'src', 'cli'))].map((f) => f.slice(root.length + 1).replace(/\\/g, '/'));
+
+/** A literal of the list of common words (alias-rules.ts): data, not words shown. */
+const isWordList = (f: string, text: string) => f.endsWith('alias-rules.ts') && text.trim().split(' ').every((w) => COMMON_WORDS.has(w));
+
+/** Words in a literal: two words in a row (`match(es) in` too), or a capitalized word, once HTML tags and codicons are out. */
+const PROSE = /[A-Za-z]{2,}[ ,;:)]+[A-Za-z]{2,}|\b[A-Z][a-z]{2,}/;
 
 describe('UI strings are localizable (vscode.l10n.t, l10n/bundle.l10n.json)', () => {
   it('no string literal reaches the user without vscode.l10n.t in src/features and src/webview', () => {
@@ -67,9 +92,10 @@ describe('UI strings are localizable (vscode.l10n.t, l10n/bundle.l10n.json)', ()
 
   it('the pure modules that build editor text keep no words outside messages()', () => {
     const offenders: string[] = [];
-    for (const f of PURE_BUILDERS) {
-      const { others } = scanMessages(f, readFileSync(join(root, f), 'utf8'));
+    for (const f of [...PURE_BUILDERS, ...USER_PROBLEMS]) {
+      const { others } = scanMessages(f, readFileSync(join(root, f), 'utf8'), { strict: USER_PROBLEMS.includes(f) });
       for (const o of others) {
+        if (NOT_WORDS.get(f)?.has(o.text) || isWordList(f, o.text)) continue;
         // a template piece may hold part of a tag: `<li><span class="dir" aria-label="`
         const text = o.text.replace(/<[^>]*(?:>|$)/g, ' ').replace(/^[^<>]*>/, ' ').replace(/\$\([a-z-]+\)/g, ' ');
         if (PROSE.test(text)) offenders.push(`${f}:${o.line}: ${JSON.stringify(o.text)}`);
@@ -77,9 +103,17 @@ describe('UI strings are localizable (vscode.l10n.t, l10n/bundle.l10n.json)', ()
     }
     assert.deepEqual(offenders, []);
     // and the check sees what it should: a sentence outside a catalog, not one inside
-    const probe = scanMessages('probe.ts', "const w = messages({ a: 'Inside a catalog' });\nconst x = `Outside ${y} one`;\nthrow new Error('For developers');");
+    const probe = scanMessages(
+      'probe.ts',
+      "const w = messages({ a: 'Inside a catalog' });\nconst x = `Outside ${y} one`;\nthrow new Error('For developers');\n" +
+        "if (ev.key === 'ArrowLeft') el.className = ok ? 'Big box' : 'Small';\nswitch (k) { case 'Home': say(k ? 'Shown here' : 'And here'); }\nel('g', { class: 'node extra', title: 'Shown too' });",
+    );
     assert.deepEqual(probe.catalog, ['Inside a catalog']);
-    assert.deepEqual(probe.others.filter((o) => PROSE.test(o.text)).map((o) => o.text), ['Outside ']);
+    assert.deepEqual(probe.others.filter((o) => PROSE.test(o.text)).map((o) => o.text), ['Outside ', 'Shown here', 'And here', 'Shown too']);
+    const problems = "problems.push({ message: `For the user ${x}` });\nthrow new UsageError('For the user too');\nthrow new Error('An internal fault');";
+    assert.deepEqual(scanMessages('probe.ts', problems).others, []);
+    assert.deepEqual(scanMessages('probe.ts', problems, { strict: true }).others.map((o) => o.text), ['For the user ', '', 'For the user too']);
+    assert.ok(USER_PROBLEMS.includes('src/core/glossary/entry.ts') && USER_PROBLEMS.includes('src/cli/index.ts'));
   });
 
   it('l10n/bundle.l10n.json holds exactly the strings the code asks for (npm run l10n)', () => {

@@ -6,15 +6,54 @@
  * every box is an entry; each stack links to the full diagram of a real system.
  */
 import type { KnowledgeIndex } from '../knowledge/index';
-import { english, fill, messages, type Translate } from '../l10n';
+import { english, fill, messages, type Messages, type Translate } from '../l10n';
 import { textWidth, wrap } from './text';
 import type { DiagramLayout, LaidNode, TextItem } from './types';
 
 export const COMPARISON_ENTRY = 'concept.type-comparison';
 
+/**
+ * The words drawn in the stacks (box labels, the notes below them, frame titles), by key: a
+ * stack names its words by key, so each is translated once (`npm run l10n`).
+ */
+const stackWords = messages({
+  vm: 'VM',
+  guestOs: 'guest OS',
+  aGuestVm: 'a guest VM',
+  hypervisor: 'Hypervisor',
+  underEveryOs: 'on the hardware, under every OS',
+  hardware: 'Hardware',
+  cpuMemoryDevices: 'CPU, memory, devices',
+  hostOsUserSpace: 'Host OS: user space',
+  hostProcesses: 'Host processes (non-VM)',
+  appsServices: 'apps, services',
+  vmProcess: 'VM process',
+  onePerVm: 'one per VM',
+  guestOsBox: 'Guest OS',
+  hostOsKernel: 'Host OS: kernel',
+  hypervisorDriver: 'Hypervisor driver',
+  aKernelModule: 'a kernel module',
+  hostDrivers: 'Host drivers',
+  ownTheDevices: 'own the devices',
+  rootPartition: 'Root partition',
+  rootSub: 'Windows, with the device drivers',
+  childPartition: 'Child partition',
+  windowsHypervisor: 'Windows hypervisor',
+  underWindows: 'on the hardware, under Windows',
+  linuxUserSpace: 'Host OS (Linux): user space',
+  qemuProcess: 'QEMU process',
+  libvirtdShells: 'libvirtd, shells',
+  linuxKernel: 'Host OS (Linux): kernel, also the hypervisor',
+  kvmModule: 'KVM module',
+  kvmKoSub: 'kvm.ko, kvm-intel / kvm-amd',
+});
+
+/** A word of the stacks, by its key in `stackWords`. */
+export type StackWord = keyof ReturnType<typeof stackWords>;
+
 export interface BoxSpec {
-  label: string;
-  sub?: string;
+  label: StackWord;
+  sub?: StackWord;
   entry: string;
   /** boxes drawn inside this one (the guest inside its VM process) */
   inner?: BoxSpec[];
@@ -22,7 +61,7 @@ export interface BoxSpec {
 
 export interface RowSpec {
   /** a frame around the row's boxes: the host OS's kernel, its user space */
-  frame?: { label: string; entry: string };
+  frame?: { label: StackWord; entry: string };
   boxes: BoxSpec[];
 }
 
@@ -38,9 +77,9 @@ export interface StackSpec {
   rows: RowSpec[];
 }
 
-/** Words the Type 2 and KVM stacks share: the same part reads the same in both. */
-export const HOST_PROCESSES = 'Host processes (non-VM)';
-export const HOST_DRIVERS = 'Host drivers';
+/** Words the Type 2 and KVM stacks share (in English): the same part reads the same in both. */
+export const HOST_PROCESSES = stackWords().hostProcesses;
+export const HOST_DRIVERS = stackWords().hostDrivers;
 
 /** The four stacks; which box goes where is the point of the view, so it is written out here. */
 export const STACKS: readonly StackSpec[] = [
@@ -52,13 +91,13 @@ export const STACKS: readonly StackSpec[] = [
     rows: [
       {
         boxes: [
-          { label: 'VM', sub: 'guest OS', entry: 'concept.virtual-machine' },
-          { label: 'VM', sub: 'guest OS', entry: 'concept.virtual-machine' },
-          { label: 'VM', sub: 'guest OS', entry: 'concept.virtual-machine' },
+          { label: 'vm', sub: 'guestOs', entry: 'concept.virtual-machine' },
+          { label: 'vm', sub: 'guestOs', entry: 'concept.virtual-machine' },
+          { label: 'vm', sub: 'guestOs', entry: 'concept.virtual-machine' },
         ],
       },
-      { boxes: [{ label: 'Hypervisor', sub: 'on the hardware, under every OS', entry: 'concept.hypervisor' }] },
-      { boxes: [{ label: 'Hardware', sub: 'CPU, memory, devices', entry: 'concept.host' }] },
+      { boxes: [{ label: 'hypervisor', sub: 'underEveryOs', entry: 'concept.hypervisor' }] },
+      { boxes: [{ label: 'hardware', sub: 'cpuMemoryDevices', entry: 'concept.host' }] },
     ],
   },
   {
@@ -68,20 +107,20 @@ export const STACKS: readonly StackSpec[] = [
     systems: ['virtualbox', 'workstation'],
     rows: [
       {
-        frame: { label: 'Host OS: user space', entry: 'concept.host' },
+        frame: { label: 'hostOsUserSpace', entry: 'concept.host' },
         boxes: [
-          { label: 'VM process', sub: 'one per VM', entry: 'concept.vmm', inner: [{ label: 'Guest OS', entry: 'concept.guest' }] },
-          { label: HOST_PROCESSES, sub: 'apps, services', entry: 'concept.host' },
+          { label: 'vmProcess', sub: 'onePerVm', entry: 'concept.vmm', inner: [{ label: 'guestOsBox', entry: 'concept.guest' }] },
+          { label: 'hostProcesses', sub: 'appsServices', entry: 'concept.host' },
         ],
       },
       {
-        frame: { label: 'Host OS: kernel', entry: 'concept.host' },
+        frame: { label: 'hostOsKernel', entry: 'concept.host' },
         boxes: [
-          { label: 'Hypervisor driver', sub: 'a kernel module', entry: 'concept.type-2' },
-          { label: HOST_DRIVERS, sub: 'own the devices', entry: 'concept.host' },
+          { label: 'hypervisorDriver', sub: 'aKernelModule', entry: 'concept.type-2' },
+          { label: 'hostDrivers', sub: 'ownTheDevices', entry: 'concept.host' },
         ],
       },
-      { boxes: [{ label: 'Hardware', sub: 'CPU, memory, devices', entry: 'concept.host' }] },
+      { boxes: [{ label: 'hardware', sub: 'cpuMemoryDevices', entry: 'concept.host' }] },
     ],
   },
   {
@@ -92,13 +131,13 @@ export const STACKS: readonly StackSpec[] = [
     rows: [
       {
         boxes: [
-          { label: 'Root partition', sub: 'Windows, with the device drivers', entry: 'hyperv.root-partition' },
-          { label: 'Child partition', sub: 'a guest VM', entry: 'hyperv.child-partition' },
-          { label: 'Child partition', sub: 'a guest VM', entry: 'hyperv.child-partition' },
+          { label: 'rootPartition', sub: 'rootSub', entry: 'hyperv.root-partition' },
+          { label: 'childPartition', sub: 'aGuestVm', entry: 'hyperv.child-partition' },
+          { label: 'childPartition', sub: 'aGuestVm', entry: 'hyperv.child-partition' },
         ],
       },
-      { boxes: [{ label: 'Windows hypervisor', sub: 'on the hardware, under Windows', entry: 'hyperv.windows-hypervisor' }] },
-      { boxes: [{ label: 'Hardware', sub: 'CPU, memory, devices', entry: 'hyperv.hardware' }] },
+      { boxes: [{ label: 'windowsHypervisor', sub: 'underWindows', entry: 'hyperv.windows-hypervisor' }] },
+      { boxes: [{ label: 'hardware', sub: 'cpuMemoryDevices', entry: 'hyperv.hardware' }] },
     ],
   },
   {
@@ -108,20 +147,20 @@ export const STACKS: readonly StackSpec[] = [
     systems: ['kvm'],
     rows: [
       {
-        frame: { label: 'Host OS (Linux): user space', entry: 'kvm.userspace' },
+        frame: { label: 'linuxUserSpace', entry: 'kvm.userspace' },
         boxes: [
-          { label: 'QEMU process', sub: 'one per VM', entry: 'kvm.qemu', inner: [{ label: 'Guest OS', entry: 'kvm.guest' }] },
-          { label: HOST_PROCESSES, sub: 'libvirtd, shells', entry: 'kvm.userspace' },
+          { label: 'qemuProcess', sub: 'onePerVm', entry: 'kvm.qemu', inner: [{ label: 'guestOsBox', entry: 'kvm.guest' }] },
+          { label: 'hostProcesses', sub: 'libvirtdShells', entry: 'kvm.userspace' },
         ],
       },
       {
-        frame: { label: 'Host OS (Linux): kernel, also the hypervisor', entry: 'kvm.host-kernel' },
+        frame: { label: 'linuxKernel', entry: 'kvm.host-kernel' },
         boxes: [
-          { label: 'KVM module', sub: 'kvm.ko, kvm-intel / kvm-amd', entry: 'kvm.module' },
-          { label: HOST_DRIVERS, sub: 'own the devices', entry: 'kvm.host-kernel' },
+          { label: 'kvmModule', sub: 'kvmKoSub', entry: 'kvm.module' },
+          { label: 'hostDrivers', sub: 'ownTheDevices', entry: 'kvm.host-kernel' },
         ],
       },
-      { boxes: [{ label: 'Hardware', sub: 'CPU, memory, devices', entry: 'kvm.hardware' }] },
+      { boxes: [{ label: 'hardware', sub: 'cpuMemoryDevices', entry: 'kvm.hardware' }] },
     ],
   },
 ];
@@ -172,51 +211,60 @@ interface Placed {
   height: number;
 }
 
-function boxHeight(b: BoxSpec, w: number): number {
-  const sub = b.sub ? wrap(b.sub, COMPARE_FONT.secondary, w - 12).length : 0;
-  const inner = (b.inner ?? []).reduce((h, i) => h + boxHeight(i, w - 16) + 6, 0);
-  return 6 + wrap(b.label, COMPARE_FONT.primary, w - 8).length * LINE.primary + sub * LINE.secondary + (inner ? inner + 4 : 0) + 6;
+/** The words of a view: the stacks' and the view's own, in one language. */
+interface Words {
+  s: Messages<StackWord>;
+  w: ReturnType<typeof compareWords>;
 }
 
-function placeBox(b: BoxSpec, id: string, x: number, y: number, w: number, h: number, where: string, out: Placed): void {
+function boxHeight(b: BoxSpec, w: number, words: Words): number {
+  const sub = b.sub ? wrap(words.s[b.sub], COMPARE_FONT.secondary, w - 12).length : 0;
+  const inner = (b.inner ?? []).reduce((h, i) => h + boxHeight(i, w - 16, words) + 6, 0);
+  return 6 + wrap(words.s[b.label], COMPARE_FONT.primary, w - 8).length * LINE.primary + sub * LINE.secondary + (inner ? inner + 4 : 0) + 6;
+}
+
+function placeBox(b: BoxSpec, id: string, x: number, y: number, w: number, h: number, where: string, out: Placed, words: Words): void {
   const cx = x + w / 2;
   const texts: TextItem[] = [];
+  const label = words.s[b.label];
+  const sub = b.sub ? words.s[b.sub] : undefined;
   let ty = y + 6;
-  for (const line of wrap(b.label, COMPARE_FONT.primary, w - 8)) {
+  for (const line of wrap(label, COMPARE_FONT.primary, w - 8)) {
     ty += LINE.primary;
     texts.push({ text: line, x: cx, y: ty - 4, size: COMPARE_FONT.primary, bold: true, role: 'primary', anchor: 'middle' });
   }
-  for (const line of b.sub ? wrap(b.sub, COMPARE_FONT.secondary, w - 12) : []) {
+  for (const line of sub ? wrap(sub, COMPARE_FONT.secondary, w - 12) : []) {
     ty += LINE.secondary;
     texts.push({ text: line, x: cx, y: ty - 4, size: COMPARE_FONT.secondary, role: 'secondary', anchor: 'middle' });
   }
-  out.nodes.push({ id, entryId: b.entry, kind: 'component', x, y, w, h, texts, name: `${[b.label, b.sub].filter(Boolean).join(', ')}; ${where}` });
+  out.nodes.push({ id, entryId: b.entry, kind: 'component', x, y, w, h, texts, name: `${[label, sub].filter(Boolean).join(', ')}; ${where}` });
   let iy = ty + 6;
   (b.inner ?? []).forEach((inner, k) => {
-    const ih = boxHeight(inner, w - 16);
-    placeBox(inner, `${id}/${k}`, x + 8, iy, w - 16, ih, `inside ${b.label}`, out);
+    const ih = boxHeight(inner, w - 16, words);
+    placeBox(inner, `${id}/${k}`, x + 8, iy, w - 16, ih, fill(words.w.inside, label), out, words);
     iy += ih + 6;
   });
 }
 
 /** One stack's rows, from `y` down, the top row grown by `extra`; returns its height. */
-function placeRows(spec: StackSpec, x: number, y: number, w: number, out: Placed, extra = 0): number {
+function placeRows(spec: StackSpec, x: number, y: number, w: number, out: Placed, words: Words, extra = 0): number {
   let cy = y;
   spec.rows.forEach((row, r) => {
     const inset = row.frame ? PAD : 0;
     const top = row.frame ? LINE.primary + 6 : 0;
     const n = row.boxes.length;
     const bw = (w - 2 * inset - (n - 1) * ROW_GAP) / n;
-    const bh = Math.max(...row.boxes.map((b) => boxHeight(b, bw))) + (r === 0 ? extra : 0);
+    const bh = Math.max(...row.boxes.map((b) => boxHeight(b, bw, words))) + (r === 0 ? extra : 0);
     const rowH = top + bh + 2 * inset;
-    const where = row.frame ? row.frame.label : r === spec.rows.length - 1 ? 'at the bottom' : `row ${r + 1}`;
-    if (row.frame) {
+    const frameText = row.frame ? words.s[row.frame.label] : undefined;
+    const where = frameText ?? (r === spec.rows.length - 1 ? words.w.atTheBottom : fill(words.w.row, r + 1));
+    if (row.frame && frameText) {
       const fid = `${spec.key}|frame${r}`;
       out.frames.push({ id: fid, kind: 'layer', x, y: cy, w, h: rowH });
-      const label: TextItem = { text: row.frame.label, x: x + PAD, y: cy + 18, size: COMPARE_FONT.frame, bold: true, role: 'layer' };
-      out.nodes.push({ id: `${spec.key}|layer${r}`, entryId: row.frame.entry, kind: 'layer', x: x + 4, y: cy + 2, w: Math.min(w - 8, textWidth(row.frame.label, COMPARE_FONT.frame) + 12), h: 22, texts: [label], name: `${row.frame.label}, layer` });
+      const label: TextItem = { text: frameText, x: x + PAD, y: cy + 18, size: COMPARE_FONT.frame, bold: true, role: 'layer' };
+      out.nodes.push({ id: `${spec.key}|layer${r}`, entryId: row.frame.entry, kind: 'layer', x: x + 4, y: cy + 2, w: Math.min(w - 8, textWidth(frameText, COMPARE_FONT.frame) + 12), h: 22, texts: [label], name: fill(words.w.layerName, frameText) });
     }
-    row.boxes.forEach((b, k) => placeBox(b, `${spec.key}|r${r}b${k}`, x + inset + k * (bw + ROW_GAP), cy + top + inset, bw, bh, where, out));
+    row.boxes.forEach((b, k) => placeBox(b, `${spec.key}|r${r}b${k}`, x + inset + k * (bw + ROW_GAP), cy + top + inset, bw, bh, where, out, words));
     cy += rowH + ROW_GAP;
   });
   return cy - ROW_GAP - y;
@@ -228,10 +276,19 @@ const compareWords = messages({
   openFull: 'Open the full {0} diagram ›',
   /** {0}: a system; the link's accessible name */
   openFullName: 'Open the full {0} diagram',
+  /** where a box sits, read after its name: the bottom row of a stack */
+  atTheBottom: 'at the bottom',
+  /** {0}: the row's number, from the top */
+  row: 'row {0}',
+  /** {0}: the box that holds this one (a guest inside its VM process) */
+  inside: 'inside {0}',
+  /** {0}: a frame's title (the host OS's kernel); the accessible name of the title */
+  layerName: '{0}, layer',
 });
 
 export function compareView(kb: KnowledgeIndex, key: string, t: Translate = english): DiagramLayout {
   const w = compareWords(t);
+  const words: Words = { s: stackWords(t), w };
   const out: DiagramLayout = { key, title: w.title, width: 0, height: 0, frames: [], texts: [], nodes: [], edges: [], problems: [] };
   const entry = kb.get(COMPARISON_ENTRY);
   const sections = comparisonSections(entry?.body ?? '');
@@ -246,12 +303,12 @@ export function compareView(kb: KnowledgeIndex, key: string, t: Translate = engl
       return wrap(text ?? '', COMPARE_FONT.caption, inner);
     });
     const captionH = Math.max(...captions.map((c) => c.length)) * LINE.caption;
-    const natural = pair.map((s) => placeRows(s, 0, 0, inner, { nodes: [], frames: [], texts: [], height: 0 }));
+    const natural = pair.map((s) => placeRows(s, 0, 0, inner, { nodes: [], frames: [], texts: [], height: 0 }, words));
     const stackH = Math.max(...natural);
     // the shorter stack's top row grows, so both stacks fill the row and the hardware lines up
     const stacks = pair.map((s, i) => {
       const placed: Placed = { nodes: [], frames: [], texts: [], height: 0 };
-      placed.height = placeRows(s, 0, 0, inner, placed, stackH - natural[i]!);
+      placed.height = placeRows(s, 0, 0, inner, placed, words, stackH - natural[i]!);
       return { s, i, placed };
     });
     const headingH = 30;

@@ -4,6 +4,7 @@
  * keyboard model of an ARIA tree (which item an arrow key moves to), so both are unit-tested
  * and the webview only renders and wires them.
  */
+import { english, fill, messages, type Translate } from '../l10n';
 import { readingOrder } from './navigate';
 import type { DiagramLayout, LaidNode } from './types';
 
@@ -20,8 +21,25 @@ export interface OutlineItem {
 
 const plain = (n: LaidNode) => n.texts.map((t) => t.text).join(' ');
 
+const words = messages({
+  /** the group of boxes drawn beside a system's stack */
+  outside: 'Outside this stack',
+  /** a connection out of a box; {0}: the box at its other end, {1}: its mechanism */
+  to: 'to {0}: {1}',
+  /** a connection into a box; {0}: the box at its other end, {1}: its mechanism */
+  from: 'from {0}: {1}',
+});
+
+export type OutlineWords = ReturnType<typeof words>;
+
+/**
+ * The outline's words in the language of `t`. The webview has no Translate: the extension
+ * sends these with the page's other strings (src/features/diagram/strings.ts).
+ */
+export const outlineWords = (t: Translate = english): OutlineWords => words(t);
+
 /** Outline of a laid-out diagram, groups in drawing order (top to bottom). */
-export function outlineOf(layout: DiagramLayout): OutlineItem[] {
+export function outlineOf(layout: DiagramLayout, w: OutlineWords = outlineWords()): OutlineItem[] {
   const byId = new Map(layout.nodes.map((n) => [n.id, n]));
   const groups = new Map<string, LaidNode[]>();
   for (const n of layout.nodes) {
@@ -39,7 +57,7 @@ export function outlineOf(layout: DiagramLayout): OutlineItem[] {
     const members = readingOrder(nodes.filter((n) => n !== head));
     return {
       id: `g:${key}`,
-      label: head ? head.name : 'Outside this stack',
+      label: head ? head.name : w.outside,
       ...(head ? { nodeId: head.id } : {}),
       ...(head?.description ? { description: head.description } : {}),
       children: members.map((n) => ({
@@ -51,7 +69,7 @@ export function outlineOf(layout: DiagramLayout): OutlineItem[] {
           .map((e) => {
             const out = e.from === n.id;
             const other = byId.get(out ? e.to : e.from);
-            return { id: `e:${n.id}>${e.id}`, label: `${out ? 'to' : 'from'} ${other ? plain(other) : '?'}: ${e.label}`, ...(other ? { nodeId: other.id } : {}), children: [] };
+            return { id: `e:${n.id}>${e.id}`, label: fill(out ? w.to : w.from, other ? plain(other) : '?', e.label), ...(other ? { nodeId: other.id } : {}), children: [] };
           }),
       })),
     };

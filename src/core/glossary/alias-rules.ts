@@ -1,5 +1,6 @@
 import { aliasForms } from '../matching/alias';
 import { tokenize } from '../matching/tokenize';
+import { english, fill, messages, type Translate } from '../l10n';
 import { LIMITS } from './limits';
 
 /**
@@ -32,24 +33,36 @@ const REGEX_LIKE = /\\[dDwWsSbB.+*?()[\]{}|^$]|[*?|^[\]{}()]|\.[*+?]|\$$/;
 const MEANINGFUL_TRAILING = /[+#*?)\]}\\|^$%&!@~]+$/;
 const MEANINGFUL_LEADING = /^[#*?([{\\|^%&!@~]/;
 
+const words = messages({
+  /** {0}: its length, {1}: the limit */
+  tooLong: 'alias of {0} characters: keep aliases under {1}',
+  /** {0}: the alias */
+  multiline: 'alias `{0}` spans lines: write it on one line',
+  /** {0}: the alias */
+  noLetters: 'alias `{0}` has no letters or digits',
+  /** {0}: the alias */
+  pattern: 'alias `{0}` contains pattern syntax or punctuation the term engine drops (it would match something else): write the term as it appears in files, letters, digits and - _ . / : = , only',
+  /** {0}: the alias, {1}: its pieces, {2}: the limit */
+  tooManyPieces: 'alias `{0}` has {1} word pieces: keep aliases to {2} or fewer',
+  /** {0}: the alias */
+  common: 'alias `{0}` is a common English word: list it under `generic` too, so it only matches near a specific term',
+});
+
 /**
  * What is wrong with an alias, or undefined. `generic`: the entry's generic aliases, lower case.
  */
-export function aliasProblem(alias: string, generic: ReadonlySet<string>): string | undefined {
+export function aliasProblem(alias: string, generic: ReadonlySet<string>, t: Translate = english): string | undefined {
+  const w = words(t);
   const text = alias.trim();
-  if (text.length > LIMITS.aliasChars) return `alias of ${text.length} characters: keep aliases under ${LIMITS.aliasChars}`;
-  if (/[\r\n\u2028\u2029]/.test(alias)) return `alias \`${oneLine(text)}\` spans lines: write it on one line`;
-  if (aliasForms(text).length === 0) return `alias \`${oneLine(text)}\` has no letters or digits`;
-  if (REGEX_LIKE.test(text) || MEANINGFUL_TRAILING.test(text) || MEANINGFUL_LEADING.test(text)) {
-    return `alias \`${oneLine(text)}\` contains pattern syntax or punctuation the term engine drops (it would match something else): write the term as it appears in files, letters, digits and - _ . / : = , only`;
-  }
+  if (text.length > LIMITS.aliasChars) return fill(w.tooLong, text.length, LIMITS.aliasChars);
+  if (/[\r\n\u2028\u2029]/.test(alias)) return fill(w.multiline, oneLine(text));
+  if (aliasForms(text).length === 0) return fill(w.noLetters, oneLine(text));
+  if (REGEX_LIKE.test(text) || MEANINGFUL_TRAILING.test(text) || MEANINGFUL_LEADING.test(text)) return fill(w.pattern, oneLine(text));
   const tokens = tokenize(text).length;
-  if (tokens > LIMITS.aliasTokens) return `alias \`${oneLine(text)}\` has ${tokens} word pieces: keep aliases to ${LIMITS.aliasTokens} or fewer`;
+  if (tokens > LIMITS.aliasTokens) return fill(w.tooManyPieces, oneLine(text), tokens, LIMITS.aliasTokens);
   const lower = text.toLowerCase();
   const singular = lower.replace(/(?:es|s)$/, '');
-  if ((COMMON_WORDS.has(lower) || COMMON_WORDS.has(singular)) && !generic.has(lower)) {
-    return `alias \`${text}\` is a common English word: list it under \`generic\` too, so it only matches near a specific term`;
-  }
+  if ((COMMON_WORDS.has(lower) || COMMON_WORDS.has(singular)) && !generic.has(lower)) return fill(w.common, text);
   return undefined;
 }
 

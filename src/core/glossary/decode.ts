@@ -1,13 +1,24 @@
 import type { Problem } from './entry';
+import { english, fill, messages, type Translate } from '../l10n';
 import { LIMITS } from './limits';
+
+const words = messages({
+  /** {0}: the file's size, {1}: the limit */
+  tooLarge: 'file is {0} bytes; an entry file may have at most {1} characters',
+  /** {0}: the offset of the first bad byte */
+  notUtf8: 'the file is not valid UTF-8 (byte {0}): save it as UTF-8',
+});
+
+/** The words above in the language of `t`, for readers that check a file's size first. */
+export const decodeText = (t: Translate = english) => words(t);
 
 /**
  * Decodes a file's bytes as UTF-8. Invalid UTF-8 is a problem at its line, never stored as
  * U+FFFD; a file over the size limit is refused before it is decoded.
  */
-export function decodeEntryFile(path: string, bytes: Uint8Array): { text: string } | { problem: Problem } {
+export function decodeEntryFile(path: string, bytes: Uint8Array, t: Translate = english): { text: string } | { problem: Problem } {
   if (bytes.length > LIMITS.fileChars * 4) {
-    return { problem: { file: path, line: 1, message: `file is ${bytes.length} bytes; an entry file may have at most ${LIMITS.fileChars} characters` } };
+    return { problem: { file: path, line: 1, message: fill(words(t).tooLarge, bytes.length, LIMITS.fileChars) } };
   }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
@@ -15,7 +26,7 @@ export function decodeEntryFile(path: string, bytes: Uint8Array): { text: string
     const bad = firstInvalidByte(bytes);
     let line = 1;
     for (let i = 0; i < bad; i++) if (bytes[i] === 10) line++;
-    return { problem: { file: path, line, message: `the file is not valid UTF-8 (byte ${bad}): save it as UTF-8` } };
+    return { problem: { file: path, line, message: fill(words(t).notUtf8, bad) } };
   }
 }
 

@@ -1,5 +1,7 @@
+import { english, messages, type Translate } from '../l10n';
+
 /** What each front-matter field means, for completions and hovers in glossary files (content/README.md has the full text). */
-export const FIELD_HELP: Readonly<Record<string, string>> = {
+const help = messages({
   id: 'Stable id, lower-case words joined by `.` or `-` (`team.orion`). Never rename; keep an old id in `formerIds`.',
   extends: 'Workspace glossaries only: the id of a bundled entry this file adds `aliases`, `related` ids and a note (the body) to.',
   title: 'The name a person would use, with its usual casing.',
@@ -30,6 +32,9 @@ export const FIELD_HELP: Readonly<Record<string, string>> = {
   appliesTo: 'Settings only: the tools or formats the setting is written in (vmx, libvirt, qemu, ...).',
   scopes: 'The document contexts the entry matches in, such as [terraform]; `!name` excludes one.',
   aliasScopes: 'The same as `scopes`, for single aliases.',
-};
+});
+
+/** The fields' help in the language of `t`, by field name. */
+export const fieldHelp = (t: Translate = english): Readonly<Record<string, string>> => help(t);
 
 export const KIND_NAMES = ['system', 'layer', 'component', 'concept', 'format', 'tool', 'setting'] as const;

@@ -5,7 +5,8 @@
  */
 import { KnowledgeIndex } from '../knowledge/index';
 import type { Entry } from '../knowledge/types';
-import { aliasClaimSteps, checkReferences, suggestFrom } from './compile';
+import { english, fill, messages, type Translate } from '../l10n';
+import { aliasClaimSteps, checkReferences, didYouMean, suggestFrom } from './compile';
 import { parseEntry, type Parsed, type Problem, type SourceFile } from './entry';
 import { LIMITS } from './limits';
 
@@ -19,15 +20,32 @@ export interface GlossaryResult {
   rejectedFiles: Set<string>;
 }
 
-/** Checks and compiles glossary files against the bundled knowledge base `base`. */
-export function compileGlossary(base: KnowledgeIndex, files: readonly SourceFile[]): GlossaryResult {
+/** The problems only a workspace glossary has. `{0}`, `{1}` …: as each says. */
+const words = messages({
+  /** {0}: the limit */
+  tooManyFiles: 'not read: a workspace glossary may have at most {0} files',
+  /** {0}: the limit */
+  tooManyEntries: 'not loaded: a workspace glossary may have at most {0} entries',
+  /** {0}: the id named */
+  noBundled: '`extends` refers to `{0}`, which no bundled entry has',
+  /** {0}: the id, {1}: the bundled entry, {2}: its file */
+  bundledId: 'id `{0}` is already used by the bundled entry {1} ({2}): a workspace entry cannot replace it; use `extends: {1}` to add aliases or a note',
+  /** {0}: the id, {1}: the file that has it */
+  idTaken: 'id `{0}` is already used by {1}',
+});
+
+/** The glossary's own problems in the language of `t` (features/glossary/read.ts reports one too). */
+export const glossaryText = (t: Translate = english) => words(t);
+
+/** Checks and compiles glossary files against the bundled knowledge base `base`; `t` translates the problems. */
+export function compileGlossary(base: KnowledgeIndex, files: readonly SourceFile[], t: Translate = english): GlossaryResult {
   const problems: Problem[] = [];
   const parsed: Parsed[] = [];
-  for (const f of capped(files, problems)) {
-    const p = parseEntry(f, problems, { workspace: true });
+  for (const f of capped(files, problems, t)) {
+    const p = parseEntry(f, problems, { workspace: true, t });
     if (p) parsed.push(p);
   }
-  const result = finish(base, parsed, problems, (parts) => parts.forEach((part) => part()));
+  const result = finish(base, parsed, problems, t, (parts) => parts.forEach((part) => part()));
   return result as GlossaryResult;
 }
 
@@ -38,12 +56,13 @@ export async function compileGlossaryInSlices(
   pause: () => Promise<void>,
   sliceMs = 4,
   now: () => number = Date.now,
+  t: Translate = english,
 ): Promise<GlossaryResult> {
   const problems: Problem[] = [];
   const parsed: Parsed[] = [];
   let started = now();
-  for (const f of capped(files, problems)) {
-    const p = parseEntry(f, problems, { workspace: true });
+  for (const f of capped(files, problems, t)) {
+    const p = parseEntry(f, problems, { workspace: true, t });
     if (p) parsed.push(p);
     if (now() - started >= sliceMs) {
       await pause();
@@ -51,7 +70,7 @@ export async function compileGlossaryInSlices(
     }
   }
   await pause();
-  return finish(base, parsed, problems, async (parts) => {
+  return finish(base, parsed, problems, t, async (parts) => {
     for (const part of parts) {
       part();
       if (now() - started >= sliceMs) {
@@ -62,11 +81,11 @@ export async function compileGlossaryInSlices(
   });
 }
 
-function capped(files: readonly SourceFile[], problems: Problem[]): SourceFile[] {
+function capped(files: readonly SourceFile[], problems: Problem[], t: Translate): SourceFile[] {
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   if (sorted.length > LIMITS.glossaryFiles) {
     for (const f of sorted.slice(LIMITS.glossaryFiles)) {
-      problems.push({ file: f.path, line: 1, message: `not read: a workspace glossary may have at most ${LIMITS.glossaryFiles} files` });
+      problems.push({ file: f.path, line: 1, message: fill(words(t).tooManyFiles, LIMITS.glossaryFiles) });
     }
     sorted.length = LIMITS.glossaryFiles;
   }
@@ -77,7 +96,8 @@ function capped(files: readonly SourceFile[], problems: Problem[]): SourceFile[]
  * The checks across files. `run` runs the reference checks, given as small parts, at once or
  * with pauses between them; the result comes when they are done.
  */
-function finish<R extends void | Promise<void>>(base: KnowledgeIndex, parsed: Parsed[], problems: Problem[], run: (parts: (() => void)[]) => R): R extends Promise<void> ? Promise<GlossaryResult> : GlossaryResult {
+function finish<R extends void | Promise<void>>(base: KnowledgeIndex, parsed: Parsed[], problems: Problem[], t: Translate, run: (parts: (() => void)[]) => R): R extends Promise<void> ? Promise<GlossaryResult> : GlossaryResult {
+  const w = words(t);
   const own = new Map<string, Parsed>();
   const fresh: Parsed[] = [];
   const extending: Parsed[] = [];
@@ -86,7 +106,12 @@ function finish<R extends void | Promise<void>>(base: KnowledgeIndex, parsed: Pa
       const target = base.get(p.extends);
       if (!target) {
         const near = nearestBundled(base, p.extends);
-        problems.push({ file: p.entry.file, line: p.lines.get('extends') ?? 2, message: `\`extends\` refers to \`${p.extends}\`, which no bundled entry has${near ? `; did you mean \`${near}\`?` : ''}` });
+        problems.push({
+          file: p.entry.file,
+          line: p.lines.get('extends') ?? 2,
+          message: fill(w.noBundled, p.extends) + (near ? didYouMean(near, t) : ''),
+          ...(near ? { fix: { kind: 'replace', id: p.extends, with: near } as const } : {}),
+        });
       } else {
         // aliases are claimed in the bundled entry's name
         p.entry.id = target.id;
@@ -102,11 +127,11 @@ function finish<R extends void | Promise<void>>(base: KnowledgeIndex, parsed: Pa
         problems.push({
           file: p.entry.file,
           line: p.lines.get('id') ?? 2,
-          message: `id \`${id}\` is already used by the bundled entry ${bundled.id} (${bundled.file}): a workspace entry cannot replace it; use \`extends: ${bundled.id}\` to add aliases or a note`,
+          message: fill(w.bundledId, id, bundled.id, bundled.file),
         });
         clash = true;
       } else if (other) {
-        problems.push({ file: p.entry.file, line: p.lines.get('id') ?? 2, message: `id \`${id}\` is already used by ${other.entry.file}` });
+        problems.push({ file: p.entry.file, line: p.lines.get('id') ?? 2, message: fill(w.idTaken, id, other.entry.file) });
         clash = true;
       }
     }
@@ -116,7 +141,7 @@ function finish<R extends void | Promise<void>>(base: KnowledgeIndex, parsed: Pa
   }
   if (fresh.length > LIMITS.glossaryEntries) {
     for (const p of fresh.slice(LIMITS.glossaryEntries)) {
-      problems.push({ file: p.entry.file, line: 1, message: `not loaded: a workspace glossary may have at most ${LIMITS.glossaryEntries} entries` });
+      problems.push({ file: p.entry.file, line: 1, message: fill(w.tooManyEntries, LIMITS.glossaryEntries) });
     }
     fresh.length = LIMITS.glossaryEntries;
   }
@@ -124,8 +149,8 @@ function finish<R extends void | Promise<void>>(base: KnowledgeIndex, parsed: Pa
   suggestFrom(lookup, [...base.entries.map((e) => e.id), ...own.keys()]);
   const all = [...fresh, ...extending];
   const parts: (() => void)[] = [];
-  for (let i = 0; i < all.length; i += 50) parts.push(() => checkReferences(all.slice(i, i + 50), lookup, problems));
-  parts.push(...aliasClaimSteps(all, problems, base.entries));
+  for (let i = 0; i < all.length; i += 50) parts.push(() => checkReferences(all.slice(i, i + 50), lookup, problems, t));
+  parts.push(...aliasClaimSteps(all, problems, base.entries, t));
   const done = run(parts);
   type Out = R extends Promise<void> ? Promise<GlossaryResult> : GlossaryResult;
   if (done instanceof Promise) return done.then(() => collect(fresh, extending, problems)) as Out;
@@ -169,8 +194,8 @@ export function mergeGlossary(base: KnowledgeIndex, glossary: GlossaryResult): K
 }
 
 /** `file:line: message` problems of glossary files, for CI (`hypervisor-atlas check`). */
-export function checkGlossaryFiles(base: KnowledgeIndex, files: readonly { path: string; text: string }[]): Problem[] {
-  return compileGlossary(base, files).problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+export function checkGlossaryFiles(base: KnowledgeIndex, files: readonly { path: string; text: string }[], t: Translate = english): Problem[] {
+  return compileGlossary(base, files, t).problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
 }
 
 function nearestBundled(base: KnowledgeIndex, id: string): string | undefined {

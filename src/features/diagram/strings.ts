@@ -3,6 +3,7 @@
  * page: its HTML, and the strings its script writes (`{0}` filled in by the page).
  */
 import * as vscode from 'vscode';
+import { outlineWords } from '../../core/diagram/outline';
 import { escapeHtml } from '../../core/render/markdown';
 
 /** Strings the page script shows; the keys are read in src/webview/diagram/. */
@@ -19,6 +20,12 @@ export function diagramStrings() {
     next: vscode.l10n.t('Next →'),
     flowStopped: vscode.l10n.t('Flow stopped.'),
     outlineOf: vscode.l10n.t('Outline of {0}'),
+    /** the drawing's role, read by screen readers */
+    diagramRole: vscode.l10n.t('architecture diagram'),
+    /** the drawing's accessible name; {0}: the diagram's title, {1}: how many boxes */
+    diagramName: vscode.l10n.t('{0}. {1} boxes.'),
+    /** the words core's outline model adds (src/core/diagram/outline.ts) */
+    outline: outlineWords(vscode.l10n.t),
   };
 }
 

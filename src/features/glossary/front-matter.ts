@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { FIELD_HELP, KIND_NAMES } from '../../core/glossary/fields';
+import { fieldHelp, KIND_NAMES } from '../../core/glossary/fields';
 import type { KnowledgeIndex } from '../../core/knowledge/index';
 import { closingLine } from './quick-fixes';
 
@@ -18,7 +18,7 @@ export function completions(knowledge: () => KnowledgeIndex, isGlossary: (d: vsc
       const key = /^([A-Za-z]+)\s*:/.exec(before)?.[1];
       if (!key) {
         if (!/^[A-Za-z]*$/.test(before)) return undefined;
-        return Object.entries(FIELD_HELP).map(([name, help]) => {
+        return Object.entries(fieldHelp(vscode.l10n.t)).map(([name, help]) => {
           const item = new vscode.CompletionItem(name, vscode.CompletionItemKind.Property);
           item.insertText = `${name}: `;
           item.documentation = new vscode.MarkdownString(help);
@@ -59,8 +59,9 @@ export function keyHovers(isGlossary: (d: vscode.TextDocument) => boolean): vsco
     provideHover(document, position) {
       if (!isGlossary(document) || !inFrontMatter(document, position.line)) return undefined;
       const m = /^([A-Za-z]+)\s*:/.exec(document.lineAt(position.line).text);
-      if (!m || position.character > m[1].length || !FIELD_HELP[m[1]]) return undefined;
-      const md = new vscode.MarkdownString(`**${m[1]}**: ${FIELD_HELP[m[1]]}`);
+      const help = fieldHelp(vscode.l10n.t);
+      if (!m || position.character > m[1].length || !Object.hasOwn(help, m[1])) return undefined;
+      const md = new vscode.MarkdownString(`**${m[1]}**: ${help[m[1]]}`);
       md.isTrusted = false;
       return new vscode.Hover(md, new vscode.Range(position.line, 0, position.line, m[1].length));
     },

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { Commands } from '../commands';
 import type { FeatureDeps } from '../deps';
 import { completions, keyHovers } from './front-matter';
-import { DIAGNOSTIC_SOURCE, quickFixes } from './quick-fixes';
+import { DIAGNOSTIC_SOURCE, GlossaryFixes, quickFixes } from './quick-fixes';
 import { glossaryFolders } from './read';
 import type { GlossaryStore } from './store';
 import { newEntryText, slug } from './template';
@@ -20,6 +20,7 @@ const RELOAD_DELAY_MS = 150;
 export function register(_context: vscode.ExtensionContext, deps: FeatureDeps, store: GlossaryStore, firstLoadDelayMs: number): vscode.Disposable[] {
   const diagnostics = vscode.languages.createDiagnosticCollection('hypervisorAtlas.glossary');
   const disposables: vscode.Disposable[] = [diagnostics];
+  const fixes = new GlossaryFixes();
   let watchers: vscode.Disposable[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   const schedule = (delay = RELOAD_DELAY_MS) => {
@@ -45,6 +46,7 @@ export function register(_context: vscode.ExtensionContext, deps: FeatureDeps, s
   disposables.push(
     store.onDidChangeProblems((problems) => {
       diagnostics.clear();
+      fixes.set(problems);
       const byUri = new Map<string, { uri: vscode.Uri; list: vscode.Diagnostic[] }>();
       for (const p of problems) {
         const d = new vscode.Diagnostic(new vscode.Range(Math.max(0, p.line - 1), 0, Math.max(0, p.line - 1), 1000), p.message, vscode.DiagnosticSeverity.Error);
@@ -84,7 +86,7 @@ export function register(_context: vscode.ExtensionContext, deps: FeatureDeps, s
     document.uri.path.endsWith('.md') && glossaryFolders().some((f) => document.uri.scheme === f.uri.scheme && document.uri.path.startsWith(`${f.uri.path}/`));
   const selector: vscode.DocumentSelector = { language: 'markdown' };
   disposables.push(
-    vscode.languages.registerCodeActionsProvider(selector, quickFixes, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+    vscode.languages.registerCodeActionsProvider(selector, quickFixes(fixes), { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
     vscode.languages.registerCompletionItemProvider(selector, completions(deps.knowledge, isGlossary), ':', ' ', '[', ','),
     vscode.languages.registerHoverProvider(selector, keyHovers(isGlossary)),
     vscode.commands.registerCommand(Commands.newGlossaryEntry, async (title?: unknown) => {

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
-import { decodeEntryFile } from '../../core/glossary/decode';
+import { decodeEntryFile, decodeText } from '../../core/glossary/decode';
 import type { Problem, SourceFile } from '../../core/glossary/entry';
 import { LIMITS } from '../../core/glossary/limits';
+import { glossaryText } from '../../core/glossary/workspace';
+import { fill } from '../../core/l10n';
 
 export interface GlossaryFolder {
   /** the folder as configured, resolved against its workspace folder */
@@ -51,27 +53,27 @@ export async function readGlossaries(folders: readonly GlossaryFolder[]): Promis
       const uri = vscode.Uri.joinPath(dir, name);
       const path = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
       if (type & vscode.FileType.SymbolicLink) {
-        if (type & vscode.FileType.Directory) result.problems.push({ uri, file: path, line: 1, message: 'symbolic link to a folder: not followed (glossary folders are read without following links)' });
-        else if (name.endsWith('.md')) result.problems.push({ uri, file: path, line: 1, message: 'symbolic link: not followed; put the entry file itself in the glossary folder' });
+        if (type & vscode.FileType.Directory) result.problems.push({ uri, file: path, line: 1, message: vscode.l10n.t('symbolic link to a folder: not followed (glossary folders are read without following links)') });
+        else if (name.endsWith('.md')) result.problems.push({ uri, file: path, line: 1, message: vscode.l10n.t('symbolic link: not followed; put the entry file itself in the glossary folder') });
         continue;
       }
       if (type & vscode.FileType.Directory) await walk(uri, wf, depth + 1);
       else if (type & vscode.FileType.File && name.endsWith('.md') && name.toLowerCase() !== 'readme.md') {
         if (++count > LIMITS.glossaryFiles) {
-          result.problems.push({ uri, file: path, line: 1, message: `not read: a workspace glossary may have at most ${LIMITS.glossaryFiles} files` });
+          result.problems.push({ uri, file: path, line: 1, message: fill(glossaryText(vscode.l10n.t).tooManyFiles, LIMITS.glossaryFiles) });
           continue;
         }
         try {
           const stat = await vscode.workspace.fs.stat(uri);
           if (stat.size > LIMITS.fileChars * 4) {
-            result.problems.push({ uri, file: path, line: 1, message: `file is ${stat.size} bytes; an entry file may have at most ${LIMITS.fileChars} characters` });
+            result.problems.push({ uri, file: path, line: 1, message: fill(decodeText(vscode.l10n.t).tooLarge, stat.size, LIMITS.fileChars) });
             continue;
           }
-          const decoded = decodeEntryFile(path, await vscode.workspace.fs.readFile(uri));
+          const decoded = decodeEntryFile(path, await vscode.workspace.fs.readFile(uri), vscode.l10n.t);
           if ('problem' in decoded) result.problems.push({ ...decoded.problem, uri });
           else result.files.push({ path, text: decoded.text, uri });
         } catch (e) {
-          result.problems.push({ uri, file: path, line: 1, message: `cannot read: ${e instanceof Error ? e.message : String(e)}` });
+          result.problems.push({ uri, file: path, line: 1, message: vscode.l10n.t('cannot read: {0}', e instanceof Error ? e.message : String(e)) });
         }
       }
     }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { ProblemFix } from '../../core/glossary/entry';
 import { compileGlossaryInSlices, mergeGlossary } from '../../core/glossary/workspace';
 import type { KnowledgeIndex } from '../../core/knowledge/index';
 import { SLICE_MS, warmUpKnowledge } from '../../core/knowledge/load';
@@ -8,6 +9,8 @@ export interface GlossaryProblem {
   uri: vscode.Uri;
   line: number;
   message: string;
+  /** what a quick fix can do about it (quick-fixes.ts) */
+  fix?: ProblemFix;
 }
 
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -66,7 +69,7 @@ export class GlossaryStore implements vscode.Disposable {
     const read = await readGlossaries(glossaryFolders());
     await warmUpKnowledge(pause);
     const base = this.base();
-    const result = await compileGlossaryInSlices(base, read.files, pause, SLICE_MS, now);
+    const result = await compileGlossaryInSlices(base, read.files, pause, SLICE_MS, now, vscode.l10n.t);
     const merged = mergeGlossary(base, result);
     if (merged !== base) await merged.warmUp(pause, SLICE_MS, now);
     if (generation !== this.generation) return;
@@ -75,7 +78,7 @@ export class GlossaryStore implements vscode.Disposable {
       ...read.problems.map((p) => ({ uri: p.uri, line: p.line, message: p.message })),
       ...result.problems.flatMap((p) => {
         const uri = uriOf.get(p.file);
-        return uri ? [{ uri, line: p.line, message: p.message }] : [];
+        return uri ? [{ uri, line: p.line, message: p.message, ...(p.fix ? { fix: p.fix } : {}) }] : [];
       }),
     ];
     const had = this.merged !== undefined;

@@ -28,7 +28,7 @@ export function say(message: string, ...args: (string | number)[]): string {
 }
 export const nodesById = new Map(layout.nodes.map((n) => [n.id, n]));
 /** The outline beside the drawing (core's model; outline.ts renders it). */
-export const outline = outlineOf(layout);
+export const outline = outlineOf(layout, strings.outline);
 export const flows: PageFlow[] = Array.isArray(data.flows) ? data.flows : [];
 
 export const stage = document.getElementById('stage')!;

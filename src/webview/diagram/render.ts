@@ -2,7 +2,7 @@
 // node.
 import { DIAGRAM_FONT } from '../../core/diagram/text';
 import type { LaidNode, TextItem } from '../../core/diagram/types';
-import { data, layout, nodesById, stage } from './page';
+import { data, layout, nodesById, say, stage, strings } from './page';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -25,7 +25,7 @@ function textEl(t: TextItem, parent: Element): SVGTextElement {
   return e;
 }
 
-export const svg = el('svg', { class: 'diagram', role: 'group', 'aria-roledescription': 'architecture diagram', 'aria-label': `${data.title}. ${layout.nodes.length} boxes.`, 'font-family': DIAGRAM_FONT, focusable: 'false' });
+export const svg = el('svg', { class: 'diagram', role: 'group', 'aria-roledescription': strings.diagramRole, 'aria-label': say(strings.diagramName, data.title, layout.nodes.length), 'font-family': DIAGRAM_FONT, focusable: 'false' });
 stage.appendChild(svg);
 const defs = el('defs', {}, svg);
 for (const [id, cls] of [
