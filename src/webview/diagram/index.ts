@@ -9,7 +9,7 @@ import { currentFlow, installFlows, showStep, startFlow } from './flows';
 import { installKeyboard } from './keyboard';
 import { installMessages } from './messages';
 import { installOutline, restoreOutline } from './outline';
-import { save, state } from './page';
+import { revision, save, state, vscode } from './page';
 import { squeezeOverflowingLabels } from './render';
 import { focusedId, highlight, installSelection, select, setRoving } from './selection';
 import { installExport, installThemeMark } from './theme';
@@ -43,3 +43,4 @@ requestAnimationFrame(() => {
 });
 save();
 document.body.dataset.ready = 'true';
+vscode.postMessage({ type: 'drawn', revision: revision() });
