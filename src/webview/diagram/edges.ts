@@ -9,22 +9,15 @@ function apply(button: HTMLElement): void {
   button.setAttribute('aria-pressed', String(on));
 }
 
-const button = () => document.getElementById('show-all')!;
-
-/** Shows the toggle when the drawing has story edges (else every edge is drawn anyway); again after an update. */
-export function refreshEdgeToggle(): void {
-  button().hidden = !hasStory;
-  if (hasStory) apply(button());
-}
-
 export function installEdgeToggle(): void {
-  const b = button();
-  refreshEdgeToggle();
-  b.addEventListener('click', () => {
-    if (!hasStory) return;
+  const button = document.getElementById('show-all')!;
+  if (!hasStory) return; // every edge is drawn anyway
+  button.hidden = false;
+  apply(button);
+  button.addEventListener('click', () => {
     if (state.allEdges) delete state.allEdges;
     else state.allEdges = true;
-    apply(b);
+    apply(button);
     save();
   });
 }
