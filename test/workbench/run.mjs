@@ -332,6 +332,15 @@ async function runUiTests() {
   const retried = [];
   const mocha = new Mocha({ ui: 'bdd', timeout: UI_TEST_TIMEOUT_MS, reporter: AtlasUiReporter, color });
   if (grep) mocha.grep(grep);
+  // a test that timed out: say which renderer stopped answering, before the next test goes on
+  mocha.rootHooks({
+    async afterEach() {
+      const t = this.currentTest;
+      if (t?.state !== 'failed' || !/Timeout of \d+ms exceeded/.test(String(t.err?.message))) return;
+      const probes = await helpers.probeWorkbenches().catch((e) => [`probe failed: ${e}`]);
+      console.log(dim(indent(`after the timeout:\n${probes.join('\n')}`, '        ')));
+    },
+  });
   for (const f of files) mocha.addFile(f);
   const started = Date.now();
   try {

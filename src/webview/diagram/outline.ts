@@ -21,13 +21,32 @@ let current = tree[0]?.id ?? '';
 let selectedNode: string | undefined;
 let list: HTMLElement | undefined;
 
+const rowEls = new Map<string, HTMLLIElement>();
+
+/**
+ * Makes `list` hold exactly `rows`, in order, without taking out a row that stays: the rows that go
+ * are removed first, so the ones left are already in order and only new ones are inserted.
+ */
+function placeRows(list: HTMLElement, rows: HTMLLIElement[]): void {
+  const keep = new Set(rows);
+  for (const child of [...list.children]) if (!keep.has(child as HTMLLIElement)) child.remove();
+  let cursor = list.firstElementChild;
+  for (const li of rows) {
+    if (li === cursor) cursor = cursor.nextElementSibling;
+    else list.insertBefore(li, cursor);
+  }
+  for (const [id, li] of rowEls) if (!li.isConnected) rowEls.delete(id);
+}
+
 function render(focus: boolean): void {
   if (!list) return;
   if (expanded.size) state.expanded = [...expanded];
   else delete state.expanded;
   save();
   const rows = visibleItems(tree, expanded).map((v) => {
-    const li = document.createElement('li');
+    // a row keeps its element, so the focused one stays in the document and keeps the focus
+    const li = rowEls.get(v.item.id) ?? document.createElement('li');
+    rowEls.set(v.item.id, li);
     li.id = `outline-${v.item.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
     li.dataset.item = v.item.id;
     li.setAttribute('role', 'treeitem');
@@ -56,11 +75,14 @@ function render(focus: boolean): void {
       d.textContent = ` ${v.item.description}`;
       text.append(d);
     }
-    li.append(twisty, text);
+    li.replaceChildren(twisty, text);
     return li;
   });
-  list.replaceChildren(...rows);
-  if (focus) (list.querySelector('[tabindex="0"]') as HTMLElement | null)?.focus();
+  placeRows(list, rows);
+  if (focus) {
+    const target = list.querySelector('[tabindex="0"]') as HTMLElement | null;
+    if (target && document.activeElement !== target) target.focus();
+  }
 }
 
 function activate(id: string): void {

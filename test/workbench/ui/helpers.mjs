@@ -74,6 +74,27 @@ export async function withWorkbench(fn, { name, viewport } = {}) {
   }
 }
 
+/**
+ * For a test that timed out: which pages and webview frames still answer a script within 2 s, and
+ * where the focus is. A renderer that does not answer is busy or stuck; input sent to it waits.
+ */
+export async function probeWorkbenches() {
+  const lines = [];
+  for (const wb of open) {
+    for (const frame of wb.page.frames()) {
+      const url = frame.url();
+      if (frame !== wb.page.mainFrame() && !/fake\.html|active-frame|\.localhost[:/]/.test(url)) continue;
+      const t0 = Date.now();
+      const r = await answerWithin(
+        frame.evaluate(() => `${document.hasFocus() ? 'has focus' : 'no focus'}, active ${document.activeElement?.tagName ?? '-'}${document.activeElement?.id ? '#' + document.activeElement.id : ''}`).catch((e) => `error: ${String(e.message ?? e).split('\n')[0]}`),
+        2_000,
+      );
+      lines.push(`${frame === wb.page.mainFrame() ? 'workbench' : `webview ${url.replace(/^.*\/\/([^/]{0,12})[^/]*/, '$1…').slice(0, 60)}`}: ${r === TIMED_OUT ? 'NO ANSWER in 2 s' : `${r} (${Date.now() - t0} ms)`}${frame.isDetached() ? ', detached' : ''}`);
+    }
+  }
+  return lines;
+}
+
 /** Closes every workbench still open and the server this module started, if any. */
 export async function closeAllWorkbenches() {
   await Promise.all([...open].map((wb) => wb.close()));
@@ -462,14 +483,16 @@ export async function screenshot(page, name, { dir = screenshotDir(), locator, f
 
 /** Gives keyboard focus to the workbench (the active editor if any) before shortcuts. */
 async function focusWorkbench(page) {
-  await page.keyboard.press('Escape').catch(() => {});
   await page.bringToFront();
-  // a webview's iframe keeps keyboard focus after a click inside it, and shortcuts typed
-  // there may not reach the workbench: give the focus back to the main document
+  // a webview's iframe keeps keyboard focus after a click inside it: shortcuts typed there may
+  // not reach the workbench, and a key sent while the focus leaves the frame can stay
+  // unacknowledged for good (it hung tests for 90 s). Give the focus back to the main document
+  // before any key.
   await page.evaluate(() => {
     const active = document.activeElement;
     if (active && active.tagName === 'IFRAME') active.blur();
   });
+  await page.keyboard.press('Escape').catch(() => {});
 }
 
 function cssString(s) {
