@@ -32,7 +32,7 @@ function wire(context: vscode.ExtensionContext): Exports {
   const store = new glossary.GlossaryStore(bundledKnowledge, log);
   const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
   const whenReady = () => (store.current() || knowledgeReady() ? undefined : warmUpKnowledge(pause));
-  const deps: FeatureDeps = { knowledge: () => store.current() ?? bundledKnowledge(), whenReady, log, commands: new Set(), extensionUri: context.extensionUri, onDidChangeKnowledge: store.onDidChange };
+  const deps: FeatureDeps = { knowledge: () => store.current() ?? bundledKnowledge(), whenReady, log, commands: new Set(), extensionUri: context.extensionUri, whenSettled: () => store.whenSettled(), onDidChangeKnowledge: store.onDidChange };
   context.subscriptions.push(log, store, ...glossary.register(context, deps, store, WARM_UP_DELAY_MS * 2), ...explain.register(context, deps), ...hover.register(context, deps), ...links.register(context, deps), ...diagram.register(context, deps), ...tree.register(context, deps), ...inFile.register(context, deps), ...languages.register(context, deps), ...markdownPreview.register(context, deps), ...walkthrough.register(context, deps), ...checks.register(context, deps));
   // build the knowledge index and term engine once activation is over, in short slices, so the
   // first hover finds them ready

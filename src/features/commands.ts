@@ -11,6 +11,8 @@ export const Commands = {
   openExample: 'hypervisorAtlas.openExample',
   showFlow: 'hypervisorAtlas.showFlow',
   newGlossaryEntry: 'hypervisorAtlas.newGlossaryEntry',
+  /** internal, for the workbench tests (not in package.json): what an open diagram shows */
+  diagramSnapshot: 'hypervisorAtlas.diagram.snapshot',
   // "Architectures" and "In This File" views (src/features/tree, src/features/in-file)
   architecturesRefresh: 'hypervisorAtlas.architectures.refresh',
   architecturesOpen: 'hypervisorAtlas.architectures.open',

@@ -12,6 +12,11 @@ export interface FeatureDeps {
   /** Ids of the commands registered so far; hover cards link only to these. */
   commands: Set<string>;
   extensionUri: vscode.Uri;
+  /**
+   * undefined once the workspace glossaries' first load is over (or none will load: Restricted
+   * Mode); until then, a promise for when it is. `onDidChangeKnowledge` fires before it settles.
+   */
+  whenSettled: () => Promise<void> | undefined;
   /** Fires when `knowledge()` changed (a workspace glossary was loaded, edited or removed). */
   onDidChangeKnowledge: vscode.Event<void>;
 }

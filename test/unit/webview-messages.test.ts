@@ -2,9 +2,10 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseDiagramMessage, parseDiagramState } from '../../src/features/diagram/messages';
 import { parseEntryMessage } from '../../src/features/explain/messages';
+import { parseIncoming } from '../../src/webview/diagram/incoming';
 
 const ID = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
-const validators = { parseDiagramMessage, parseDiagramState, parseEntryMessage } as Record<string, (raw: unknown) => unknown>;
+const validators = { parseDiagramMessage, parseDiagramState, parseEntryMessage, parseIncoming: (raw: unknown) => parseIncoming(raw, { view: 'system:hyperv', token: 'deadbeef', revision: 0 }) } as Record<string, (raw: unknown) => unknown>;
 
 /** What a forged message may look like: any JSON value, near-valid shapes, huge strings, hostile objects. */
 const huge = fc.constantFrom('a'.repeat(10 * 1024 * 1024), `${'a.'.repeat(1 << 20)}a`, `https://${'x'.repeat(1 << 20)}`, `https://a.example/${'-'.repeat(5000)}`);
@@ -59,6 +60,7 @@ describe('webview message validators (fuzz)', () => {
       assert.equal(parseEntryMessage({ type: 'open', id }), undefined);
       assert.equal(parseEntryMessage({ type: 'command', command: 'diagram', id: 'hyperv.vmbus', system: id }), undefined);
       assert.equal(parseDiagramMessage({ type: 'open', id }), undefined);
+      assert.equal(parseIncoming({ type: 'select', id }, { view: 'system:hyperv', token: 'deadbeef', revision: 0 }), undefined);
       assert.equal(parseDiagramState({ view: 'system:hyperv', token: id }), undefined);
     }
   });

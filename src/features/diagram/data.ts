@@ -33,6 +33,10 @@ export interface DiagramPageData {
   play?: FlowStart;
   /** the words the page script writes, translated */
   strings: DiagramStrings;
+  /** 0 for the first page of a panel, then one more for every redraw the extension sends (`update`) */
+  revision: number;
+  /** the page shows the knowledge base as it is once the workspace glossaries' first load is over */
+  settled: boolean;
 }
 
 function link(kb: KnowledgeIndex, id: string): string {

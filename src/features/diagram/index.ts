@@ -85,6 +85,9 @@ export function register(_context: vscode.ExtensionContext, deps: FeatureDeps): 
       },
     }),
     deps.onDidChangeKnowledge(() => panels.knowledgeChanged()),
+    // for the workbench tests: the entries an open diagram draws and the revision it shows
+    vscode.commands.registerCommand(Commands.diagramSnapshot, (view?: unknown) => panels.snapshot(view)),
+    panels,
   ];
   for (const c of [Commands.showDiagram, Commands.showHyperVArchitecture, Commands.compareTypes, Commands.showFlow]) deps.commands.add(c);
   return disposables;

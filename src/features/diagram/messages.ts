@@ -18,7 +18,9 @@ export type DiagramMessage =
   /** Export SVG, with the theme's colours resolved to concrete values and the ids of the edges the page shows */
   | { type: 'export'; palette: Palette; edges?: string[] }
   /** open the full diagram of a system (the comparison's links) */
-  | { type: 'diagram'; system: string };
+  | { type: 'diagram'; system: string }
+  /** the page has drawn the data of this revision (on load, and after an update) */
+  | { type: 'drawn'; revision: number };
 
 /** Checks a message from the diagram webview; undefined for anything else. Never throws. */
 export function parseDiagramMessage(raw: unknown): DiagramMessage | undefined {
@@ -33,6 +35,9 @@ function parseMessage(m: Record<string, unknown>): DiagramMessage | undefined {
       return undefined;
     case 'diagram':
       if (onlyKeys(m, 'type', 'system') && isEntryId(m.system)) return { type: 'diagram', system: m.system };
+      return undefined;
+    case 'drawn':
+      if (onlyKeys(m, 'type', 'revision') && typeof m.revision === 'number' && Number.isSafeInteger(m.revision) && m.revision >= 0) return { type: 'drawn', revision: m.revision };
       return undefined;
     case 'external':
       if (onlyKeys(m, 'type', 'url') && isHttpsUrl(m.url)) return { type: 'external', url: m.url };

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { parseViewKey, viewExists, viewKey, type DiagramView } from '../../core/diagram/index';
 import { renderSvg } from '../../core/diagram/svg';
 import { Commands } from '../commands';
+import type { KnowledgeIndex } from '../../core/knowledge/index';
 import type { FeatureDeps } from '../deps';
 import { diagramBody, diagramStrings } from './strings';
 import { makeNonce, page, webviewOptions } from '../webview-html';
@@ -15,14 +16,35 @@ export const DIAGRAM_VIEW_TYPE = 'hypervisorAtlas.diagram';
 interface Open {
   panel: vscode.WebviewPanel;
   view: DiagramView;
+  token: string;
   /** undefined while the page is being prepared */
   page?: PreparedPage & { drawn: Set<string> };
   /** what to select or play once the page is ready (asked for while it was being prepared) */
   select?: string;
   play?: FlowStart;
+  /** the page data last sent (in the HTML or in an `update`), and what it was made from */
+  data?: DiagramPageData;
+  kb?: KnowledgeIndex;
+  /** the revision of the data in the panel's HTML: older than `data`'s after an update */
+  htmlRevision: number;
+  /** the revision the page says it has drawn */
+  drawnRevision: number;
+}
+
+/** What the internal snapshot command answers for an open diagram (workbench tests). */
+export interface DiagramSnapshot {
+  view: string;
+  /** the revision of the data last sent, and the one the page has drawn */
+  revision: number;
+  drawnRevision: number;
+  settled: boolean;
+  /** the entry ids of the boxes of that data, sorted */
+  entries: string[];
 }
 
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** Changes that come closer together than this are redrawn once. */
+const REFRESH_DELAY_MS = 50;
 
 /** The diagram panels: one per view (a system, or the Type 1 / Type 2 comparison). */
 export class DiagramPanels {
@@ -30,11 +52,127 @@ export class DiagramPanels {
   /** layouts, cards and flows, prepared in slices and kept until the knowledge base changes */
   private readonly pages = new PreparedPages(pause);
 
-  constructor(private readonly deps: FeatureDeps) {}
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private refreshing: Promise<void> | undefined;
+  private refreshAgain = false;
+  private disposed = false;
 
-  /** Forgets the prepared pages: the knowledge base changed. Open panels keep theirs. */
+  constructor(private readonly deps: FeatureDeps) {
+    // a page drawn before the workspace glossaries' first load is marked unsettled; redraw it once that is over
+    void deps.whenSettled()?.then(() => this.scheduleRefresh());
+  }
+
+  /**
+   * The knowledge base changed: forgets the prepared pages and, once a burst of changes is
+   * over, prepares every open page again (in slices) and redraws it in place.
+   */
   knowledgeChanged(): void {
     this.pages.clear();
+    this.scheduleRefresh();
+  }
+
+  private scheduleRefresh(): void {
+    if (this.disposed) return;
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = undefined;
+      void this.refresh();
+    }, REFRESH_DELAY_MS);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+  }
+
+  /** Redraws every open page that shows an older knowledge base; one more round for changes that come meanwhile. */
+  private refresh(): Promise<void> {
+    if (this.refreshing) {
+      this.refreshAgain = true;
+      return this.refreshing;
+    }
+    this.refreshing = (async () => {
+      do {
+        this.refreshAgain = false;
+        for (const open of [...this.open.values()]) {
+          if (this.disposed) return;
+          await this.refreshOne(open);
+        }
+      } while (this.refreshAgain);
+    })()
+      .catch((e: unknown) => this.deps.log.error(`diagram refresh: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`))
+      .finally(() => (this.refreshing = undefined));
+    return this.refreshing;
+  }
+
+  private async refreshOne(open: Open): Promise<void> {
+    // a page still being prepared checks for itself once it is ready (attach)
+    if (!open.page || !open.data) return;
+    const kb = this.deps.knowledge();
+    const settled = this.deps.whenSettled() === undefined;
+    if (open.kb === kb && open.data.settled === settled) return;
+    const prepared = await this.pages.get(kb, open.view, vscode.l10n.t);
+    if (!prepared || this.open.get(viewKey(open.view)) !== open) return;
+    if (kb !== this.deps.knowledge()) {
+      this.refreshAgain = true; // changed again while this was prepared
+      return;
+    }
+    const data = this.pageData(open, prepared, kb, open.data.revision + 1);
+    let delivered = false;
+    if (open.panel.visible) {
+      try {
+        delivered = await open.panel.webview.postMessage({ type: 'update', data });
+      } catch {
+        delivered = false; // disposed meanwhile
+      }
+    }
+    // hidden (its page is not running) or not delivered: the HTML carries the new data
+    if (!delivered && this.open.get(viewKey(open.view)) === open) this.setHtml(open);
+  }
+
+  /** The data of an open page, made from `prepared`; remembered as the page's latest. */
+  private pageData(open: Open, prepared: PreparedPage, kb: KnowledgeIndex, revision: number, extra: Partial<DiagramPageData> = {}): DiagramPageData {
+    const { layout, cards, flows } = prepared;
+    open.page = { ...prepared, drawn: new Set(layout.nodes.map((n) => n.entryId)) };
+    open.kb = kb;
+    open.data = {
+      view: viewKey(open.view),
+      token: open.token,
+      title: layout.title,
+      layout,
+      cards,
+      flows,
+      canReveal: this.deps.commands.has(Commands.revealInAtlas),
+      strings: diagramStrings(),
+      revision,
+      settled: this.deps.whenSettled() === undefined,
+      ...extra,
+    };
+    return open.data;
+  }
+
+  /** Sets the panel's HTML to the latest data (a new page in the frame: only for a new page or a hidden panel). */
+  private setHtml(open: Open): void {
+    const data = open.data!;
+    open.htmlRevision = data.revision;
+    open.panel.webview.html = page({
+      webview: open.panel.webview,
+      extensionUri: this.deps.extensionUri,
+      title: data.title,
+      styles: ['media/diagram.css'],
+      scripts: ['dist/webview/diagram.js'],
+      body: diagramBody(),
+      data,
+    });
+  }
+
+  /** For the workbench tests: what an open diagram shows (undefined for a view not open or not ready). */
+  snapshot(view: unknown): DiagramSnapshot | undefined {
+    if (typeof view !== 'string' || view.length > 200) return undefined;
+    const open = this.open.get(view);
+    if (!open?.data) return undefined;
+    const entries = [...new Set(open.data.layout.nodes.map((n) => n.entryId))].sort();
+    return { view, revision: open.data.revision, drawnRevision: open.drawnRevision, settled: open.data.settled, entries };
   }
 
   /** Opens (or reveals) a view; `select` is an entry id to select in it, `play` a flow to start. */
@@ -78,7 +216,7 @@ export class DiagramPanels {
   private async attach(panel: vscode.WebviewPanel, view: DiagramView, token: string, select?: string, play?: FlowStart): Promise<void> {
     const kb = this.deps.knowledge();
     const key = viewKey(view);
-    const entry: Open = { panel, view, ...(select ? { select } : {}), ...(play ? { play } : {}) };
+    const entry: Open = { panel, view, token, htmlRevision: -1, drawnRevision: -1, ...(select ? { select } : {}), ...(play ? { play } : {}) };
     this.open.set(key, entry);
     let disposed = false;
     panel.webview.options = webviewOptions(this.deps.extensionUri);
@@ -88,6 +226,11 @@ export class DiagramPanels {
       if (this.open.get(key)?.panel === panel) this.open.delete(key);
     });
     panel.webview.onDidReceiveMessage((raw) => this.onMessage(entry, raw));
+    // a page redrawn by an update while showing: when hidden, its HTML takes the latest data, so
+    // showing it again (the page loads anew) draws that; no frame is swapped while it shows
+    panel.onDidChangeViewState(() => {
+      if (!panel.visible && entry.data && entry.htmlRevision !== entry.data.revision && this.open.get(key) === entry) this.setHtml(entry);
+    });
     let prepared: PreparedPage | undefined;
     try {
       prepared = await this.pages.get(kb, view, vscode.l10n.t);
@@ -95,32 +238,17 @@ export class DiagramPanels {
       this.deps.log.error(`diagram ${key}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     }
     if (disposed || !prepared) return;
-    const { layout, cards, flows } = prepared;
-    for (const p of layout.problems) this.deps.log.debug(`diagram ${key}: ${p}`);
-    entry.page = { ...prepared, drawn: new Set(layout.nodes.map((n) => n.entryId)) };
+    for (const p of prepared.layout.problems) this.deps.log.debug(`diagram ${key}: ${p}`);
     ({ select, play } = entry);
-    panel.title = view.kind === 'system' ? layout.title : vscode.l10n.t('Type 1 and Type 2');
-    const data: DiagramPageData = {
-      view: key,
-      token,
-      title: layout.title,
-      layout,
-      cards,
-      ...(select && entry.page.drawn.has(select) ? { select } : {}),
-      flows,
-      ...(play && flows.some((f) => f.id === play.id) ? { play } : {}),
-      canReveal: this.deps.commands.has(Commands.revealInAtlas),
-      strings: diagramStrings(),
-    };
-    panel.webview.html = page({
-      webview: panel.webview,
-      extensionUri: this.deps.extensionUri,
-      title: layout.title,
-      styles: ['media/diagram.css'],
-      scripts: ['dist/webview/diagram.js'],
-      body: diagramBody(),
-      data,
+    const drawn = new Set(prepared.layout.nodes.map((n) => n.entryId));
+    panel.title = view.kind === 'system' ? prepared.layout.title : vscode.l10n.t('Type 1 and Type 2');
+    this.pageData(entry, prepared, kb, 0, {
+      ...(select && drawn.has(select) ? { select } : {}),
+      ...(play && prepared.flows.some((f) => f.id === play.id) ? { play } : {}),
     });
+    this.setHtml(entry);
+    // the knowledge base changed, or settled, while this page was prepared
+    if (kb !== this.deps.knowledge() || (!entry.data!.settled && this.deps.whenSettled() === undefined)) this.scheduleRefresh();
   }
 
   private onMessage(open: Open, raw: unknown): void {
@@ -142,6 +270,9 @@ export class DiagramPanels {
         break;
       case 'export':
         void this.export(open, msg.palette, msg.edges);
+        break;
+      case 'drawn':
+        open.drawnRevision = msg.revision;
         break;
       case 'diagram':
         if (!this.show({ kind: 'system', system: msg.system })) this.deps.log.warn(`diagram view: no diagram for ${msg.system}`);

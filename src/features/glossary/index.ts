@@ -27,7 +27,7 @@ export function register(_context: vscode.ExtensionContext, deps: FeatureDeps, s
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
-      if (!vscode.workspace.isTrusted) return;
+      if (!vscode.workspace.isTrusted) return store.markSettled();
       store.reload().catch((e: unknown) => deps.log.warn(`Could not read the workspace glossary: ${String(e)}`));
     }, delay);
   };
@@ -65,7 +65,10 @@ export function register(_context: vscode.ExtensionContext, deps: FeatureDeps, s
   if (vscode.workspace.isTrusted) {
     watch();
     schedule(firstLoadDelayMs);
-  } else deps.log.info('Restricted Mode: workspace glossaries are not loaded until the workspace is trusted.');
+  } else {
+    deps.log.info('Restricted Mode: workspace glossaries are not loaded until the workspace is trusted.');
+    store.markSettled();
+  }
   disposables.push(
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       watch();

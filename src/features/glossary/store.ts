@@ -30,6 +30,9 @@ export class GlossaryStore implements vscode.Disposable {
   private generation = 0;
   private running: Promise<void> | undefined;
   private again = false;
+  private settled = false;
+  private settle: () => void = () => undefined;
+  private readonly firstLoad = new Promise<void>((resolve) => (this.settle = resolve));
   /** the number of workspace entries and files loaded, for the log */
   stats = { entries: 0, files: 0, problems: 0 };
 
@@ -38,6 +41,18 @@ export class GlossaryStore implements vscode.Disposable {
   /** The merged index, or undefined when no glossary entry is loaded. */
   current(): KnowledgeIndex | undefined {
     return this.merged;
+  }
+
+  /** undefined once the first load is over (or `markSettled` said none will run); else a promise for it. */
+  whenSettled(): Promise<void> | undefined {
+    return this.settled ? undefined : this.firstLoad;
+  }
+
+  /** The first load is over, or none will run (Restricted Mode). */
+  markSettled(): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.settle();
   }
 
   /** Reloads every glossary; calls that come while one runs are folded into one more run. */
@@ -51,7 +66,10 @@ export class GlossaryStore implements vscode.Disposable {
         this.again = false;
         await this.load();
       } while (this.again);
-    })().finally(() => (this.running = undefined));
+    })().finally(() => {
+      this.running = undefined;
+      this.markSettled();
+    });
     return this.running;
   }
 

@@ -9,15 +9,22 @@ function apply(button: HTMLElement): void {
   button.setAttribute('aria-pressed', String(on));
 }
 
+const button = () => document.getElementById('show-all')!;
+
+/** Shows the toggle when the drawing has story edges (else every edge is drawn anyway); again after an update. */
+export function refreshEdgeToggle(): void {
+  button().hidden = !hasStory;
+  if (hasStory) apply(button());
+}
+
 export function installEdgeToggle(): void {
-  const button = document.getElementById('show-all')!;
-  if (!hasStory) return; // every edge is drawn anyway
-  button.hidden = false;
-  apply(button);
-  button.addEventListener('click', () => {
+  const b = button();
+  refreshEdgeToggle();
+  b.addEventListener('click', () => {
+    if (!hasStory) return;
     if (state.allEdges) delete state.allEdges;
     else state.allEdges = true;
-    apply(button);
+    apply(b);
     save();
   });
 }

@@ -97,7 +97,8 @@ function showAll(ids: string[]): void {
   reveal({ ...boxes[0]!, x, y, w, h });
 }
 
-function render(move = true): void {
+/** Shows the player or the list; `announce` false: the step is the same one (an update), not read out again. */
+function render(move = true, announce = true): void {
   if (playing) state.flow = { id: playing.flow.id, step: playing.step };
   else delete state.flow;
   save();
@@ -127,7 +128,7 @@ function render(move = true): void {
   prevBtn.disabled = step === 0;
   nextBtn.textContent = step === flow.steps.length - 1 ? strings.done : strings.next;
   draw(move);
-  live.textContent = say(strings.stepAnnounce, flow.title, step + 1, flow.steps.length, s.text);
+  if (announce) live.textContent = say(strings.stepAnnounce, flow.title, step + 1, flow.steps.length, s.text);
 }
 
 /**
@@ -168,19 +169,43 @@ export function stop(): void {
   (list.querySelector(`button[data-flow="${CSS.escape(id)}"]`) as HTMLButtonElement | null)?.focus();
 }
 
-export function installFlows(): void {
-  if (!flows.length) return;
-  section.hidden = false;
-  for (const f of flows) {
-    const li = document.createElement('li');
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.dataset.flow = f.id;
-    b.textContent = `▶ ${f.title}`;
-    b.title = f.summary;
-    li.appendChild(b);
-    list.appendChild(li);
+function fillList(): void {
+  section.hidden = !flows.length;
+  list.replaceChildren(
+    ...flows.map((f) => {
+      const li = document.createElement('li');
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.dataset.flow = f.id;
+      b.textContent = `▶ ${f.title}`;
+      b.title = f.summary;
+      li.appendChild(b);
+      return li;
+    }),
+  );
+}
+
+/**
+ * After an update (page.ts replaced the flows and render.ts redrew the boxes): the list again,
+ * and the flow playing goes on at its step when the page still has it (marks redrawn, the view
+ * left alone), else it stops.
+ */
+export function rebuildFlows(): void {
+  fillList();
+  if (!playing) return render(false);
+  const flow = flows.find((f) => f.id === playing!.flow.id);
+  if (!flow) {
+    playing = undefined;
+    render(false);
+    live.textContent = strings.flowStopped;
+    return;
   }
+  playing = { flow, step: Math.min(playing.step, flow.steps.length - 1) };
+  render(false, false);
+}
+
+export function installFlows(): void {
+  fillList();
   list.addEventListener('click', (ev) => {
     const b = (ev.target as Element).closest('button[data-flow]') as HTMLButtonElement | null;
     if (b?.dataset.flow) play(b.dataset.flow);

@@ -1,15 +1,16 @@
 // Runs inside the diagram webview (bundled as dist/webview/diagram.js). Each module has one
 // part: page.ts (data and saved state, checked by saved-state.ts), render.ts (the SVG), zoom.ts (zoom and pan),
 // selection.ts (focus and selection), edges.ts (story edges and "Show all connections"), outline.ts (the ARIA tree beside the drawing), card.ts
-// (the entry card), flows.ts (guided flows), keyboard.ts, messages.ts (from the extension) and
-// theme.ts (theme kind, SVG export). This file wires them in order.
+// (the entry card), flows.ts (guided flows), keyboard.ts, messages.ts (from the extension, checked by
+// incoming.ts; `update` redraws in place through update.ts) and theme.ts (theme kind, SVG export).
+// This file wires them in order.
 import { installCardLinks } from './card';
 import { installEdgeToggle } from './edges';
 import { currentFlow, installFlows, showStep, startFlow } from './flows';
 import { installKeyboard } from './keyboard';
 import { installMessages } from './messages';
 import { installOutline, restoreOutline } from './outline';
-import { save, state } from './page';
+import { revision, save, state, vscode } from './page';
 import { squeezeOverflowingLabels } from './render';
 import { focusedId, highlight, installSelection, select, setRoving } from './selection';
 import { installExport, installThemeMark } from './theme';
@@ -43,3 +44,4 @@ requestAnimationFrame(() => {
 });
 save();
 document.body.dataset.ready = 'true';
+vscode.postMessage({ type: 'drawn', revision: revision() });

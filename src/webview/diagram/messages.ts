@@ -1,17 +1,23 @@
-// Messages from the extension, checked like ours are on the other side.
+// Messages from the extension, checked (incoming.ts) like ours are on the other side.
 import { play } from './flows';
-import { firstNodeOf } from './page';
+import { parseIncoming } from './incoming';
+import { data, firstNodeOf, revision, vscode } from './page';
 import { select } from './selection';
+import { applyUpdate } from './update';
 
 export function installMessages(): void {
   window.addEventListener('message', (ev: MessageEvent) => {
-    const m = ev.data as { type?: unknown; id?: unknown; step?: unknown } | null;
-    if (!m || typeof m !== 'object' || typeof m.id !== 'string' || m.id.length > 120) return;
-    if (m.type === 'play') {
-      play(m.id, typeof m.step === 'number' && Number.isInteger(m.step) ? m.step : 0);
+    const m = parseIncoming(ev.data, { view: data.view, token: data.token, revision: revision() });
+    if (!m) return;
+    if (m.type === 'update') {
+      applyUpdate(m.data);
+      vscode.postMessage({ type: 'drawn', revision: revision() });
       return;
     }
-    if (m.type !== 'select') return;
+    if (m.type === 'play') {
+      play(m.id, m.step);
+      return;
+    }
     const n = firstNodeOf(m.id);
     if (n) select(n.id);
   });

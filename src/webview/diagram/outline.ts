@@ -137,6 +137,23 @@ export function installOutline(): void {
   render(false);
 }
 
+/**
+ * After an update (the outline model was replaced in page.ts): the rows the state kept
+ * expanded (carried over: only those that still exist), the same row focused if it still
+ * exists, the selected box's row marked.
+ */
+export function rebuildOutline(): void {
+  itemsById.clear();
+  index(tree);
+  expanded.clear();
+  for (const id of state.expanded ?? []) expanded.add(id);
+  if (!itemsById.has(current)) current = tree[0]?.id ?? '';
+  selectedNode = state.selected;
+  list?.setAttribute('aria-label', say(strings.outlineOf, data.title));
+  const hadFocus = !!list && list.contains(document.activeElement);
+  render(hadFocus);
+}
+
 /** A page coming back expands exactly the rows it had expanded (restoring the selection expanded its path too). */
 export function restoreOutline(): void {
   if (!resumed) return;

@@ -25,7 +25,7 @@ function textEl(t: TextItem, parent: Element): SVGTextElement {
   return e;
 }
 
-export const svg = el('svg', { class: 'diagram', role: 'group', 'aria-roledescription': strings.diagramRole, 'aria-label': say(strings.diagramName, data.title, layout.nodes.length), 'font-family': DIAGRAM_FONT, focusable: 'false' });
+export const svg = el('svg', { class: 'diagram', role: 'group', 'aria-roledescription': strings.diagramRole, 'font-family': DIAGRAM_FONT, focusable: 'false' });
 stage.appendChild(svg);
 const defs = el('defs', {}, svg);
 for (const [id, cls] of [
@@ -42,36 +42,46 @@ export const gEdges = el('g', { class: 'edges' }, viewport);
 export const gNodes = el('g', { class: 'nodes' }, viewport);
 export const gEdgeLabels = el('g', { class: 'edge-labels' }, viewport);
 
-for (const f of layout.frames) {
-  if (f.kind === 'side') el('line', { x1: f.x, y1: f.y, x2: f.x, y2: f.y + f.h, class: 'divider' }, gFrames);
-  else if (f.kind === 'band') {
-    el('rect', { x: f.x, y: f.y, width: f.w, height: f.h, class: `band band-${f.band}` }, gFrames);
-    el('line', { x1: f.x, y1: f.y, x2: f.x + f.w, y2: f.y, class: 'band-sep' }, gFrames);
-  } else el('rect', { x: f.x, y: f.y, width: f.w, height: f.h, rx: 6, class: `frame frame-${f.kind}` }, gFrames);
-}
-for (const t of layout.texts) textEl(t, gTexts);
-
 function plainName(n: LaidNode | undefined): string {
   return n ? n.texts.map((t) => t.text).join(' ') : '';
 }
 
 /** The content marks the few edges that carry the story; the others show only on demand. */
-export const hasStory = layout.edges.some((e) => e.story);
+export let hasStory = false;
 
-for (const e of layout.edges) {
-  const d = e.points.map(([x, y], i) => `${i ? 'L' : 'M'}${x},${y}`).join(' ');
-  const p = el('path', { d, class: hasStory && !e.story ? 'edge extra' : 'edge', 'data-id': e.id, 'data-from': e.from, 'data-to': e.to, 'marker-end': 'url(#arrow)' }, gEdges);
-  el('title', {}, p).textContent = `${plainName(nodesById.get(e.from))} → ${plainName(nodesById.get(e.to))}: ${e.label}`;
-  edgeEls.set(e.id, p);
-}
+/** Draws the layout; again after an update, in place of the previous drawing (the same svg and viewport). */
+export function drawLayout(): void {
+  for (const g of [gFrames, gTexts, gEdges, gNodes, gEdgeLabels]) g.replaceChildren();
+  nodeEls.clear();
+  edgeEls.clear();
+  svg.setAttribute('aria-label', say(strings.diagramName, data.title, layout.nodes.length));
+  for (const f of layout.frames) {
+    if (f.kind === 'side') el('line', { x1: f.x, y1: f.y, x2: f.x, y2: f.y + f.h, class: 'divider' }, gFrames);
+    else if (f.kind === 'band') {
+      el('rect', { x: f.x, y: f.y, width: f.w, height: f.h, class: `band band-${f.band}` }, gFrames);
+      el('line', { x1: f.x, y1: f.y, x2: f.x + f.w, y2: f.y, class: 'band-sep' }, gFrames);
+    } else el('rect', { x: f.x, y: f.y, width: f.w, height: f.h, rx: 6, class: `frame frame-${f.kind}` }, gFrames);
+  }
+  for (const t of layout.texts) textEl(t, gTexts);
 
-for (const n of layout.nodes) {
-  const role: Record<string, string> = n.kind === 'link' ? { role: 'link' } : { role: 'button', 'aria-pressed': 'false' };
-  const g = el('g', { class: `node node-${n.kind}`, ...role, tabindex: -1, 'aria-label': n.description ? `${n.name}. ${n.description}` : n.name, 'data-id': n.id, 'data-entry': n.entryId }, gNodes);
-  el('rect', { x: n.x, y: n.y, width: n.w, height: n.h, rx: n.kind === 'component' || n.kind === 'outside' ? 4 : 3, class: 'box' }, g);
-  for (const t of n.texts) textEl(t, g);
-  nodeEls.set(n.id, g);
+  hasStory = layout.edges.some((e) => e.story);
+
+  for (const e of layout.edges) {
+    const d = e.points.map(([x, y], i) => `${i ? 'L' : 'M'}${x},${y}`).join(' ');
+    const p = el('path', { d, class: hasStory && !e.story ? 'edge extra' : 'edge', 'data-id': e.id, 'data-from': e.from, 'data-to': e.to, 'marker-end': 'url(#arrow)' }, gEdges);
+    el('title', {}, p).textContent = `${plainName(nodesById.get(e.from))} → ${plainName(nodesById.get(e.to))}: ${e.label}`;
+    edgeEls.set(e.id, p);
+  }
+
+  for (const n of layout.nodes) {
+    const role: Record<string, string> = n.kind === 'link' ? { role: 'link' } : { role: 'button', 'aria-pressed': 'false' };
+    const g = el('g', { class: `node node-${n.kind}`, ...role, tabindex: -1, 'aria-label': n.description ? `${n.name}. ${n.description}` : n.name, 'data-id': n.id, 'data-entry': n.entryId }, gNodes);
+    el('rect', { x: n.x, y: n.y, width: n.w, height: n.h, rx: n.kind === 'component' || n.kind === 'outside' ? 4 : 3, class: 'box' }, g);
+    for (const t of n.texts) textEl(t, g);
+    nodeEls.set(n.id, g);
+  }
 }
+drawLayout();
 
 /** Second line of defence for the fixed-width estimate: squeeze any label that still overflows. */
 export function squeezeOverflowingLabels(): void {

@@ -84,6 +84,15 @@ export function readSavedState(raw: unknown, page: PageFacts): SavedState | unde
   }
 }
 
+/**
+ * The state kept when the page's data is replaced in place (an `update`): zoom, pan and the
+ * toggles as they were; the selection, focus, expanded rows and the flow only where the new
+ * page still has them.
+ */
+export function carryOver(s: SavedState, page: PageFacts): SavedState {
+  return readSavedState(s, page) ?? { view: page.view, token: page.token, fitted: s.fitted };
+}
+
 function readExpanded(raw: unknown, expandable: ReadonlySet<string>): string[] {
   if (!Array.isArray(raw) || raw.length > MAX_EXPANDED) return [];
   return [...new Set(raw.filter((id): id is string => isId(id) && expandable.has(id)))];

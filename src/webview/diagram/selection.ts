@@ -7,7 +7,12 @@ import { layout, nodesById, save, state, vscode } from './page';
 import { edgeEls, el, gEdgeLabels, gEdges, gNodes, nodeEls, svg } from './render';
 import { reveal } from './zoom';
 
-let focused: string = state.focused ?? state.selected ?? readingOrder(layout.nodes.filter((n) => n.kind === 'component'))[0]?.id ?? layout.nodes[0]?.id ?? '';
+/** The box that gets the roving tabindex when the state names none: the first component in reading order. */
+export function firstFocus(): string {
+  return state.focused ?? state.selected ?? readingOrder(layout.nodes.filter((n) => n.kind === 'component'))[0]?.id ?? layout.nodes[0]?.id ?? '';
+}
+
+let focused: string = firstFocus();
 
 /** The box that holds the roving tabindex. */
 export function focusedId(): string {

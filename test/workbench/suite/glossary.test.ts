@@ -20,7 +20,45 @@ Written by test/workbench/suite/glossary.test.ts.
 `;
 const BROKEN = GOOD.replace('summary: A term the workbench test writes and removes.\n', '');
 
+const COMPONENT = `---
+id: lab.wbdiagram
+title: Workbench diagram agent
+kind: component
+summary: A component the workbench test places in the Hyper-V root partition, then removes.
+aliases: [wbdiagram-agent]
+systems: [hyperv]
+layers: [hyperv.root]
+mode: user
+sources:
+  - { title: Team wiki, url: "https://wiki.example.com/wbdiagram" }
+---
+Written by test/workbench/suite/glossary.test.ts.
+`;
+
+interface DiagramSnapshot {
+  view: string;
+  revision: number;
+  drawnRevision: number;
+  settled: boolean;
+  entries: string[];
+}
+
 const fileUri = () => vscode.Uri.joinPath(samplesFolder(), '.atlas', 'wb-test.md');
+const componentUri = () => vscode.Uri.joinPath(samplesFolder(), '.atlas', 'wb-diagram.md');
+const snapshot = () => vscode.commands.executeCommand<DiagramSnapshot | undefined>('hypervisorAtlas.diagram.snapshot', 'system:hyperv');
+/** The Hyper-V diagram's snapshot once the page has drawn the latest data and `ok` holds for it. */
+const drawn = (ok: (s: DiagramSnapshot) => boolean, message: string) =>
+  waitFor(async () => {
+    const s = await snapshot();
+    return s && s.drawnRevision === s.revision && ok(s) ? s : undefined;
+  }, message, 15000);
+async function remove(uri: vscode.Uri): Promise<void> {
+  try {
+    await vscode.workspace.fs.delete(uri);
+  } catch {
+    // already gone
+  }
+}
 const write = (text: string) => vscode.workspace.fs.writeFile(fileUri(), new TextEncoder().encode(text));
 
 async function cardAt(doc: vscode.TextDocument, text: string): Promise<string> {
@@ -32,11 +70,8 @@ describe('workspace glossary', () => {
   before(activateExtension);
   after(async () => {
     await closeAllEditors();
-    try {
-      await vscode.workspace.fs.delete(fileUri());
-    } catch {
-      // already gone
-    }
+    await remove(fileUri());
+    await remove(componentUri());
   });
 
   it('declares Restricted Mode support as limited, and loads glossaries in this trusted workspace', () => {
@@ -66,6 +101,31 @@ describe('workspace glossary', () => {
     const selected = await vscode.commands.executeCommand<{ label: string }[]>('hypervisorAtlas.architectures.selection');
     assert.equal(selected[0]?.label, 'Lab backup agent');
     assert.equal(await vscode.commands.executeCommand('hypervisorAtlas.showDiagram', 'lab.backup-agent'), true);
+  });
+
+  it('redraws an open Hyper-V diagram in place when a glossary component is added, and again when it is deleted', async () => {
+    await closeAllEditors();
+    try {
+      assert.equal(await vscode.commands.executeCommand('hypervisorAtlas.showDiagram', 'hyperv'), true);
+      const before = await drawn((s) => s.settled, 'the Hyper-V diagram is drawn with the workspace glossary loaded');
+      assert.includes(before.entries, 'lab.backup-agent');
+      assert.ok(!before.entries.includes('lab.wbdiagram'));
+
+      await vscode.workspace.fs.writeFile(componentUri(), new TextEncoder().encode(COMPONENT));
+      const added = await drawn((s) => s.entries.includes('lab.wbdiagram'), 'the open diagram draws the new component');
+      assert.ok(added.revision > before.revision, `revision ${before.revision} → ${added.revision}`);
+      assert.includes(added.entries, 'lab.backup-agent');
+
+      await vscode.workspace.fs.delete(componentUri());
+      const removed = await drawn((s) => !s.entries.includes('lab.wbdiagram'), 'the deleted component leaves the open diagram');
+      assert.ok(removed.revision > added.revision);
+      assert.deepEqual(removed.entries, before.entries);
+      const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && /hypervisorAtlas\.diagram/.test(t.input.viewType));
+      assert.equal(tabs.length, 1, 'the same panel all along');
+    } finally {
+      await remove(componentUri());
+      await closeAllEditors();
+    }
   });
 
   it('picks up a new file, reports its problem at the right line, and applies the fix and the delete live', async () => {

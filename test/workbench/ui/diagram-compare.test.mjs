@@ -3,7 +3,7 @@
 // the links into real systems' diagrams, the ARIA tree by keyboard, both high-contrast themes.
 import * as assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
-import { clickActivityBar, openWorkbench, runCommand, screenshot, webviewFrame } from './helpers.mjs';
+import { DIAGRAM_READY, clickActivityBar, openWorkbench, runCommand, screenshot, webviewFrame } from './helpers.mjs';
 
 const VIEWPORT = { width: 1400, height: 900 };
 const COMPARE = '.node[data-id="hyperv|heading"]';
@@ -67,7 +67,7 @@ describe('Type 1 / Type 2 comparison and the diagram outline', function () {
     await clickActivityBar(wb.page, 'Explorer');
     await runCommand(wb.page, 'Hypervisor Atlas: Compare Type 1 and Type 2');
     frame = await webviewFrame(wb.page, { hasSelector: COMPARE });
-    await frame.locator('body[data-ready="true"]').waitFor();
+    await frame.locator(DIAGRAM_READY).waitFor();
   });
   after(async () => {
     await wb?.close();
@@ -189,10 +189,10 @@ describe('Type 1 / Type 2 comparison and the diagram outline', function () {
     // every wait is bounded, so a step that does not happen says which one it was; the theme
     // tests before this one may have drawn the page again: take its frame afresh
     frame = await webviewFrame(wb.page, { hasSelector: COMPARE });
-    await frame.locator('body[data-ready="true"]').waitFor({ timeout: 15_000 });
+    await frame.locator(DIAGRAM_READY).waitFor({ timeout: 15_000 });
     await clickInDrawing(wb.page, frame, frame.locator('.node[data-id="hyperv|link"]'));
     const hyperv = await webviewFrame(wb.page, { hasSelector: '.node[data-id="system@hyperv"]' });
-    await hyperv.locator('body[data-ready="true"]').waitFor({ timeout: 15_000 });
+    await hyperv.locator(DIAGRAM_READY).waitFor({ timeout: 15_000 });
     assert.ok(await hyperv.locator('[role="tree"] [role="treeitem"]').count() > 3, 'the Hyper-V diagram has its outline too');
     // layers → components → connections: open a layer, then a component, then take a connection
     await hyperv.locator('[role="tree"] [role="treeitem"][tabindex="0"]').focus({ timeout: 10_000 });
@@ -211,7 +211,7 @@ describe('Type 1 / Type 2 comparison and the diagram outline', function () {
     await runCommand(wb.page, 'Hypervisor Atlas: Compare Type 1 and Type 2');
     frame = await webviewFrame(wb.page, { hasSelector: COMPARE });
     // the comparison's page is drawn again when its tab comes back: wait until it is ready
-    await frame.locator('body[data-ready="true"]').waitFor({ timeout: 15_000 });
+    await frame.locator(DIAGRAM_READY).waitFor({ timeout: 15_000 });
     const tree = frame.locator('[role="tree"]');
     await tree.locator('[role="treeitem"][tabindex="0"]').focus({ timeout: 10_000 });
     await wb.page.keyboard.press('End');
@@ -224,6 +224,6 @@ describe('Type 1 / Type 2 comparison and the diagram outline', function () {
     assert.match((await focused(frame)).label, /Open the full KVM diagram/);
     await wb.page.keyboard.press('Enter');
     const kvm = await webviewFrame(wb.page, { hasSelector: '.node[data-id="system@kvm"]' });
-    await kvm.locator('body[data-ready="true"]').waitFor({ timeout: 15_000 });
+    await kvm.locator(DIAGRAM_READY).waitFor({ timeout: 15_000 });
   });
 });

@@ -1,7 +1,7 @@
 // The Hyper-V diagram's default view in the real workbench: only the story edges are drawn; a
 // selected box shows all of its own; "Show all connections" shows every edge.
 import * as assert from 'node:assert/strict';
-import { openWorkbench, runCommand, webviewFrame } from './helpers.mjs';
+import { DIAGRAM_READY, openWorkbench, runCommand, webviewFrame } from './helpers.mjs';
 
 const VIEWPORT = { width: 1600, height: 1000 };
 
@@ -22,7 +22,7 @@ describe('architecture diagram: story edges by default, a box\'s own on selectio
     wb = await openWorkbench({ viewport: VIEWPORT });
     await runCommand(wb.page, 'Hypervisor Atlas: Show Hyper-V Architecture');
     frame = await webviewFrame(wb.page, { hasSelector: 'svg.diagram .node-component' });
-    await frame.locator('body[data-ready="true"]').waitFor();
+    await frame.locator(DIAGRAM_READY).waitFor();
   });
   after(async () => {
     await wb?.close();

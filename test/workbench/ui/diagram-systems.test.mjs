@@ -5,7 +5,7 @@
 // not README images, so `npm run screenshots` leaves them out).
 import * as assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
-import { clickActivityBar, openWorkbench, runCommand, screenshot, webviewFrame } from './helpers.mjs';
+import { DIAGRAM_READY, clickActivityBar, openWorkbench, runCommand, screenshot, webviewFrame } from './helpers.mjs';
 
 const VIEWPORT = { width: 1400, height: 900 };
 
@@ -17,7 +17,7 @@ async function openDiagram(page, title) {
   await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).first().waitFor({ state: 'visible' });
   await page.keyboard.press('Enter');
   const frame = await webviewFrame(page, { hasSelector: `svg[aria-label^="${title} architecture"] .node-component` });
-  await frame.locator('body[data-ready="true"]').waitFor();
+  await frame.locator(DIAGRAM_READY).waitFor();
   return frame;
 }
 

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../../scripts/workbench.mjs';
-import { openFile, openWorkbench, quickPickRows, runCommand, screenshot, waitForWorkbench, webviewFrame } from './helpers.mjs';
+import { DIAGRAM_READY, openFile, openWorkbench, quickPickRows, runCommand, screenshot, waitForWorkbench, webviewFrame } from './helpers.mjs';
 
 const VIEWPORT = { width: 1600, height: 1000 };
 const DIAGRAM = 'svg.diagram .node-component';
@@ -56,7 +56,7 @@ describe('architecture diagram webview', function () {
     wb = await openWorkbench({ viewport: VIEWPORT });
     await runCommand(wb.page, 'Hypervisor Atlas: Show Hyper-V Architecture');
     frame = await webviewFrame(wb.page, { hasSelector: DIAGRAM });
-    await frame.locator('body[data-ready="true"]').waitFor();
+    await frame.locator(DIAGRAM_READY).waitFor();
   });
   after(async () => {
     await wb?.close();
@@ -221,7 +221,7 @@ describe('architecture diagram webview', function () {
     for (let i = 0; i < 100 && !oldFrame.isDetached(); i++) await new Promise((r) => setTimeout(r, 100));
     await waitForWorkbench(wb.page);
     frame = await webviewFrame(wb.page, { hasSelector: DIAGRAM, timeout: 30_000 });
-    await frame.locator('body[data-ready="true"]').waitFor();
+    await frame.locator(DIAGRAM_READY).waitFor();
     const restored = await frame.evaluate(() => ({ selected: document.querySelector('.node.selected')?.getAttribute('data-entry') ?? null, zoom: document.getElementById('zoom-level')?.textContent }));
     assert.deepEqual(restored, { selected: 'hyperv.vsp', zoom }, 'the restored panel shows what was selected, at the same zoom');
     assert.equal(await frame.locator('.node.selected').getAttribute('data-entry'), 'hyperv.vsp');

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../../scripts/workbench.mjs';
-import { dismissHover, hoverText, openFile, openWorkbench, runCommand, screenshot, waitForWorkbench, webviewFrame } from './helpers.mjs';
+import { DIAGRAM_READY, dismissHover, hoverText, openFile, openWorkbench, runCommand, screenshot, waitForWorkbench, webviewFrame } from './helpers.mjs';
 
 const VIEWPORT = { width: 1400, height: 900 };
 const kb = () => JSON.parse(readFileSync(join(ROOT, 'dist', 'knowledge.json'), 'utf8'));
@@ -29,7 +29,7 @@ async function showFlow(page, flow) {
   await page.locator('.quick-input-list .monaco-list-row', { hasText: flow.title }).first().waitFor({ state: 'visible' });
   await page.keyboard.press('Enter');
   const frame = await webviewFrame(page, { hasSelector: '#flow-player:not([hidden])' });
-  await frame.locator('body[data-ready="true"]').waitFor();
+  await frame.locator(DIAGRAM_READY).waitFor();
   return frame;
 }
 
@@ -41,7 +41,7 @@ async function nextFrame(page, old, hasSelector) {
   for (let i = 0; i < 100 && !old.isDetached(); i++) await new Promise((r) => setTimeout(r, 100));
   assert.ok(old.isDetached(), 'the webview was destroyed (its context is not retained), so what follows is restored from its saved state');
   const frame = await webviewFrame(page, { hasSelector, timeout: 30_000 });
-  await frame.locator('body[data-ready="true"]').waitFor();
+  await frame.locator(DIAGRAM_READY).waitFor();
   return frame;
 }
 
@@ -89,7 +89,7 @@ describe('guided flows', function () {
     await wb.page.locator('.monaco-hover:not(.hidden) a', { hasText: 'Show how it works' }).first().click();
     await dismissHover(wb.page);
     const frame = await webviewFrame(wb.page, { hasSelector: '#flow-player:not([hidden])' });
-    await frame.locator('body[data-ready="true"]').waitFor();
+    await frame.locator(DIAGRAM_READY).waitFor();
     const s = await shown(frame);
     assert.ok(s.entries.includes('hyperv.vsp'), `highlighted: ${s.entries.join(', ')}`);
     const title = await frame.locator('#flow-title').innerText();

@@ -468,6 +468,13 @@ export async function webviewFrame(page, { hasSelector = 'body *', timeout = DEF
   }
 }
 
+/**
+ * A diagram page is drawn and shows the knowledge base as it is once the workspace glossary's
+ * first load is over: a page opened before that is redrawn in place (an update, the same frame)
+ * and marked settled then. Wait for this before reading boxes, so the redraw cannot race a test.
+ */
+export const DIAGRAM_READY = 'body[data-ready="true"][data-settled="true"]';
+
 /** Where screenshots go: media/screenshots/ under `run.mjs --screenshots`, else test-results/screenshots/. */
 export function screenshotDir() {
   return process.env.ATLAS_SCREENSHOT_DIR ?? join(ROOT, 'test-results', 'screenshots');
