@@ -8,11 +8,12 @@ import { parseDiagramMessage } from '../../src/features/diagram/messages';
 import { preparePage } from '../../src/features/diagram/prepare';
 import { LIMITS, parseIncoming, type PageNow } from '../../src/webview/diagram/incoming';
 import { carryOver, expandableRows, type PageFacts } from '../../src/webview/diagram/saved-state';
-import { outlineOf } from '../../src/core/diagram/outline';
+import { outlineOf, outlineWords } from '../../src/core/diagram/outline';
 
 const kb = bundledKnowledge();
 const prepared = preparePage(kb, { kind: 'system', system: 'hyperv' }, english);
-const strings = { selectHint: 'Select a box', stepOf: 'Step {0} of {1}', flowStopped: 'Flow stopped.', outlineOf: 'Outline of {0}' };
+// the shape diagramStrings() sends: flat strings, and the outline's words as one nested group
+const strings = { selectHint: 'Select a box', stepOf: 'Step {0} of {1}', flowStopped: 'Flow stopped.', outlineOf: 'Outline of {0}', outline: outlineWords() };
 const page: PageNow = { view: 'system:hyperv', token: 'a1b2c3d4e5f6', revision: 0 };
 const data = (over: Partial<DiagramPageData> = {}): DiagramPageData =>
   JSON.parse(

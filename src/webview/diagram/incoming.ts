@@ -32,6 +32,8 @@ export const LIMITS = {
   /** characters of any other string */
   text: 4000,
   id: 400,
+  /** words in the page's strings, and in each group of them */
+  strings: 500,
 } as const;
 
 const isStr = (v: unknown, max: number = LIMITS.text): v is string => typeof v === 'string' && v.length <= max;
@@ -85,7 +87,9 @@ function isPageData(d: unknown, page: PageNow): d is DiagramPageData {
   if (d.view !== page.view || d.token !== page.token) return false;
   if (typeof d.revision !== 'number' || !Number.isSafeInteger(d.revision) || d.revision <= page.revision) return false;
   if (!isStr(d.title) || typeof d.canReveal !== 'boolean' || typeof d.settled !== 'boolean' || !isObj(d.strings)) return false;
-  if (!Object.values(d.strings).every((s) => isStr(s))) return false;
+  // the page's words: strings, and groups of strings one level down (the outline's words)
+  const words = Object.values(d.strings);
+  if (words.length > LIMITS.strings || !words.every((s) => isStr(s) || (isObj(s) && Object.keys(s).length <= LIMITS.strings && Object.values(s).every((x) => isStr(x))))) return false;
   const l = d.layout;
   if (!isObj(l) || !isArr(l.nodes, LIMITS.nodes) || !isArr(l.edges, LIMITS.edges) || !isArr(l.frames, LIMITS.frames) || !isArr(l.texts, LIMITS.texts)) return false;
   if (!isStr(l.key) || !isStr(l.title) || !isNum(l.width) || !isNum(l.height)) return false;
