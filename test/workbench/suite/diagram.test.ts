@@ -25,7 +25,8 @@ describe('architecture diagrams', () => {
 
   it('Show Hyper-V Architecture opens one diagram panel and reuses it', async () => {
     assert.equal(await vscode.commands.executeCommand('hypervisorAtlas.showHyperVArchitecture'), true);
-    const tab = await waitFor(() => diagramTabs().find((t) => t.label === 'Hyper-V architecture'), 'no "Hyper-V architecture" webview tab');
+    // the tab model can list the new tab a moment before it marks it active
+    const tab = await waitFor(() => diagramTabs().find((t) => t.label === 'Hyper-V architecture' && t.isActive), 'no active "Hyper-V architecture" webview tab');
     assert.ok(tab.isActive);
     assert.equal(await vscode.commands.executeCommand('hypervisorAtlas.showDiagram', 'hyperv', 'hyperv.vmwp'), true);
     assert.equal(diagramTabs().length, 1, 'the same panel is reused for the same system');
