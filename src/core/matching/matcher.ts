@@ -113,7 +113,8 @@ export class TermMatcher {
       }
       return id;
     };
-    let work = 0;
+    // a yield after every alias, every 256 edges and every 64 nodes: the caller decides, by
+    // the clock, when to pause, so no slice is much longer than its budget even cold
     for (let index = 0; index < entries.length; index++) {
       const entry = entries[index];
       const generic = new Set((entry.generic ?? []).map(scopeKey));
@@ -127,7 +128,7 @@ export class TermMatcher {
           this.longest = Math.max(this.longest, span);
           this.insert(edges, form.keys, form.strict, form.lowerOnly, form.flag, isGeneric, index, scope);
         }
-        if (++work % 16 === 0) yield;
+        yield;
       }
     }
     yield;
@@ -140,7 +141,7 @@ export class TermMatcher {
       for (let c = 0; c < 4; c++) this.accepted.push(list ? merge(list, c >= 2, (c & 1) === 1) : undefined);
       const flags = list && mergeFlags(list);
       if (flags) this.flagAccepted.set(n, flags);
-      if (n % 512 === 511) yield;
+      if (n % 64 === 63) yield;
     }
   }
 
@@ -290,7 +291,7 @@ export class TermMatcher {
       let slot = slotOf(this.edgeParent[e], this.edgeSep[e], h) & this.mask;
       while (this.table[slot] !== -1) slot = (slot + 1) & this.mask;
       this.table[slot] = e;
-      if (e % 2048 === 2047) yield;
+      if (e % 256 === 255) yield;
     }
   }
 
