@@ -555,18 +555,24 @@ export class TermMatcher {
    * space also ends every URL and address a scan skips). `from` where there is none.
    */
   private restartPoint(text: string, at: number, from: number, to: number): number {
-    const sync = syncPoint(text, at, from, to);
+    // the first such word going back from `at`, bounded by `from` only; the sync point matters
+    // only if it comes after that word, so it is looked for no further back (dense text has
+    // none in the whole window, and finding that out read all of it)
+    let found = from;
     let b = Math.min(at, to);
-    while (b > sync) {
-      while (b > sync && charClass(text.charCodeAt(b - 1)) !== 0) b--;
+    while (b > from) {
+      while (b > from && charClass(text.charCodeAt(b - 1)) !== 0) b--;
       let a = b;
-      while (a > sync && text.charCodeAt(a - 1) <= 32) a--;
-      if (a <= sync) return sync;
-      if (a < b && b < to && charClass(text.charCodeAt(a - 1)) !== 0 && !this.goesOn(text, a, b, sync, to)) return b;
-      while (a > sync && charClass(text.charCodeAt(a - 1)) === 0) a--;
+      while (a > from && text.charCodeAt(a - 1) <= 32) a--;
+      if (a <= from) break;
+      if (a < b && b < to && charClass(text.charCodeAt(a - 1)) !== 0 && !this.goesOn(text, a, b, from, to)) {
+        found = b;
+        break;
+      }
+      while (a > from && charClass(text.charCodeAt(a - 1)) === 0) a--;
       b = a;
     }
-    return sync;
+    return Math.max(found, syncPoint(text, at, from, to, found));
   }
 
   /**
