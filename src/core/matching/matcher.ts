@@ -5,7 +5,7 @@ import { bit, pairHash, popcount, ROOT_BITS, sepCode, sepLength, slotOf } from '
 import { compact, CONTEXT_RADIUS, lowerBound, newRaw, upperBound, type Raw } from './raw';
 import { ALL_CAPS, HAS_LETTER, HAS_UPPER, MAX_SEPARATOR, PLURAL, charClass, hashStep, lowerCode, newToken, nextToken, separatorKey, type Token } from './tokenize';
 import type { ContextRegion, GenericPolicy, MatchableEntry, ScanOptions, TermMatch } from './types';
-import { merge, mergeFlags, type Variant } from './variant';
+import { merge, mergeFlags, newVariant, withCandidates, type Variant } from './variant';
 import { clampOffset, lookupWindow, syncPoint } from './window';
 
 export type { ContextRegion, GenericPolicy, MatchableEntry, ScanOptions, TermMatch } from './types';
@@ -220,15 +220,15 @@ export class TermMatcher {
     for (const s of v.scopes) keep += allowed[s];
     if (keep === v.candidates.length) return v;
     if (keep === 0) return undefined;
-    const out: Variant = { ...v, candidates: [], scopes: [] };
+    const candidates: number[] = [];
+    const scopes: number[] = [];
     v.candidates.forEach((c, i) => {
       if (allowed[v.scopes[i]]) {
-        out.candidates.push(c);
-        out.scopes.push(v.scopes[i]);
+        candidates.push(c);
+        scopes.push(v.scopes[i]);
       }
     });
-    out.scoped = out.scopes.some((x) => x !== 0);
-    return out;
+    return withCandidates(v, candidates, scopes);
   }
 
   private insert(edges: Map<string, number>, keys: string[], strict: boolean, lowerOnly: boolean, flag: boolean, generic: boolean, index: number, scope: number): void {
@@ -262,7 +262,7 @@ export class TermMatcher {
       same.scoped = same.scopes.some((x) => x !== 0);
       same.settings &&= this.isSetting[index];
     } else {
-      list.push({ candidates: [index], scopes: [scope], scoped: scope !== 0, strict, lowerOnly, flag, generic, settings: this.isSetting[index] });
+      list.push(newVariant([index], [scope], strict, lowerOnly, generic, flag, this.isSetting[index]));
       list.sort((a, b) => Number(b.strict) - Number(a.strict));
     }
   }
