@@ -203,7 +203,8 @@ export const CREDENTIAL_KEY = /(?:user(?:_?name)?|login|pass(?:word|wd)?|secret|
  * Where a run of text that holds no terms ends, when a token starts one: a URL
  * (`https://…`, `xmlns:qemu="http://…"`), an e-mail address, a Markdown link target
  * `](…)` or anchor `#a-b-c`. Returns `start` when it starts none. (A credential value is a
- * single match, checked in `settle`.)
+ * single match, checked in `settle`.) The scan calls it only for a token that meets one of the
+ * characters tested here (TermMatcher.rawScan lists them): keep the two in step.
  */
 export function notTermEnd(text: string, start: number, end: number, from: number, to: number): number {
   const after = end < to ? text.charCodeAt(end) : 0;

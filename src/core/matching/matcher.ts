@@ -387,7 +387,12 @@ export class TermMatcher {
       pos = tok.end;
       this.steps++;
       if (tok.start < skipTo) continue;
-      const skip = notTermEnd(text, tok.start, tok.end, 0, text.length);
+      // a URL, address, link target or anchor starts only where a token meets one of these
+      // (`:` `.` `@` `-` `_` `+` after it, `(` `#` `:` before it, as notTermEnd tests them); most
+      // tokens meet none, and skip the call
+      const after = tok.end < text.length ? text.charCodeAt(tok.end) : 0;
+      const before = tok.start > 0 ? text.charCodeAt(tok.start - 1) : 0;
+      const skip = after === 58 || after === 46 || after === 64 || after === 45 || after === 95 || after === 43 || before === 40 || before === 35 || before === 58 ? notTermEnd(text, tok.start, tok.end, 0, text.length) : tok.start;
       if (skip > tok.start) {
         skipTo = skip;
         pos = Math.max(pos, skip);
