@@ -162,6 +162,9 @@ function editDistance(a: string, b: string, cap: number): number {
  * and never ambiguous with a newcomer.
  */
 type Claim = { entry: Entry; p?: Parsed; alias: string; ambiguous: boolean };
+/** entries, and alias signatures, per step of `aliasClaimSteps`: each step well under a millisecond */
+const STEP_ENTRIES = 10;
+const STEP_CLAIMS = 300;
 /** the claims of a fixed set of entries, computed once (the bundled ones, on every glossary reload) */
 const fixedClaims = new WeakMap<readonly Entry[], Map<string, Claim[]>>();
 
@@ -192,28 +195,33 @@ export function aliasClaimSteps(parsed: readonly Parsed[], problems: Problem[], 
   const held = cached ?? new Map<string, Claim[]>();
   if (!cached) {
     // the fixed entries' claims, in steps too: they are the bundled knowledge base
-    for (let i = 0; i < fixed.length; i += 50) {
+    for (let i = 0; i < fixed.length; i += STEP_ENTRIES) {
       steps.push(() => {
-        for (const e of fixed.slice(i, i + 50)) add(held, e, undefined, e.aliases, e.ambiguous);
+        for (const e of fixed.slice(i, i + STEP_ENTRIES)) add(held, e, undefined, e.aliases, e.ambiguous);
       });
     }
     steps.push(() => void fixedClaims.set(fixed, held));
   }
-  for (let i = 0; i < parsed.length; i += 50) {
+  for (let i = 0; i < parsed.length; i += STEP_ENTRIES) {
     steps.push(() => {
-      for (const p of parsed.slice(i, i + 50)) add(claims, p.entry, p, p.entry.aliases, p.entry.ambiguous);
+      for (const p of parsed.slice(i, i + STEP_ENTRIES)) add(claims, p.entry, p, p.entry.aliases, p.entry.ambiguous);
     });
   }
+  // then the claims against each other, a few hundred signatures a step
+  let lists: Claim[][] = [];
   steps.push(() => {
     for (const [sig, list] of claims) {
       const h = held.get(sig);
       if (h) list.unshift(...h);
     }
-    report();
+    lists = [...claims.values()];
   });
-  const report = () => {
-    const reported = new Set<string>();
-    for (const list of claims.values()) {
+  const reported = new Set<string>();
+  // an alias has at most two forms: no more signatures than that
+  const signatures = parsed.reduce((n, p) => n + 2 * p.entry.aliases.length, 0);
+  for (let k = 0; k * STEP_CLAIMS < signatures; k++) steps.push(() => report(lists.slice(k * STEP_CLAIMS, (k + 1) * STEP_CLAIMS)));
+  const report = (part: Claim[][]) => {
+    for (const list of part) {
       const owners = new Set(list.map((c) => c.p ?? c.entry));
       if (owners.size < 2 || list.every((c) => c.ambiguous)) continue;
       const hasFixed = list.some((c) => !c.p);

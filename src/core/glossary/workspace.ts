@@ -149,7 +149,7 @@ function finish<R extends void | Promise<void>>(base: KnowledgeIndex, parsed: Pa
   suggestFrom(lookup, [...base.entries.map((e) => e.id), ...own.keys()]);
   const all = [...fresh, ...extending];
   const parts: (() => void)[] = [];
-  for (let i = 0; i < all.length; i += 50) parts.push(() => checkReferences(all.slice(i, i + 50), lookup, problems, t));
+  for (let i = 0; i < all.length; i += 10) parts.push(() => checkReferences(all.slice(i, i + 10), lookup, problems, t));
   parts.push(...aliasClaimSteps(all, problems, base.entries, t));
   const done = run(parts);
   type Out = R extends Promise<void> ? Promise<GlossaryResult> : GlossaryResult;

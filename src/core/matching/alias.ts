@@ -47,6 +47,8 @@ export function cleanAlias(alias: string): string {
 
 /** Lower-cases code unit by code unit, exactly as the matcher folds text. */
 function lower(s: string): string {
+  // printable ASCII (nearly every alias) lower-cases the same either way, in one flat string
+  if (!/[^\u0020-\u007e]/.test(s)) return s.toLowerCase();
   let out = '';
   for (let i = 0; i < s.length; i++) out += String.fromCharCode(lowerCode(s.charCodeAt(i)));
   return out;

@@ -111,8 +111,14 @@ function hyphenName(text: string, start: number, end: number, to: number): boole
 
 /** Whether a generic word is a verb here: `to host the workload` (after `to`, before a determiner). */
 export function isVerbUse(text: string, start: number, end: number): boolean {
-  if (start < 3 || text.charCodeAt(start - 1) !== 32 || !/(?:^|[^A-Za-z])to$/i.test(text.slice(Math.max(0, start - 4), start - 1))) return false;
+  // ` to ` before it (`to` at the start or after a non-letter), read without a slice: most words are after a space
+  if (start < 3 || text.charCodeAt(start - 1) !== 32 || (text.charCodeAt(start - 3) | 32) !== 116 /* t */ || (text.charCodeAt(start - 2) | 32) !== 111 /* o */) return false;
+  if (start > 3 && isAsciiLetter(text.charCodeAt(start - 4))) return false;
   return /^\s+(?:the|a|an|its|their|your|our|this|these|those|each|every|multiple|many|several|all|one|two)\b/i.test(text.slice(end, end + 16));
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /** Whether text[start, end) is in a comment line's prose: the line starts with `#`, `;` or `//`. */
@@ -197,7 +203,8 @@ export const CREDENTIAL_KEY = /(?:user(?:_?name)?|login|pass(?:word|wd)?|secret|
  * Where a run of text that holds no terms ends, when a token starts one: a URL
  * (`https://…`, `xmlns:qemu="http://…"`), an e-mail address, a Markdown link target
  * `](…)` or anchor `#a-b-c`. Returns `start` when it starts none. (A credential value is a
- * single match, checked in `settle`.)
+ * single match, checked in `settle`.) The scan calls it only for a token that meets one of the
+ * characters tested here (TermMatcher.rawScan lists them): keep the two in step.
  */
 export function notTermEnd(text: string, start: number, end: number, from: number, to: number): number {
   const after = end < to ? text.charCodeAt(end) : 0;

@@ -5,7 +5,7 @@ import { bit, pairHash, popcount, ROOT_BITS, sepCode, sepLength, slotOf } from '
 import { compact, CONTEXT_RADIUS, lowerBound, newRaw, upperBound, type Raw } from './raw';
 import { ALL_CAPS, HAS_LETTER, HAS_UPPER, MAX_SEPARATOR, PLURAL, charClass, hashStep, lowerCode, newToken, nextToken, separatorKey, type Token } from './tokenize';
 import type { ContextRegion, GenericPolicy, MatchableEntry, ScanOptions, TermMatch } from './types';
-import { merge, mergeFlags, type Variant } from './variant';
+import { merge, mergeFlags, newVariant, withCandidates, type Variant } from './variant';
 import { clampOffset, lookupWindow, syncPoint } from './window';
 
 export type { ContextRegion, GenericPolicy, MatchableEntry, ScanOptions, TermMatch } from './types';
@@ -115,7 +115,8 @@ export class TermMatcher {
       }
       return id;
     };
-    let work = 0;
+    // a yield after every alias, every 256 edges and every 64 nodes: the caller decides, by
+    // the clock, when to pause, so no slice is much longer than its budget even cold
     for (let index = 0; index < entries.length; index++) {
       const entry = entries[index];
       const generic = new Set((entry.generic ?? []).map(scopeKey));
@@ -129,7 +130,7 @@ export class TermMatcher {
           this.longest = Math.max(this.longest, span);
           this.insert(edges, form.keys, form.strict, form.lowerOnly, form.flag, isGeneric, index, scope);
         }
-        if (++work % 16 === 0) yield;
+        yield;
       }
     }
     yield;
@@ -142,7 +143,7 @@ export class TermMatcher {
       for (let c = 0; c < 4; c++) this.accepted.push(list ? merge(list, c >= 2, (c & 1) === 1) : undefined);
       const flags = list && mergeFlags(list);
       if (flags) this.flagAccepted.set(n, flags);
-      if (n % 512 === 511) yield;
+      if (n % 64 === 63) yield;
     }
   }
 
@@ -244,15 +245,15 @@ export class TermMatcher {
     for (const s of v.scopes) keep += allowed[s];
     if (keep === v.candidates.length) return v;
     if (keep === 0) return undefined;
-    const out: Variant = { ...v, candidates: [], scopes: [] };
+    const candidates: number[] = [];
+    const scopes: number[] = [];
     v.candidates.forEach((c, i) => {
       if (allowed[v.scopes[i]]) {
-        out.candidates.push(c);
-        out.scopes.push(v.scopes[i]);
+        candidates.push(c);
+        scopes.push(v.scopes[i]);
       }
     });
-    out.scoped = out.scopes.some((x) => x !== 0);
-    return out;
+    return withCandidates(v, candidates, scopes);
   }
 
   private insert(edges: Map<string, number>, keys: string[], strict: boolean, lowerOnly: boolean, flag: boolean, generic: boolean, index: number, scope: number): void {
@@ -286,7 +287,7 @@ export class TermMatcher {
       same.scoped = same.scopes.some((x) => x !== 0);
       same.settings &&= this.isSetting[index];
     } else {
-      list.push({ candidates: [index], scopes: [scope], scoped: scope !== 0, strict, lowerOnly, flag, generic, settings: this.isSetting[index] });
+      list.push(newVariant([index], [scope], strict, lowerOnly, generic, flag, this.isSetting[index]));
       list.sort((a, b) => Number(b.strict) - Number(a.strict));
     }
   }
@@ -315,7 +316,7 @@ export class TermMatcher {
       let slot = slotOf(this.edgeParent[e], this.edgeSep[e], h) & this.mask;
       while (this.table[slot] !== -1) slot = (slot + 1) & this.mask;
       this.table[slot] = e;
-      if (e % 2048 === 2047) yield;
+      if (e % 256 === 255) yield;
     }
   }
 
@@ -411,7 +412,12 @@ export class TermMatcher {
       pos = tok.end;
       this.steps++;
       if (tok.start < skipTo) continue;
-      const skip = notTermEnd(text, tok.start, tok.end, 0, text.length);
+      // a URL, address, link target or anchor starts only where a token meets one of these
+      // (`:` `.` `@` `-` `_` `+` after it, `(` `#` `:` before it, as notTermEnd tests them); most
+      // tokens meet none, and skip the call
+      const after = tok.end < text.length ? text.charCodeAt(tok.end) : 0;
+      const before = tok.start > 0 ? text.charCodeAt(tok.start - 1) : 0;
+      const skip = after === 58 || after === 46 || after === 64 || after === 45 || after === 95 || after === 43 || before === 40 || before === 35 || before === 58 ? notTermEnd(text, tok.start, tok.end, 0, text.length) : tok.start;
       if (skip > tok.start) {
         skipTo = skip;
         pos = Math.max(pos, skip);
@@ -579,18 +585,24 @@ export class TermMatcher {
    * space also ends every URL and address a scan skips). `from` where there is none.
    */
   private restartPoint(text: string, at: number, from: number, to: number): number {
-    const sync = syncPoint(text, at, from, to);
+    // the first such word going back from `at`, bounded by `from` only; the sync point matters
+    // only if it comes after that word, so it is looked for no further back (dense text has
+    // none in the whole window, and finding that out read all of it)
+    let found = from;
     let b = Math.min(at, to);
-    while (b > sync) {
-      while (b > sync && charClass(text.charCodeAt(b - 1)) !== 0) b--;
+    while (b > from) {
+      while (b > from && charClass(text.charCodeAt(b - 1)) !== 0) b--;
       let a = b;
-      while (a > sync && text.charCodeAt(a - 1) <= 32) a--;
-      if (a <= sync) return sync;
-      if (a < b && b < to && charClass(text.charCodeAt(a - 1)) !== 0 && !this.goesOn(text, a, b, sync, to)) return b;
-      while (a > sync && charClass(text.charCodeAt(a - 1)) === 0) a--;
+      while (a > from && text.charCodeAt(a - 1) <= 32) a--;
+      if (a <= from) break;
+      if (a < b && b < to && charClass(text.charCodeAt(a - 1)) !== 0 && !this.goesOn(text, a, b, from, to)) {
+        found = b;
+        break;
+      }
+      while (a > from && charClass(text.charCodeAt(a - 1)) === 0) a--;
       b = a;
     }
-    return sync;
+    return Math.max(found, syncPoint(text, at, from, to, found));
   }
 
   /**

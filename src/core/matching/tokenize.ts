@@ -36,8 +36,15 @@ export function charClass(code: number): number {
 /** Lower-cases one UTF-16 code unit; keys and text are folded the same way. */
 export function lowerCode(c: number): number {
   if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
-  return String.fromCharCode(c).toLowerCase().charCodeAt(0);
+  // non-ASCII text (localized strings, CJK) folds every character: each one once, then from a table
+  const known = lowerTable[c];
+  if (known !== 0) return known;
+  const l = String.fromCharCode(c).toLowerCase().charCodeAt(0);
+  lowerTable[c] = l;
+  return l;
 }
+/** per UTF-16 code unit, its fold once computed (0: not yet; no code unit of 128 or more folds to 0) */
+const lowerTable = new Uint16Array(65536);
 
 /** One step of the key hash: the same for alias keys and text tokens. */
 export function hashStep(h: number, lower: number): number {

@@ -13,7 +13,21 @@ export interface Variant {
   /** every candidate is a config key (xl.cfg's `memory`, `.vmx`'s `firmware`) */
   settings: boolean;
   /** the candidates' ids for each choice, made once (see `ordered`) */
-  orders?: string[][];
+  orders: string[][] | undefined;
+}
+
+/**
+ * A variant with these fields, always built by this one literal: every variant then has the same
+ * hidden class, so the hot paths that read them stay monomorphic (a spread copy, or `orders`
+ * added later, gave them several).
+ */
+export function newVariant(candidates: number[], scopes: number[], strict: boolean, lowerOnly: boolean, generic: boolean, flag: boolean, settings: boolean): Variant {
+  return { candidates, scopes, scoped: scopes.some((x) => x !== 0), strict, lowerOnly, generic, flag, settings, orders: undefined };
+}
+
+/** `v` with other candidates and scopes. */
+export function withCandidates(v: Variant, candidates: number[], scopes: number[]): Variant {
+  return newVariant(candidates, scopes, v.strict, v.lowerOnly, v.generic, v.flag, v.settings);
 }
 
 /**
@@ -30,7 +44,7 @@ export function merge(variants: Variant[], allCaps: boolean, mixed: boolean): Va
       found = v;
       merged = false;
     } else if (found.generic === v.generic) {
-      if (!merged) found = { ...found, candidates: [...found.candidates], scopes: [...found.scopes] };
+      if (!merged) found = withCandidates(found, [...found.candidates], [...found.scopes]);
       merged = true;
       v.candidates.forEach((c, k) => {
         if (!found!.candidates.includes(c)) {
@@ -50,7 +64,7 @@ export function mergeFlags(variants: Variant[]): Variant | undefined {
   let found: Variant | undefined;
   for (const v of variants) {
     if (!v.flag) continue;
-    if (!found) found = { ...v, candidates: [...v.candidates], scopes: [...v.scopes] };
+    if (!found) found = withCandidates(v, [...v.candidates], [...v.scopes]);
     else
       v.candidates.forEach((c, k) => {
         if (!found!.candidates.includes(c)) {

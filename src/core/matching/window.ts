@@ -8,11 +8,12 @@ export const LOOKUP_RADIUS = 2048;
  * before `from` reads: the one after a separator no alias crosses (a paragraph break, two or
  * more punctuation marks). `from` where there is none.
  */
-export function syncPoint(text: string, at: number, from: number, to: number): number {
+export function syncPoint(text: string, at: number, from: number, to: number, floor = from): number {
   let b = Math.min(at, to);
   // inside a separator: look at all of it (within the window)
   while (b > from && b < to && charClass(text.charCodeAt(b)) === 0 && charClass(text.charCodeAt(b - 1)) === 0) b++;
-  while (b > from) {
+  // `floor`: the caller needs only a sync point at or after it; from when there is none after it
+  while (b > floor) {
     while (b > from && charClass(text.charCodeAt(b - 1)) !== 0) b--;
     let a = b;
     while (a > from && charClass(text.charCodeAt(a - 1)) === 0) a--;
