@@ -27,6 +27,8 @@ describe('terms inside paths and file names', () => {
     assert.equal(at('Hyper-V\\Get-VM -Name web', 'Hyper-V'), false, 'a module-qualified cmdlet');
     assert.equal(at('Hyper-V\\Get-VM -Name web', 'Get-VM'), false);
     assert.equal(at('"$env:ProgramData\\Microsoft\\Windows\\Hyper-V"', 'Hyper-V'), true, 'Hyper-V is no cmdlet');
+    assert.equal(at('Start-Process "$env:windir\\system32\\MBR2GPT.EXE" -Wait', 'MBR2GPT.EXE'), false, 'a program file the path ends in');
+    assert.equal(at('"C:\\Tools\\mbr2gpt.exe\\logs"', 'mbr2gpt.exe'), true, 'a folder, though named like a program');
   });
 
   it('reads POSIX folders and parts of a last segment, but keeps extensions, device nodes and programs', () => {

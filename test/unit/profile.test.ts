@@ -129,6 +129,12 @@ describe('document profile: Packer builder blocks', () => {
     assert.equal(regionOf(json, 'w.json', '"vagrant"'), undefined);
   });
 
+  it('a Terraform block of the Hyper-V provider is a terraform-hyperv region; other providers\' blocks are not', () => {
+    const tf = 'resource "hyperv_machine_instance" "w" {\n  vm_processor {\n    maximum = 100\n  }\n}\nresource "libvirt_domain" "k" {\n  vcpu = 2\n}\n';
+    assert.deepEqual(regionOf(tf, 'main.tf', 'maximum'), ['terraform-hyperv']);
+    assert.equal(regionOf(tf, 'main.tf', 'vcpu'), undefined);
+  });
+
   it('other documents have no regions', () => {
     assert.deepEqual(detectProfile({ fileName: 'main.tf', text: 'resource "libvirt_domain" "w" {\n  type = "kvm"\n}\n' }).regions, []);
   });

@@ -45,7 +45,8 @@ export function inPathOrFileName(text: string, start: number, end: number, gener
   if (camelCase(text, start, end)) return false;
   // a Windows folder or file: `C:\VMs`, `"$path\Virtual Hard Disks\"`, a first folder `VMs\$name`;
   // not a module-qualified cmdlet (`Hyper-V\Get-VM`)
-  if (before === BACKSLASH) return !CMDLET.test(text.slice(start, start + 64));
+  // (a program file an entry names ends the path and stays: `"$env:windir\system32\MBR2GPT.EXE"`)
+  if (before === BACKSLASH) return !CMDLET.test(text.slice(start, start + 64)) && !exeAtEnd(text, end);
   if (text.charCodeAt(end) === BACKSLASH) {
     const n = text.charCodeAt(end + 1);
     if (((n >= 65 && n <= 90) || n === 36 || n === 37 || n === 42) && !CMDLET.test(text.slice(end + 1, end + 65))) return true;
@@ -112,6 +113,11 @@ function camelCase(text: string, start: number, end: number): boolean {
     if (c >= 65 && c <= 90 && p >= 97 && p <= 122) return true;
   }
   return false;
+}
+
+/** The match ends in `.exe` and the path run ends there. */
+function exeAtEnd(text: string, end: number): boolean {
+  return end >= 4 && text.slice(end - 4, end).toLowerCase() === '.exe' && (end >= text.length || endsRun(text.charCodeAt(end)));
 }
 
 function isAlnumAscii(c: number): boolean {

@@ -13,11 +13,12 @@ export const BUILDER_SCOPES = ['packer-hyperv', 'packer-qemu', 'packer-virtualbo
  * partitioning (`Get-Partition`, `sgdisk`, an answer file's `<CreatePartition>`), a KubeVirt
  * spec's `memory:`, `cpu:` and `features:` blocks, a DSC configuration's `Vhd` and
  * `WindowsFeature` resources, a Packer template's `required_plugins` block, a Terraform
- * resource for a Proxmox LXC container, and a Vagrantfile's libvirt and VirtualBox provider blocks.
+ * resource for a Proxmox LXC container, a Terraform resource of the Hyper-V provider (`hyperv_*`),
+ * and a Vagrantfile's libvirt and VirtualBox provider blocks.
  */
 export const SENSE_SCOPES = [
   'disk-partition', 'kubevirt-memory', 'kubevirt-cpu', 'kubevirt-features', 'dsc-vhd', 'dsc-windowsfeature', 'packer-plugins', 'proxmox-lxc',
-  'vagrant-libvirt', 'vagrant-virtualbox',
+  'terraform-hyperv', 'vagrant-libvirt', 'vagrant-virtualbox',
 ] as const;
 
 export interface ProfileRegion {
@@ -180,6 +181,13 @@ function lxcRegions(text: string): ProfileRegion[] {
   return [...text.matchAll(LXC_RESOURCE)].map((m) => ({ start: m.index, end: closingBracket(text, m.index + m[0].length - 1, true), contexts: ['proxmox-lxc'] }));
 }
 
+const HYPERV_RESOURCE = /^[ \t]*(?:resource|data)[ \t]+"hyperv_[a-z_]+"[ \t]+"[^"\n]*"[ \t]*\{/gm;
+
+/** A Terraform block of the Hyper-V provider (`resource "hyperv_machine_instance" "x" { ... }`). */
+function hypervResourceRegions(text: string): ProfileRegion[] {
+  return [...text.matchAll(HYPERV_RESOURCE)].map((m) => ({ start: m.index, end: closingBracket(text, m.index + m[0].length - 1, true), contexts: ['terraform-hyperv'] }));
+}
+
 const VAGRANT_PROVIDER = /^([ \t]*)[A-Za-z_]\w*\.vm\.provider[ \t(]+[:"'](libvirt|virtualbox)["']?[ \t)]*(?:,[^\n]*?)?[ \t]+do[ \t]*\|[^|\n]*\|/gm;
 
 /**
@@ -215,7 +223,7 @@ export function senseRegions(text: string, tools: ReadonlySet<string>, formats: 
   if (tools.has('kubevirt')) out.push(...kubevirtRegions(text));
   if (formats.has('powershell') && /\bConfiguration\s+\w+|\bImport-DscResource\b/i.test(text)) out.push(...dscRegions(text));
   if (tools.has('packer')) out.push(...pluginRegions(text));
-  if (tools.has('terraform')) out.push(...lxcRegions(text));
+  if (tools.has('terraform')) out.push(...lxcRegions(text), ...hypervResourceRegions(text));
   if (tools.has('vagrant')) out.push(...vagrantRegions(text));
   return out;
 }
