@@ -140,3 +140,11 @@ describe('held-out batch F: Packer locals', () => {
     assert.equal(cardOf('s.pkr.hcl', hcl, '"qemu"', 1, 1), 'tool.packer-qemu');
   });
 });
+
+describe('held-out batch F: Markdown link definitions', () => {
+  it('the label of a link definition gets no card; the link text does', () => {
+    const md = 'Images may be raw or [qcow].\n\n[qcow]: https://en.wikipedia.org/wiki/Qcow\n';
+    assert.equal(cardOf('README.md', md, 'qcow'), 'format.qcow2');
+    assert.equal(cardOf('README.md', md, 'qcow', 1), undefined);
+  });
+});

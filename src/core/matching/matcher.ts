@@ -540,6 +540,7 @@ export class TermMatcher {
     if (
       variant &&
       !this.isCredential(text, tok.start) &&
+      !isLinkLabel(text, tok.start, this.bestEnd) &&
       (!continuesIdentifier(text, tok.start, digitsEnd(text, this.bestEnd), 0, text.length, this.code, variant.generic) || (!variant.generic && (startsFileName(text, tok.start, this.bestEnd) || (this.packer && isSourceReference(text, tok.start, this.bestEnd))))) &&
       !(inPathOrFileName(text, tok.start, this.bestEnd, variant.generic) && (variant.generic || !startsFileName(text, tok.start, this.bestEnd))) &&
       !(this.code && (isDirectory(text, tok.start, this.bestEnd, 0, text.length) || isHomeFolder(text, tok.start) || (variant.generic && this.crossCutting(variant) && isValue(text, tok.start, 0)) || this.isVariable(text, tok.start, this.bestEnd, variant) || isBlockLabel(text, tok.start, this.bestEnd) || isReferenceName(text, tok.start, this.bestEnd) || (this.allTools(variant) && isNameValue(text, tok.start, this.bestEnd)) || this.isNameInCode(text, tok.start, this.bestEnd, variant)))
@@ -939,6 +940,14 @@ function isQuotedValue(text: string, start: number, end: number): boolean {
   const q = start > 0 ? text.charCodeAt(start - 1) : 0;
   // a quoted HCL block label (`variable "memory" {`) names a block, not a value
   return (q === 34 || q === 39) && text.charCodeAt(end) === q && start > 1 && (text.charCodeAt(start - 2) === 61 || text.charCodeAt(start - 2) === 32 || text.charCodeAt(start - 2) === 58) && !opensBlock(text, end + 1);
+}
+
+/** Whether text[start, end) is the whole label of a Markdown link definition (`[qcow]: https://...` at a line start): a name for a URL. */
+function isLinkLabel(text: string, start: number, end: number): boolean {
+  if (start < 1 || text.charCodeAt(start - 1) !== 91 /* [ */ || text.charCodeAt(end) !== 93 /* ] */ || text.charCodeAt(end + 1) !== 58 /* : */) return false;
+  let i = start - 2;
+  while (i >= 0 && text.charCodeAt(i) === 32) i--;
+  return (i < 0 || text.charCodeAt(i) === 10) && start - 2 - i <= 3;
 }
 
 /** Whether text[start, end) is one word of letters and digits. */
