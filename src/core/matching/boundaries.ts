@@ -302,15 +302,28 @@ export function isVariableName(text: string, start: number, end: number, shell: 
   return ASSIGNING_WORD.test(text.slice(Math.max(0, i - 9), i + 1));
 }
 const VARIABLE_SCOPE = /\$(?:script|global|local|private|env|using):$/i;
-const HCL_REFERENCE = /(?:^|[^\w.])(?:var|local|each\.value|each\.key|[a-z_][a-z0-9_]*\.value)\.$/;
+// the attributes a reference reads go on after it: `local.options.machine_type`, `var.disks[0].size`
+const HCL_REFERENCE = /(?:^|[^\w.])(?:var|local|each\.value|each\.key|[a-z_][a-z0-9_]*\.value)(?:\.[A-Za-z_][\w-]*|\[[^\]\n]{0,40}\])*\.$/;
+/** a quoted key of a map that `lookup(map, "key", default)` reads */
+const LOOKUP_KEY = /\blookup\(\s*[^,()\n]{1,80},\s*$/;
+/** a key that holds a name (`network_name`, `:libvirt__network_name =>`, `VMName:`), and its quote */
+const NAME_KEY = /(?:^|[^\w])[A-Za-z_]\w*(?:_name|[a-z0-9]Name)["']?[ \t]*(?:=>|=|:)[ \t]*$/;
+
+/** Whether text[start, end) is the whole quoted value of a key that holds a name: `management_network_name = "vagrant-libvirt"` names a network. */
+export function isNameValue(text: string, start: number, end: number): boolean {
+  const q = start > 0 ? text.charCodeAt(start - 1) : 0;
+  if ((q !== 34 && q !== 39) || text.charCodeAt(end) !== q) return false;
+  return NAME_KEY.test(text.slice(Math.max(0, start - 81), start - 1));
+}
 
 /**
  * Whether the match is a name the file refers to: an HCL reference (`var.node_name`,
- * `local.host_os`, `each.value.iothread`) or a name in a Jinja expression or statement (`{{ cpu_mode }}`,
+ * `local.host_os`, `each.value.iothread`, `local.options.machine_type`, a `lookup()` key) or a name in a Jinja expression or statement (`{{ cpu_mode }}`,
  * `{{ item.memsize | int }}`, `{% if boot_firmware == "efi" %}`). It holds a value; the key it is assigned to is the term.
  */
 export function isReferenceName(text: string, start: number, end: number): boolean {
-  if (start > 0 && text.charCodeAt(start - 1) === 46 /* . */ && HCL_REFERENCE.test(text.slice(Math.max(0, start - 24), start))) return true;
+  if (start > 0 && text.charCodeAt(start - 1) === 46 /* . */ && HCL_REFERENCE.test(text.slice(Math.max(0, start - 120), start))) return true;
+  if (start > 0 && text.charCodeAt(start - 1) === 34 && text.charCodeAt(end) === 34 && LOOKUP_KEY.test(text.slice(Math.max(0, start - 120), start - 1))) return true;
   return inTemplateExpression(text, start, end);
 }
 

@@ -1,5 +1,5 @@
 import { aliasForms, cleanAlias, scopeKey } from './alias';
-import { continuesIdentifier, CREDENTIAL_KEY, inCommentLine, isDirectory, isHomeFolder, isKeyPosition, isBlockLabel, isReferenceName, isSourceReference, isValue, isVariableName, isVerbUse, keyFollows, quotedName, codeLineBreak, notTermEnd, opensBlock, startsFileName } from './boundaries';
+import { continuesIdentifier, CREDENTIAL_KEY, inCommentLine, isDirectory, isHomeFolder, isKeyPosition, isBlockLabel, isNameValue, isReferenceName, isSourceReference, isValue, isVariableName, isVerbUse, keyFollows, quotedName, codeLineBreak, notTermEnd, opensBlock, startsFileName } from './boundaries';
 import { inPathOrFileName } from './paths';
 import { bit, pairHash, popcount, ROOT_BITS, sepCode, sepLength, slotOf } from './edge-table';
 import { compact, CONTEXT_RADIUS, lowerBound, newRaw, upperBound, type Raw } from './raw';
@@ -36,6 +36,7 @@ export class TermMatcher {
   private readonly ids: string[];
   private readonly systemMask: number[];
   private readonly isSetting: boolean[];
+  private readonly isTool: boolean[];
   /** the entry belongs to exactly one system: only such terms vote and vouch */
   private readonly singleSystem: boolean[];
   private readonly systemBits = new Map<string, number>();
@@ -70,6 +71,7 @@ export class TermMatcher {
   constructor(entries: readonly MatchableEntry[], deferred = false) {
     this.ids = entries.map((e) => e.id);
     this.isSetting = entries.map((e) => e.kind === 'setting');
+    this.isTool = entries.map((e) => e.kind === 'tool');
     this.singleSystem = entries.map((e) => {
       const systems = e.systems ?? [];
       // ESXi and Workstation share VMware's .vmx format and its keys: one family
@@ -200,6 +202,7 @@ export class TermMatcher {
     this.whole = !!contexts && contexts.includes('vmx') && !contexts.some((c) => SYNTAX_FORMATS.includes(c));
     this.regions = [];
     this.regionAllowed = [];
+    this.receivers = false;
     if (!contexts || this.scopeSets.length === 1) {
       this.allowed = undefined;
       return;
@@ -208,6 +211,7 @@ export class TermMatcher {
     if (regions?.length) {
       this.regions = regions;
       this.regionAllowed = regions.map((r) => this.allowedBy([...contexts, ...r.contexts]));
+      this.receivers = regions.some((r) => r.receiver);
     }
   }
 
@@ -225,6 +229,12 @@ export class TermMatcher {
 
   /** What the contexts allow at `offset`: the document's, or its region's. */
   private allowedAt(offset: number): Uint8Array | undefined {
+    const r = this.regionAt(offset);
+    return r === -1 ? this.allowed : this.regionAllowed[r];
+  }
+
+  /** The index of the region at `offset`, or -1. */
+  private regionAt(offset: number): number {
     const regions = this.regions;
     let lo = 0;
     let hi = regions.length - 1;
@@ -232,10 +242,31 @@ export class TermMatcher {
       const mid = (lo + hi) >> 1;
       if (regions[mid].end <= offset) lo = mid + 1;
       else if (regions[mid].start > offset) hi = mid - 1;
-      else return this.regionAllowed[mid];
+      else return mid;
     }
-    return this.allowed;
+    return -1;
   }
+
+  /**
+   * In a region with a receiver, the name its aliases are written under when the token is that
+   * block variable before a `.` (`v` of `v.memory` in a libvirt block: `lv`); else undefined.
+   */
+  private receiverName(text: string, tok: Token): string | undefined {
+    if (!this.receivers) return undefined;
+    const r = this.regionAt(tok.start);
+    const receiver = r === -1 ? undefined : this.regions[r].receiver;
+    // the variable may be several pieces (`vm_cfg`)
+    if (!receiver || text.charCodeAt(tok.start + receiver[0].length) !== 46 /* . */ || !text.startsWith(receiver[0], tok.start)) return undefined;
+    // a variable that starts further back (`my_v.memory`) is another one
+    const before = tok.start > 0 ? text.charCodeAt(tok.start - 1) : 32;
+    if (charClass(before) !== 0 || before === 95 /* _ */ || before === 46 /* . */ || before === 36 /* $ */ || before === 64 /* @ */) return undefined;
+    return receiver[1] === receiver[0] ? undefined : receiver[1];
+  }
+  private readonly receiverToken = newToken();
+  /** during a scan: some region has a receiver */
+  private receivers = false;
+  /** during a walk: the name the first token is read as (see receiverName) */
+  private firstAs: string | undefined;
 
   /** The variant without the candidates out of scope at `offset`; undefined when none is left. */
   private inScope(v: Variant, offset: number): Variant | undefined {
@@ -423,6 +454,11 @@ export class TermMatcher {
         pos = Math.max(pos, skip);
         continue;
       }
+      const as = this.receivers ? this.receiverName(text, tok) : undefined;
+      if (as && this.walkAs(as, text, tok, look, to, policy, raw)) {
+        pos = this.bestEnd;
+        continue;
+      }
       // most pieces of ordinary text start no alias: reject them on the root filter
       const f = tok.flags;
       if (
@@ -446,6 +482,26 @@ export class TermMatcher {
       }
     }
     return to;
+  }
+
+  /** A walk from token `tok` read as the name `as`; true when it matched (pos then goes on after it). */
+  private walkAs(as: string, text: string, tok: Token, look: Token, to: number, policy: GenericPolicy, raw: Raw): boolean {
+    this.firstAs = as;
+    // the whole variable is the first piece
+    const first = Object.assign(this.receiverToken, tok);
+    let dot = tok.start;
+    while (text.charCodeAt(dot) !== 46) dot++;
+    first.end = dot;
+    tok = first;
+    try {
+      if (!this.walk(text, tok, look, to)) return false;
+      const variant = this.settle(text, tok);
+      if (!variant) return false;
+      if (!(variant.generic && policy === 'never')) this.push(raw, tok.start, this.bestEnd, variant);
+      return true;
+    } finally {
+      this.firstAs = undefined;
+    }
   }
 
   private push(raw: Raw, start: number, end: number, variant: Variant): void {
@@ -490,9 +546,10 @@ export class TermMatcher {
     if (
       variant &&
       !this.isCredential(text, tok.start) &&
+      !isLinkLabel(text, tok.start, this.bestEnd) &&
       (!continuesIdentifier(text, tok.start, digitsEnd(text, this.bestEnd), 0, text.length, this.code, variant.generic) || (!variant.generic && (startsFileName(text, tok.start, this.bestEnd) || (this.packer && isSourceReference(text, tok.start, this.bestEnd))))) &&
       !(inPathOrFileName(text, tok.start, this.bestEnd, variant.generic) && (variant.generic || !startsFileName(text, tok.start, this.bestEnd))) &&
-      !(this.code && (isDirectory(text, tok.start, this.bestEnd, 0, text.length) || isHomeFolder(text, tok.start) || (variant.generic && this.crossCutting(variant) && isValue(text, tok.start, 0)) || this.isVariable(text, tok.start, this.bestEnd, variant) || isBlockLabel(text, tok.start, this.bestEnd) || isReferenceName(text, tok.start, this.bestEnd) || this.isNameInCode(text, tok.start, this.bestEnd, variant)))
+      !(this.code && (isDirectory(text, tok.start, this.bestEnd, 0, text.length) || isHomeFolder(text, tok.start) || (variant.generic && this.crossCutting(variant) && isValue(text, tok.start, 0)) || this.isVariable(text, tok.start, this.bestEnd, variant) || isBlockLabel(text, tok.start, this.bestEnd) || isReferenceName(text, tok.start, this.bestEnd) || (this.allTools(variant) && isNameValue(text, tok.start, this.bestEnd)) || this.isNameInCode(text, tok.start, this.bestEnd, variant)))
     ) {
       return variant;
     }
@@ -517,6 +574,12 @@ export class TermMatcher {
   private proseUse(text: string, start: number, end: number, v: Variant): boolean {
     if (v.settings) return !isKeyPosition(text, start, end) && inCommentLine(text, start) && !quotedName(text, start, end) && !keyFollows(text, start, end);
     return this.crossCutting(v) && isVerbUse(text, start, end);
+  }
+
+  /** Every candidate is a tool: a name given as a value (a network called `vagrant-libvirt`) is not the tool. */
+  private allTools(v: Variant): boolean {
+    for (const c of v.candidates) if (!this.isTool[c]) return false;
+    return true;
   }
 
   /** Every candidate is a cross-cutting entry (no system): `host`, `guest`, `container`. */
@@ -658,7 +721,14 @@ export class TermMatcher {
       const mixed = (flags & HAS_UPPER) !== 0 && !(flags & ALL_CAPS);
       let child = -1;
       let indexed = false;
-      if (!(flags & PLURAL)) {
+      const as = cur === first ? this.firstAs : undefined;
+      if (as !== undefined) {
+        // the block variable read as the name the aliases use: no plural, index or stem of it
+        let h = 0;
+        for (let k = 0; k < as.length; k++) h = hashStep(h, as.charCodeAt(k));
+        child = this.child(0, 0, h, as, 0, as.length);
+        if (child !== -1 && this.variants[child]) this.accept(child, cur.end, allCaps, mixed, true);
+      } else if (!(flags & PLURAL)) {
         child = this.child(node, sepA, cur.hash, text, cur.start, cur.end);
         if (child === -1 && sepB !== -1) child = this.child(node, sepB, cur.hash, text, cur.start, cur.end);
         if (child === -1 && cur.digitsAt !== -1 && cur.end - cur.digitsAt <= MAX_INDEX_DIGITS) {
@@ -672,7 +742,7 @@ export class TermMatcher {
         if (child !== -1 && this.variants[child] && !indexed) this.accept(child, cur.end, allCaps, mixed, cur === first);
       }
       // plural and digit forms end a match; they never continue one
-      if (child === -1 || !this.variants[child] || indexed) this.stem(node, sepA, sepB, text, cur, allCaps, mixed);
+      if (as === undefined && (child === -1 || !this.variants[child] || indexed)) this.stem(node, sepA, sepB, text, cur, allCaps, mixed);
       if (child === -1 || !this.hasNext[child]) break;
       const end = cur.end;
       if (!nextToken(text, end, to, look, this.whole)) break;
@@ -882,6 +952,14 @@ function isQuotedValue(text: string, start: number, end: number): boolean {
   const q = start > 0 ? text.charCodeAt(start - 1) : 0;
   // a quoted HCL block label (`variable "memory" {`) names a block, not a value
   return (q === 34 || q === 39) && text.charCodeAt(end) === q && start > 1 && (text.charCodeAt(start - 2) === 61 || text.charCodeAt(start - 2) === 32 || text.charCodeAt(start - 2) === 58) && !opensBlock(text, end + 1);
+}
+
+/** Whether text[start, end) is the whole label of a Markdown link definition (`[qcow]: https://...` at a line start): a name for a URL. */
+function isLinkLabel(text: string, start: number, end: number): boolean {
+  if (start < 1 || text.charCodeAt(start - 1) !== 91 /* [ */ || text.charCodeAt(end) !== 93 /* ] */ || text.charCodeAt(end + 1) !== 58 /* : */) return false;
+  let i = start - 2;
+  while (i >= 0 && text.charCodeAt(i) === 32) i--;
+  return (i < 0 || text.charCodeAt(i) === 10) && start - 2 - i <= 3;
 }
 
 /** Whether text[start, end) is one word of letters and digits. */

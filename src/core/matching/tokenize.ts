@@ -206,6 +206,8 @@ export function separatorKey(text: string, from: number, to: number): string {
     return text[from];
   }
   if (!(to - from <= MAX_SEPARATOR)) return '';
+  // Vagrant's provider prefix (`libvirt__network_name`): only an alias written with `__` matches it
+  if (to - from === 2 && text.charCodeAt(from) === 95 && text.charCodeAt(from + 1) === 95) return '_';
   let newlines = 0;
   let run = 0;
   let i = from;

@@ -55,4 +55,6 @@ export interface ContextRegion {
   start: number;
   end: number;
   contexts: readonly string[];
+  /** a block variable and the name aliases write it as: in `|v|` of a Hyper-V provider, `v.cpus` is matched as `hv.cpus` */
+  receiver?: readonly [string, string];
 }

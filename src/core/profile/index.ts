@@ -10,7 +10,7 @@ export { BUILDER_SCOPES, SENSE_SCOPES, type ProfileRegion } from './regions';
 /** Tools and config dialects a document can be written for. */
 export const TOOLS = [
   'packer', 'terraform', 'ansible', 'vagrant', 'kubevirt', 'kata', 'proxmox', 'qemu-cli', 'virsh', 'libvirt-xml',
-  'hyperv-powershell', 'powercli', 'govc', 'vboxmanage', 'vmx', 'xl-cfg', 'xl-cpupool', 'cloud-init', 'kickstart',
+  'hyperv-powershell', 'powercli', 'govc', 'vboxmanage', 'vmx', 'xl-cfg', 'xl-cpupool', 'cloud-init', 'kickstart', 'firecracker',
 ] as const;
 /** Syntaxes a document can be written in; `prose` is Markdown and plain text. */
 export const FORMATS = ['shell', 'powershell', 'hcl', 'json', 'yaml', 'xml', 'ruby', 'toml', 'ini', 'prose'] as const;
@@ -86,6 +86,8 @@ const DETECTORS: readonly Detector[] = [
   { tool: 'xl-cfg', systems: ['xen'], name: /(^|\/)(xl|xen)[^/]*\.cfg$|\/etc\/xen\/[^/]+$/, content: /^\s*(builder|type)\s*=\s*["'](hvm|pv|pvh)["']|^\s*vif\s*=\s*\[\s*['"]/m, formats: ['ini'] },
   { tool: 'xl-cpupool', systems: ['xen'], name: /(^|\/)[^/]*cpupool[^/]*$/, content: /^\s*sched\s*=\s*["'](credit2?|rtds|arinc653|null|sedf)["']/m, formats: ['ini'] },
   { tool: 'cloud-init', content: /^#cloud-config\b/m },
+  // a Firecracker config file or API call: its resource and field names, or the binary with its socket or file
+  { tool: 'firecracker', systems: ['kvm'], content: /"(?:boot-source|machine-config|drive_id|path_on_host|is_root_device|vcpu_count|mem_size_mib)"\s*:|(?:^|[\s/])firecracker\s+--(?:api-sock|config-file)\b/m },
   { tool: 'kickstart', name: /\.ks$|(^|\/)(anaconda-ks|ks)\.cfg$/, content: /^(%packages|%post|autopart|bootloader\s+--|clearpart\s+--)/m },
 ];
 

@@ -13,12 +13,13 @@ export const BUILDER_SCOPES = ['packer-hyperv', 'packer-qemu', 'packer-virtualbo
  * partitioning (`Get-Partition`, `sgdisk`, an answer file's `<CreatePartition>`), a KubeVirt
  * spec's `memory:`, `cpu:` and `features:` blocks, a DSC configuration's `Vhd` and
  * `WindowsFeature` resources, a Packer template's `required_plugins` block, a Terraform
- * resource for a Proxmox LXC container, a Terraform resource of the Hyper-V provider (`hyperv_*`),
- * and a Vagrantfile's libvirt and VirtualBox provider blocks.
+ * resource for a Proxmox LXC container, a Terraform resource of the Hyper-V provider (`hyperv_*`), a Vagrantfile's provider blocks, a libvirt domain's
+ * `<features>` block, a vCPU topology (`<topology .../>`, the argument of `-smp`) and the argument
+ * of a QEMU or virt-install option for a device other than a NIC (`-audio`, `--sound`, `--video`...).
  */
 export const SENSE_SCOPES = [
   'disk-partition', 'kubevirt-memory', 'kubevirt-cpu', 'kubevirt-features', 'dsc-vhd', 'dsc-windowsfeature', 'packer-plugins', 'proxmox-lxc',
-  'terraform-hyperv', 'vagrant-libvirt', 'vagrant-virtualbox',
+  'terraform-hyperv', 'vagrant-libvirt', 'vagrant-virtualbox', 'vagrant-hyperv', 'vagrant-vmware', 'libvirt-features', 'cpu-topology', 'other-device-option',
 ] as const;
 
 export interface ProfileRegion {
@@ -27,6 +28,11 @@ export interface ProfileRegion {
   end: number;
   /** added to the document's contexts inside the region */
   contexts: string[];
+  /**
+   * A Vagrant provider block's variable and the name the content writes its options under
+   * (`|v|` in a Hyper-V block: `v.maxmemory` reads as `hv.maxmemory`).
+   */
+  receiver?: readonly [string, string];
 }
 
 /** The builder family a Packer builder type belongs to (`hyperv-vmcx` → packer-hyperv), with its system. */
@@ -188,15 +194,41 @@ function hypervResourceRegions(text: string): ProfileRegion[] {
   return [...text.matchAll(HYPERV_RESOURCE)].map((m) => ({ start: m.index, end: closingBracket(text, m.index + m[0].length - 1, true), contexts: ['terraform-hyperv'] }));
 }
 
-const VAGRANT_PROVIDER = /^([ \t]*)[A-Za-z_]\w*\.vm\.provider[ \t(]+[:"'](libvirt|virtualbox)["']?[ \t)]*(?:,[^\n]*?)?[ \t]+do[ \t]*\|[^|\n]*\|/gm;
+/** Vagrant providers, with the name the content writes each one's options under (`lv.memory`, `hv.cpus`, `v.vmx`). */
+const VAGRANT_PROVIDERS: Readonly<Record<string, readonly [string, string]>> = {
+  libvirt: ['vagrant-libvirt', 'lv'],
+  virtualbox: ['vagrant-virtualbox', 'vb'],
+  hyperv: ['vagrant-hyperv', 'hv'],
+  vmware_desktop: ['vagrant-vmware', 'v'],
+  vmware_workstation: ['vagrant-vmware', 'v'],
+  vmware_fusion: ['vagrant-vmware', 'v'],
+};
+const VAGRANT_PROVIDER = /^([ \t]*)[A-Za-z_]\w*\.vm\.provider[ \t(]+(?:[:"'](\w+)["']?|([a-z_]\w*))[ \t)]*(?:,[^\n]*?)?[ \t]+do[ \t]*\|[ \t]*([A-Za-z_]\w*)[^|\n]*\|/gm;
+/** `["vmware_fusion", "vmware_desktop"].each do |provider|`: the list a provider variable runs over */
+const PROVIDER_LIST = /\[([^\]\n]*)\]\s*\.each\s+do\s*\|\s*([a-z_]\w*)\s*\|/g;
+
+/** The provider a `config.vm.provider NAME` names: a symbol or string, or a variable that runs over a list of one kind. */
+function vagrantProvider(text: string, at: number, literal: string | undefined, variable: string | undefined): readonly [string, string] | undefined {
+  if (literal) return VAGRANT_PROVIDERS[literal.toLowerCase()];
+  let found: readonly [string, string] | undefined;
+  for (const m of text.slice(0, at).matchAll(PROVIDER_LIST)) {
+    if (m[2] !== variable) continue;
+    const kinds = [...m[1].matchAll(/[:"'](\w+)/g)].map((n) => VAGRANT_PROVIDERS[n[1].toLowerCase()]);
+    found = kinds.length && kinds.every((k) => k && k[0] === kinds[0]![0]) ? kinds[0] : undefined;
+  }
+  return found;
+}
 
 /**
  * A Vagrantfile's `config.vm.provider :libvirt do |lv| ... end` blocks, whatever the block
- * variable is called: up to the first `end` indented no deeper than the provider line.
+ * variable is called: up to the first `end` indented no deeper than the provider line. The
+ * block variable is the region's receiver.
  */
 function vagrantRegions(text: string): ProfileRegion[] {
   const out: ProfileRegion[] = [];
   for (const m of text.matchAll(VAGRANT_PROVIDER)) {
+    const provider = vagrantProvider(text, m.index, m[2], m[3]);
+    if (!provider) continue;
     const indent = m[1].length;
     let end = text.length;
     let i = m.index + m[0].length;
@@ -212,7 +244,33 @@ function vagrantRegions(text: string): ProfileRegion[] {
       }
       i = nl + 1;
     }
-    out.push({ start: m.index, end, contexts: [`vagrant-${m[2]}`] });
+    out.push({ start: m.index, end, contexts: [provider[0]], receiver: [m[4], provider[1]] });
+  }
+  return out;
+}
+
+const LIBVIRT_FEATURES = /<features\b[^>]*>/g;
+const LIBVIRT_TOPOLOGY = /<topology\b[^>]*>/g;
+
+/** A libvirt domain's `<features>` block and its `<topology>` elements. */
+function libvirtRegions(text: string): ProfileRegion[] {
+  const out: ProfileRegion[] = [];
+  for (const m of text.matchAll(LIBVIRT_FEATURES)) {
+    const close = text.indexOf('</features>', m.index);
+    out.push({ start: m.index, end: close === -1 ? m.index + m[0].length : close + 11, contexts: ['libvirt-features'] });
+  }
+  for (const m of text.matchAll(LIBVIRT_TOPOLOGY)) out.push({ start: m.index, end: m.index + m[0].length, contexts: ['cpu-topology'] });
+  return out;
+}
+
+/** The argument of `-smp`, and of QEMU and virt-install options for devices other than NICs, where `model=` is that device's. */
+const OPTION_ARGUMENT = /(?:^|[\s"'(])(-smp|-audio|-audiodev|--sound|--video|--controller|--tpm|--watchdog|--memballoon|--rng|--input)(?:[ \t]+|=|["'],?[ \t]*["'])([^\s"']+)/gm;
+
+function optionRegions(text: string): ProfileRegion[] {
+  const out: ProfileRegion[] = [];
+  for (const m of text.matchAll(OPTION_ARGUMENT)) {
+    const start = m.index + m[0].length - m[2].length;
+    out.push({ start, end: start + m[2].length, contexts: [m[1] === '-smp' ? 'cpu-topology' : 'other-device-option'] });
   }
   return out;
 }
@@ -225,6 +283,8 @@ export function senseRegions(text: string, tools: ReadonlySet<string>, formats: 
   if (tools.has('packer')) out.push(...pluginRegions(text));
   if (tools.has('terraform')) out.push(...lxcRegions(text), ...hypervResourceRegions(text));
   if (tools.has('vagrant')) out.push(...vagrantRegions(text));
+  if (tools.has('libvirt-xml') || formats.has('xml')) out.push(...libvirtRegions(text));
+  if (tools.has('qemu-cli') || tools.has('virsh') || formats.has('shell')) out.push(...optionRegions(text));
   return out;
 }
 
@@ -249,9 +309,10 @@ export function flattenRegions(regions: readonly ProfileRegion[]): ProfileRegion
     }
     if (!open.length) continue;
     const contexts = [...new Set(open.flatMap((r) => r.contexts))];
+    const receiver = open.find((r) => r.receiver)?.receiver;
     const last = out[out.length - 1];
-    if (last && last.end === a && last.contexts.join(' ') === contexts.join(' ')) last.end = b;
-    else out.push({ start: a, end: b, contexts });
+    if (last && last.end === a && last.contexts.join(' ') === contexts.join(' ') && last.receiver === receiver) last.end = b;
+    else out.push(receiver ? { start: a, end: b, contexts, receiver } : { start: a, end: b, contexts });
   }
   return out;
 }
