@@ -10,6 +10,7 @@ import MarkdownIt from 'markdown-it';
 import { markdownItTerms } from '../../src/core/render/markdown-terms';
 import { looksLikeXlConfig } from '../../src/features/languages/xl-detect';
 import { scanText } from '../../src/features/in-file/scan';
+import { detectProfile } from '../../src/core/profile/index';
 import { checkInSlices } from '../../src/core/checks/slices';
 import { KnowledgeIndex } from '../../src/core/knowledge/index';
 import { bundledKnowledge } from '../../src/core/knowledge/load';
@@ -55,6 +56,8 @@ export interface HarnessResult {
   lookupRadius: number;
   slices: {
     inFile: Record<string, { chars: number; maxSliceMs: number; maxSliceCpuMs: number; slices: number; totalMs: number; matches: number }>;
+    /** the code input read as the extension reads a .js file (its profile's contexts): the quietness figure */
+    quiet?: { lines: number; matches: number };
     /** misconception checks as the editor runs them: building the engine, then each input in slices */
     checks?: Record<string, { chars: number; maxSliceMs: number; maxSliceCpuMs: number; slices: number; totalMs: number; matches: number }>;
     xl: Record<string, { ms: number }>;
@@ -278,6 +281,15 @@ async function slices(result: HarnessResult, inputs: { name: string; text: strin
     const m = await measureSlices((pause) => scanText(kb.matcher, input.text, { pause }));
     const r = m.value!;
     result.slices.inFile[input.name] = { chars: r.scannedChars, maxSliceMs: m.maxSliceMs, maxSliceCpuMs: m.maxSliceCpuMs, slices: m.slices, totalMs: m.totalMs, matches: r.total };
+  }
+  // the scans above pass no document contexts (so every engine can be compared); the extension
+  // always passes the file's profile, which is what the quietness target is about
+  const code = inputs.find((i) => i.name === 'code');
+  if (code) {
+    const profile = detectProfile({ fileName: 'bench-code.js', languageId: 'javascript', text: code.text });
+    const r = await scanText(kb.matcher, code.text, { contexts: profile.contexts, pause: () => Promise.resolve() });
+    const scanned = code.text.slice(0, r?.scannedChars ?? 0);
+    result.slices.quiet = { lines: scanned.split('\n').length, matches: r?.total ?? 0 };
   }
   // misconception checks: the engine built in idle slices (a fresh index), then every input and
   // the sample notes (1 MB of prose), in the editor's slices
