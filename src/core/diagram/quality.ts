@@ -59,17 +59,20 @@ export function initialView(layout: DiagramLayout, w: number, h: number, all = f
   const clamp = (v: number, size: number, view: number) => Math.max(0, Math.min(Math.max(0, size - view), v));
   const xs = new Set([0, ...ends.flatMap((n) => [n.x - M, n.x + n.w + M - vw])].map((v) => clamp(v, layout.width, vw)));
   const ys = new Set([0, ...ends.flatMap((n) => [n.y - M, n.y + n.h + M - vh])].map((v) => clamp(v, layout.height, vh)));
+  // a layer's title sits at its top left corner: a window that cuts it leaves its boxes unnamed
+  const titles = layout.nodes.filter((n) => n.kind === 'layer' && keys.has(n.layerKey)).map((n) => ({ x: n.x, y: n.y, w: Math.min(n.w, 240), h: 30 }));
   const count = (ox: number, oy: number) => {
     const seen = (r: Rect) => r.x >= ox && r.y >= oy && r.x + r.w <= ox + vw && r.y + r.h <= oy + vh;
-    return { boxes: ends.filter(seen).length, edges: story.filter((e) => seen(byId.get(e.from)!) && seen(byId.get(e.to)!)).length };
+    return { boxes: ends.filter(seen).length, edges: story.filter((e) => seen(byId.get(e.from)!) && seen(byId.get(e.to)!)).length, titles: titles.filter(seen).length };
   };
   // a top-left corner that already shows a quarter of the story is kept: the title and the top layer in view
   if (count(0, 0).edges * 4 >= story.length) return { k, ox: 0, oy: 0 };
-  let best: { ox: number; oy: number; edges: number; boxes: number } | undefined;
+  let best: { ox: number; oy: number; edges: number; titles: number; boxes: number } | undefined;
+  const better = (a: NonNullable<typeof best>, b: NonNullable<typeof best>) => a.edges - b.edges || a.titles - b.titles || a.boxes - b.boxes;
   for (const oy of [...ys].sort((a, b) => a - b)) {
     for (const ox of [...xs].sort((a, b) => a - b)) {
-      const { boxes, edges } = count(ox, oy);
-      if (!best || edges > best.edges || (edges === best.edges && boxes > best.boxes)) best = { ox, oy, edges, boxes };
+      const c = { ox, oy, ...count(ox, oy) };
+      if (!best || better(c, best) > 0) best = c;
     }
   }
   return { k, ox: best!.ox, oy: best!.oy };
