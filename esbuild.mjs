@@ -214,7 +214,7 @@ const configs = [
     ? [{ ...common, entryPoints: optional(['src/features/markdown-preview/preview.ts']), platform: 'browser', format: 'iife', target: 'es2022', outdir: 'dist/preview' }]
     : []),
   ...(testEntries.length
-    ? [{ ...common, sourcemap: 'inline', minify: false, entryPoints: testEntries, platform: 'node', format: 'cjs', target: 'node20', outdir: 'out/test/unit', outbase: 'test/unit', outExtension: { '.js': '.cjs' }, external: ['vscode', 'mocha', 'fast-check', 'yaml', 'markdown-it', 'modern-ahocorasick', 'ahocorasick', 'picomatch', 'typescript'] }]
+    ? [{ ...common, sourcemap: 'inline', minify: false, entryPoints: testEntries, platform: 'node', format: 'cjs', target: 'node20', outdir: 'out/test/unit', outbase: 'test/unit', outExtension: { '.js': '.cjs' }, external: ['vscode', 'mocha', 'fast-check', 'yaml', 'markdown-it', 'modern-ahocorasick', 'ahocorasick', 'picomatch', 'typescript', 'elkjs'] }]
     : []),
   ...(robustnessEntries.length
     ? [{ ...common, sourcemap: 'inline', minify: false, entryPoints: robustnessEntries, platform: 'node', format: 'cjs', target: 'node20', outdir: 'out/test/robustness', outbase: 'test/robustness', outExtension: { '.js': '.cjs' }, external: ['vscode', 'mocha', 'fast-check', 'yaml', 'markdown-it', 'modern-ahocorasick', 'ahocorasick', 'picomatch', 'typescript'] }]

@@ -7,6 +7,7 @@
 //   --quick     small inputs, one run: proves the benchmark works (CI); asserts nothing
 //   --no-build  use dist/ and the newest .vsix as they are (builds only what is missing)
 //   --only diagrams  only the diagram pages' longest slices (and their targets)
+//   --only layout    only our diagram layout against ELK's (bench/layout-vs-elk.mjs)
 //   --runs N    timed runs per engine and input (default 5)
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
@@ -15,6 +16,7 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cliTree } from './cli-tree.mjs';
+import { layoutTable, layoutVsElk } from './layout-vs-elk.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -374,7 +376,12 @@ async function main() {
     }
     return;
   }
-  if (only) throw new Error(`--only ${only}: only "diagrams" can run alone`);
+  if (only === 'layout') {
+    const r = await layoutVsElk({ runs: runsArg >= 0 ? runs : 3 });
+    process.stdout.write(json ? `${JSON.stringify({ layout: r })}\n` : `Diagram layout: ours against ELK layered (bench/src/elk.ts has the options)\n${layoutTable(r)}\n`);
+    return;
+  }
+  if (only) throw new Error(`--only ${only}: only "diagrams" or "layout" can run alone`);
   const vsixFile = vsix();
   const inputs = await makeInputs();
   log('activation: fresh processes');
