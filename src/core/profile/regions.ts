@@ -11,14 +11,14 @@ export const BUILDER_SCOPES = ['packer-hyperv', 'packer-qemu', 'packer-virtualbo
 /**
  * Contexts of parts of a document whose words mean something narrower there: near disk
  * partitioning (`Get-Partition`, `sgdisk`, an answer file's `<CreatePartition>`), a KubeVirt
- * spec's `memory:`, `cpu:` and `features:` blocks, a DSC configuration's `Vhd` and
+ * spec's `memory:`, `cpu:`, `features:` and `networks:` blocks and its domain's `resources:`, a DSC configuration's `Vhd` and
  * `WindowsFeature` resources, a Packer template's `required_plugins` block, a Terraform
  * resource for a Proxmox LXC container, a Terraform resource of the Hyper-V provider (`hyperv_*`), a Vagrantfile's provider blocks, a libvirt domain's
  * `<features>` block, a vCPU topology (`<topology .../>`, the argument of `-smp`) and the argument
  * of a QEMU or virt-install option for a device other than a NIC (`-audio`, `--sound`, `--video`...).
  */
 export const SENSE_SCOPES = [
-  'disk-partition', 'kubevirt-memory', 'kubevirt-cpu', 'kubevirt-features', 'dsc-vhd', 'dsc-windowsfeature', 'packer-plugins', 'proxmox-lxc',
+  'disk-partition', 'kubevirt-memory', 'kubevirt-cpu', 'kubevirt-features', 'kubevirt-networks', 'kubevirt-resources', 'dsc-vhd', 'dsc-windowsfeature', 'packer-plugins', 'proxmox-lxc',
   'terraform-hyperv', 'vagrant-libvirt', 'vagrant-virtualbox', 'vagrant-hyperv', 'vagrant-vmware', 'libvirt-features', 'cpu-topology', 'other-device-option',
 ] as const;
 
@@ -139,13 +139,32 @@ function diskRegions(text: string): ProfileRegion[] {
   return out;
 }
 
-const YAML_BLOCK = /^([ \t]*)(-[ \t]+)?(memory|cpu|features):[ \t]*(#.*)?$/gm;
+const YAML_BLOCK = /^([ \t]*)(-[ \t]+)?(memory|cpu|features|networks|resources):[ \t]*(#.*)?$/gm;
 
-/** A KubeVirt spec's `memory:`, `cpu:` and `features:` blocks: the key line and the lines indented under it. */
+/** The key of the nearest line above `at` indented less than `indent` (a YAML parent key), or ''. */
+function parentKey(text: string, at: number, indent: number): string {
+  let end = at;
+  while (end > 0) {
+    const start = text.lastIndexOf('\n', end - 2) + 1;
+    const line = text.slice(start, end).replace(/\r?\n$/, '');
+    const lead = line.length - line.trimStart().length;
+    if (line.trim() && !line.trimStart().startsWith('#') && lead < indent) return /^[ \t]*(?:-[ \t]+)?([\w.-]+):/.exec(line)?.[1] ?? '';
+    if (start === 0) break;
+    end = start;
+  }
+  return '';
+}
+
+/**
+ * A KubeVirt spec's `memory:`, `cpu:`, `features:` and `networks:` blocks, and a `resources:`
+ * block directly under `domain:` (a container's `resources:` is not the VM's): the key line and
+ * the lines indented under it.
+ */
 function kubevirtRegions(text: string): ProfileRegion[] {
   const out: ProfileRegion[] = [];
   for (const m of text.matchAll(YAML_BLOCK)) {
     const indent = m[1].length + (m[2]?.length ?? 0);
+    if (m[3] === 'resources' && parentKey(text, m.index, indent) !== 'domain') continue;
     let end = m.index + m[0].length;
     let i = end;
     while (i < text.length) {
