@@ -434,11 +434,19 @@ export class TermMatcher {
    * Returns where to go on: the start of the first token after `stopAfter`, or `to`.
    */
   private rawScan(text: string, pos: number, to: number, policy: GenericPolicy, stopAfter: number, raw: Raw): number {
-    const tok = newToken();
-    const look = newToken();
+    let tok = newToken();
+    let look = newToken();
     const rootBits = this.rootBits;
     let skipTo = pos; // the end of the last URL, e-mail address or credential value
-    while (nextToken(text, pos, to, tok, this.whole)) {
+    this.lookFrom = -1;
+    for (;;) {
+      // the walk may already have read the token that starts after `pos`: take it
+      if (this.lookFrom === pos && this.lookTo === to) {
+        const t = tok;
+        tok = look;
+        look = t;
+      } else if (!nextToken(text, pos, to, tok, this.whole)) break;
+      this.lookFrom = -1;
       if (tok.start > stopAfter) return tok.start;
       pos = tok.end;
       this.steps++;
@@ -699,6 +707,9 @@ export class TermMatcher {
     return undefined;
   }
 
+  /** Set by `walk`: `look` holds the token nextToken finds from lookFrom before lookTo (-1: none) */
+  private lookFrom = -1;
+  private lookTo = 0;
   /** Set by `walk`: the longest match found. */
   private bestEnd = 0;
   /** Set by `settle`: where the match it dropped as out of scope ended (0: none dropped so). */
@@ -708,6 +719,7 @@ export class TermMatcher {
   /** Finds the longest match starting at token `first` (into bestEnd/bestVariant); `look` is scratch space. */
   private walk(text: string, first: Token, look: Token, to: number): boolean {
     this.bestVariant = undefined;
+    this.lookFrom = -1;
     let node = 0;
     let cur = first;
     let sepA = 0;
@@ -746,6 +758,8 @@ export class TermMatcher {
       if (child === -1 || !this.hasNext[child]) break;
       const end = cur.end;
       if (!nextToken(text, end, to, look, this.whole)) break;
+      this.lookFrom = end;
+      this.lookTo = to;
       const sep = separatorKey(text, end, look.start);
       if (sep === '') break;
       // in code a term does not run on from one line's token to the next line's
