@@ -2,7 +2,7 @@ import { aliasForms, cleanAlias, scopeKey } from './alias';
 import { continuesIdentifier, CREDENTIAL_KEY, inCommentLine, isDirectory, isHomeFolder, isKeyPosition, isBlockLabel, isNameValue, isReferenceName, isSourceReference, isValue, isVariableName, isVerbUse, keyFollows, quotedName, codeLineBreak, notTermEnd, opensBlock, startsFileName } from './boundaries';
 import { inPathOrFileName } from './paths';
 import { bit, pairHash, popcount, ROOT_BITS, sepCode, sepLength, slotOf } from './edge-table';
-import { compact, CONTEXT_RADIUS, lowerBound, newRaw, upperBound, type Raw } from './raw';
+import { AT_AM_END, AT_AM_START, AT_SP_END, AT_SP_START, AT_SYSTEM, compact, CONTEXT_RADIUS, lowerFrom, newRaw, upperFrom, type Raw } from './raw';
 import { ALL_CAPS, HAS_LETTER, HAS_UPPER, MAX_SEPARATOR, PLURAL, charClass, hashStep, lowerCode, newToken, nextToken, separatorKey, type Token } from './tokenize';
 import type { ContextRegion, GenericPolicy, MatchableEntry, ScanOptions, TermMatch } from './types';
 import { merge, mergeFlags, newVariant, withCandidates, type Variant } from './variant';
@@ -818,8 +818,8 @@ export class TermMatcher {
    */
   private choose(candidates: number[], raw: Raw, at: number, end: number, documentMask: number): number {
     // the specific neighbours within reach: ending at or after at - R, starting at or before end + R
-    const lo = lowerBound(raw.spEnd, at - CONTEXT_RADIUS);
-    const hi = upperBound(raw.spStart, end + CONTEXT_RADIUS);
+    const lo = lowerFrom(raw.spEnd, at - CONTEXT_RADIUS, raw.at, AT_SP_END);
+    const hi = upperFrom(raw.spStart, end + CONTEXT_RADIUS, raw.at, AT_SP_START);
     let chosen = candidates[0];
     let bestScore = 0;
     for (const c of candidates) {
@@ -850,9 +850,10 @@ export class TermMatcher {
   private votes(raw: Raw, mask: number, width: number, lo: number, hi: number, at: number): number {
     let score = 0;
     if (width === 1) {
-      const list = raw.bySystem[31 - Math.clz32(mask)];
+      const b = 31 - Math.clz32(mask);
+      const list = raw.bySystem[b];
       if (!list) return 0;
-      for (let j = lowerBound(list, lo); j < list.length && list[j] < hi; j++) {
+      for (let j = lowerFrom(list, lo, raw.at, AT_SYSTEM + b); j < list.length && list[j] < hi; j++) {
         const k = list[j];
         this.steps++;
         if (raw.spStart[k] !== at) score += 1 / (1 + Math.abs(raw.spStart[k] - at) / 64);
@@ -881,15 +882,16 @@ export class TermMatcher {
   private specificNear(raw: Raw, start: number, end: number, generic: Variant): boolean {
     let mask = 0;
     for (const c of generic.candidates) mask |= this.systemMask[c];
-    const lo = lowerBound(raw.spEnd, start - CONTEXT_RADIUS);
-    const hi = upperBound(raw.spStart, end + CONTEXT_RADIUS);
-    if (!mask) return lo < hi || lowerBound(raw.amEnd, start - CONTEXT_RADIUS) < upperBound(raw.amStart, end + CONTEXT_RADIUS);
+    const lo = lowerFrom(raw.spEnd, start - CONTEXT_RADIUS, raw.at, AT_SP_END);
+    const hi = upperFrom(raw.spStart, end + CONTEXT_RADIUS, raw.at, AT_SP_START);
+    if (!mask) return lo < hi || lowerFrom(raw.amEnd, start - CONTEXT_RADIUS, raw.at, AT_AM_END) < upperFrom(raw.amStart, end + CONTEXT_RADIUS, raw.at, AT_AM_START);
     if (lo >= hi) return false;
     // an ambiguous word does not vouch (it could mean another system's thing): only listed ones do
     for (let m = mask; m; m &= m - 1) {
-      const list = raw.bySystem[31 - Math.clz32(m & -m)];
+      const b = 31 - Math.clz32(m & -m);
+      const list = raw.bySystem[b];
       if (!list) continue;
-      const j = lowerBound(list, lo);
+      const j = lowerFrom(list, lo, raw.at, AT_SYSTEM + b);
       if (j < list.length && list[j] < hi) return true;
     }
     return false;
