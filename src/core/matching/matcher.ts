@@ -48,6 +48,8 @@ export class TermMatcher {
   private edgeSep: number[] = [];
   private edgeKey: string[] = [];
   private edgeChild: number[] = [];
+  /** the hash of each edge's key */
+  private edgeHash: number[] = [];
   private table: Int32Array = new Int32Array(0);
   /** a bit per hash of every first piece, to skip text that starts no alias */
   private readonly rootBits = new Uint32Array(ROOT_BITS / 32);
@@ -104,7 +106,8 @@ export class TermMatcher {
   }
 
   private *build(entries: readonly MatchableEntry[]): Generator<void> {
-    const edges = new Map<string, number>();
+    this.table = new Int32Array(16).fill(-1);
+    this.mask = 15;
     const scopeIds = new Map<string, number>();
     const scopeOf = (list: readonly string[] | undefined): number => {
       if (!list?.length) return 0;
@@ -117,7 +120,7 @@ export class TermMatcher {
       }
       return id;
     };
-    // a yield after every alias, every 256 edges and every 64 nodes: the caller decides, by
+    // a yield after every alias, every 1024 edges and every 64 nodes: the caller decides, by
     // the clock, when to pause, so no slice is much longer than its budget even cold
     for (let index = 0; index < entries.length; index++) {
       const entry = entries[index];
@@ -130,7 +133,7 @@ export class TermMatcher {
           let span = (form.keys.length - 1) * MAX_SEPARATOR;
           for (const k of form.keys) span += k.length + 2 + MAX_INDEX_DIGITS;
           this.longest = Math.max(this.longest, span);
-          this.insert(edges, form.keys, form.strict, form.lowerOnly, form.flag, isGeneric, index, scope);
+          this.insert(form.keys, form.strict, form.lowerOnly, form.flag, isGeneric, index, scope);
         }
         yield;
       }
@@ -287,24 +290,36 @@ export class TermMatcher {
     return withCandidates(v, candidates, scopes);
   }
 
-  private insert(edges: Map<string, number>, keys: string[], strict: boolean, lowerOnly: boolean, flag: boolean, generic: boolean, index: number, scope: number): void {
+  private insert(keys: string[], strict: boolean, lowerOnly: boolean, flag: boolean, generic: boolean, index: number, scope: number): void {
     let node = 0;
     keys.forEach((raw, i) => {
       const sep = i === 0 ? 0 : sepCode(raw);
       const key = i === 0 ? raw : raw.slice(sepLength(raw));
-      const id = `${node}\u0000${sep}\u0000${key}`;
-      let child = edges.get(id);
-      if (child === undefined) {
+      let h = 0;
+      for (let k = 0; k < key.length; k++) h = hashStep(h, key.charCodeAt(k));
+      // the edge table is filled as the trie grows: no string-keyed map of edges
+      let slot = slotOf(node, sep, h) & this.mask;
+      let child = -1;
+      for (let e = this.table[slot]; e !== -1; e = this.table[slot]) {
+        if (this.edgeParent[e] === node && this.edgeSep[e] === sep && this.edgeKey[e] === key) {
+          child = this.edgeChild[e];
+          break;
+        }
+        slot = (slot + 1) & this.mask;
+      }
+      if (child === -1) {
         child = this.variants.length;
         this.variants.push(undefined);
         this.hasNext.push(false);
         this.hasNext[node] = true;
-        edges.set(id, this.edgeParent.length);
+        this.table[slot] = this.edgeParent.length;
         this.edgeParent.push(node);
         this.edgeSep.push(sep);
         this.edgeKey.push(key);
+        this.edgeHash.push(h);
         this.edgeChild.push(child);
-      } else child = this.edgeChild[child];
+        if (this.table.length < this.edgeKey.length * 3) this.rehash();
+      }
       node = child;
     });
     const list = (this.variants[node] ??= []);
@@ -323,16 +338,23 @@ export class TermMatcher {
     }
   }
 
-  private *buildTable(): Generator<void> {
-    let size = 16;
-    while (size < this.edgeKey.length * 3) size <<= 1;
+  /** The edge table at twice its size, the edges placed again in their order. */
+  private rehash(): void {
+    const size = this.table.length * 2;
     this.table = new Int32Array(size).fill(-1);
     this.mask = size - 1;
+    for (let e = 0; e < this.edgeKey.length; e++) {
+      let slot = slotOf(this.edgeParent[e], this.edgeSep[e], this.edgeHash[e]) & this.mask;
+      while (this.table[slot] !== -1) slot = (slot + 1) & this.mask;
+      this.table[slot] = e;
+    }
+  }
+
+  /** The root-piece and pair bit sets. */
+  private *buildTable(): Generator<void> {
     const pieceHash = new Int32Array(this.variants.length);
     for (let e = 0; e < this.edgeKey.length; e++) {
-      const key = this.edgeKey[e];
-      let h = 0;
-      for (let i = 0; i < key.length; i++) h = hashStep(h, key.charCodeAt(i));
+      const h = this.edgeHash[e];
       if (this.edgeParent[e] === 0) {
         const b = (h ^ (h >>> 16)) & (ROOT_BITS - 1);
         this.rootBits[b >>> 5] |= 1 << (b & 31);
@@ -344,10 +366,7 @@ export class TermMatcher {
         const b = (ph ^ (ph >>> 16)) & (ROOT_BITS - 1);
         this.pairBits[b >>> 5] |= 1 << (b & 31);
       }
-      let slot = slotOf(this.edgeParent[e], this.edgeSep[e], h) & this.mask;
-      while (this.table[slot] !== -1) slot = (slot + 1) & this.mask;
-      this.table[slot] = e;
-      if (e % 256 === 255) yield;
+      if (e % 1024 === 1023) yield;
     }
   }
 
