@@ -570,12 +570,17 @@ export class TermMatcher {
   private settle(text: string, tok: Token): Variant | undefined {
     const variant = this.inScope(this.bestVariant!, tok.start);
     this.outOfScopeEnd = variant ? 0 : this.bestEnd;
+    // between white space (most matches), no credential, link label, identifier, path or file name
+    const before = tok.start > 0 ? text.charCodeAt(tok.start - 1) : 32;
+    const after = this.bestEnd < text.length ? text.charCodeAt(this.bestEnd) : 32;
+    const spaced = (before === 32 || before === 10 || before === 9 || before === 13) && (after === 32 || after === 10 || after === 9 || after === 13);
     if (
       variant &&
-      !this.isCredential(text, tok.start) &&
-      !isLinkLabel(text, tok.start, this.bestEnd) &&
-      (!continuesIdentifier(text, tok.start, digitsEnd(text, this.bestEnd), 0, text.length, this.code, variant.generic) || (!variant.generic && (startsFileName(text, tok.start, this.bestEnd) || (this.packer && isSourceReference(text, tok.start, this.bestEnd))))) &&
-      !(inPathOrFileName(text, tok.start, this.bestEnd, variant.generic) && (variant.generic || !startsFileName(text, tok.start, this.bestEnd))) &&
+      (spaced ||
+        (!this.isCredential(text, tok.start) &&
+          !isLinkLabel(text, tok.start, this.bestEnd) &&
+          (!continuesIdentifier(text, tok.start, digitsEnd(text, this.bestEnd), 0, text.length, this.code, variant.generic) || (!variant.generic && (startsFileName(text, tok.start, this.bestEnd) || (this.packer && isSourceReference(text, tok.start, this.bestEnd))))) &&
+          !(inPathOrFileName(text, tok.start, this.bestEnd, variant.generic) && (variant.generic || !startsFileName(text, tok.start, this.bestEnd))))) &&
       !(this.code && (isDirectory(text, tok.start, this.bestEnd, 0, text.length) || isHomeFolder(text, tok.start) || (variant.generic && this.crossCutting(variant) && isValue(text, tok.start, 0)) || this.isVariable(text, tok.start, this.bestEnd, variant) || isBlockLabel(text, tok.start, this.bestEnd) || isReferenceName(text, tok.start, this.bestEnd) || (this.allTools(variant) && isNameValue(text, tok.start, this.bestEnd)) || this.isNameInCode(text, tok.start, this.bestEnd, variant)))
     ) {
       return variant;
