@@ -21,6 +21,10 @@ const SCAN_BLOCK = 16 * 1024;
 /** what a candidate without systems scores: it wins unless some neighbour votes for another */
 const NO_SYSTEM_SCORE = 0.05;
 
+/** a neighbour's vote by its distance d: 1 / (1 + d / 64), computed once (the same doubles) */
+const NEARNESS = new Float64Array(2048);
+for (let d = 0; d < NEARNESS.length; d++) NEARNESS[d] = 1 / (1 + d / 64);
+
 const VMWARE_FAMILY = new Set(['esxi', 'workstation']);
 /** the profile's syntax formats (FORMATS in core/profile): a `.vmx` file has none of them */
 export const SYNTAX_FORMATS: readonly string[] = ['shell', 'powershell', 'hcl', 'json', 'yaml', 'xml', 'ruby', 'toml', 'ini', 'prose'];
@@ -880,7 +884,8 @@ export class TermMatcher {
       for (let j = lowerFrom(list, lo, raw.at, AT_SYSTEM + b); j < list.length && list[j] < hi; j++) {
         const k = list[j];
         this.steps++;
-        if (raw.spStart[k] !== at) score += 1 / (1 + Math.abs(raw.spStart[k] - at) / 64);
+        const d = raw.spStart[k] - at;
+        if (d !== 0) score += d > -NEARNESS.length && d < NEARNESS.length ? NEARNESS[d < 0 ? -d : d] : 1 / (1 + Math.abs(d) / 64);
       }
       return score;
     }
