@@ -2,7 +2,7 @@ import { aliasForms, cleanAlias, scopeKey } from './alias';
 import { continuesIdentifier, CREDENTIAL_KEY, inCommentLine, isDirectory, isHomeFolder, isKeyPosition, isBlockLabel, isNameValue, isReferenceName, isSourceReference, isValue, isVariableName, isVerbUse, keyFollows, quotedName, codeLineBreak, notTermEnd, opensBlock, startsFileName } from './boundaries';
 import { inPathOrFileName } from './paths';
 import { bit, pairHash, popcount, ROOT_BITS, sepCode, sepLength, slotOf } from './edge-table';
-import { compact, CONTEXT_RADIUS, lowerBound, newRaw, upperBound, type Raw } from './raw';
+import { AT_AM_END, AT_AM_START, AT_SP_END, AT_SP_START, AT_SYSTEM, compact, CONTEXT_RADIUS, lowerFrom, newRaw, upperFrom, type Raw } from './raw';
 import { ALL_CAPS, HAS_LETTER, HAS_UPPER, MAX_SEPARATOR, PLURAL, charClass, hashStep, lowerCode, newToken, nextToken, separatorKey, type Token } from './tokenize';
 import type { ContextRegion, GenericPolicy, MatchableEntry, ScanOptions, TermMatch } from './types';
 import { merge, mergeFlags, newVariant, withCandidates, type Variant } from './variant';
@@ -20,6 +20,10 @@ const MAX_INDEX_DIGITS = 6;
 const SCAN_BLOCK = 16 * 1024;
 /** what a candidate without systems scores: it wins unless some neighbour votes for another */
 const NO_SYSTEM_SCORE = 0.05;
+
+/** a neighbour's vote by its distance d: 1 / (1 + d / 64), computed once (the same doubles) */
+const NEARNESS = new Float64Array(2048);
+for (let d = 0; d < NEARNESS.length; d++) NEARNESS[d] = 1 / (1 + d / 64);
 
 const VMWARE_FAMILY = new Set(['esxi', 'workstation']);
 /** the profile's syntax formats (FORMATS in core/profile): a `.vmx` file has none of them */
@@ -48,6 +52,8 @@ export class TermMatcher {
   private edgeSep: number[] = [];
   private edgeKey: string[] = [];
   private edgeChild: number[] = [];
+  /** the hash of each edge's key */
+  private edgeHash: number[] = [];
   private table: Int32Array = new Int32Array(0);
   /** a bit per hash of every first piece, to skip text that starts no alias */
   private readonly rootBits = new Uint32Array(ROOT_BITS / 32);
@@ -104,7 +110,8 @@ export class TermMatcher {
   }
 
   private *build(entries: readonly MatchableEntry[]): Generator<void> {
-    const edges = new Map<string, number>();
+    this.table = new Int32Array(16).fill(-1);
+    this.mask = 15;
     const scopeIds = new Map<string, number>();
     const scopeOf = (list: readonly string[] | undefined): number => {
       if (!list?.length) return 0;
@@ -117,7 +124,7 @@ export class TermMatcher {
       }
       return id;
     };
-    // a yield after every alias, every 256 edges and every 64 nodes: the caller decides, by
+    // a yield after every alias, every 1024 edges and every 64 nodes: the caller decides, by
     // the clock, when to pause, so no slice is much longer than its budget even cold
     for (let index = 0; index < entries.length; index++) {
       const entry = entries[index];
@@ -130,7 +137,7 @@ export class TermMatcher {
           let span = (form.keys.length - 1) * MAX_SEPARATOR;
           for (const k of form.keys) span += k.length + 2 + MAX_INDEX_DIGITS;
           this.longest = Math.max(this.longest, span);
-          this.insert(edges, form.keys, form.strict, form.lowerOnly, form.flag, isGeneric, index, scope);
+          this.insert(form.keys, form.strict, form.lowerOnly, form.flag, isGeneric, index, scope);
         }
         yield;
       }
@@ -287,24 +294,36 @@ export class TermMatcher {
     return withCandidates(v, candidates, scopes);
   }
 
-  private insert(edges: Map<string, number>, keys: string[], strict: boolean, lowerOnly: boolean, flag: boolean, generic: boolean, index: number, scope: number): void {
+  private insert(keys: string[], strict: boolean, lowerOnly: boolean, flag: boolean, generic: boolean, index: number, scope: number): void {
     let node = 0;
     keys.forEach((raw, i) => {
       const sep = i === 0 ? 0 : sepCode(raw);
       const key = i === 0 ? raw : raw.slice(sepLength(raw));
-      const id = `${node}\u0000${sep}\u0000${key}`;
-      let child = edges.get(id);
-      if (child === undefined) {
+      let h = 0;
+      for (let k = 0; k < key.length; k++) h = hashStep(h, key.charCodeAt(k));
+      // the edge table is filled as the trie grows: no string-keyed map of edges
+      let slot = slotOf(node, sep, h) & this.mask;
+      let child = -1;
+      for (let e = this.table[slot]; e !== -1; e = this.table[slot]) {
+        if (this.edgeParent[e] === node && this.edgeSep[e] === sep && this.edgeKey[e] === key) {
+          child = this.edgeChild[e];
+          break;
+        }
+        slot = (slot + 1) & this.mask;
+      }
+      if (child === -1) {
         child = this.variants.length;
         this.variants.push(undefined);
         this.hasNext.push(false);
         this.hasNext[node] = true;
-        edges.set(id, this.edgeParent.length);
+        this.table[slot] = this.edgeParent.length;
         this.edgeParent.push(node);
         this.edgeSep.push(sep);
         this.edgeKey.push(key);
+        this.edgeHash.push(h);
         this.edgeChild.push(child);
-      } else child = this.edgeChild[child];
+        if (this.table.length < this.edgeKey.length * 3) this.rehash();
+      }
       node = child;
     });
     const list = (this.variants[node] ??= []);
@@ -323,16 +342,23 @@ export class TermMatcher {
     }
   }
 
-  private *buildTable(): Generator<void> {
-    let size = 16;
-    while (size < this.edgeKey.length * 3) size <<= 1;
+  /** The edge table at twice its size, the edges placed again in their order. */
+  private rehash(): void {
+    const size = this.table.length * 2;
     this.table = new Int32Array(size).fill(-1);
     this.mask = size - 1;
+    for (let e = 0; e < this.edgeKey.length; e++) {
+      let slot = slotOf(this.edgeParent[e], this.edgeSep[e], this.edgeHash[e]) & this.mask;
+      while (this.table[slot] !== -1) slot = (slot + 1) & this.mask;
+      this.table[slot] = e;
+    }
+  }
+
+  /** The root-piece and pair bit sets. */
+  private *buildTable(): Generator<void> {
     const pieceHash = new Int32Array(this.variants.length);
     for (let e = 0; e < this.edgeKey.length; e++) {
-      const key = this.edgeKey[e];
-      let h = 0;
-      for (let i = 0; i < key.length; i++) h = hashStep(h, key.charCodeAt(i));
+      const h = this.edgeHash[e];
       if (this.edgeParent[e] === 0) {
         const b = (h ^ (h >>> 16)) & (ROOT_BITS - 1);
         this.rootBits[b >>> 5] |= 1 << (b & 31);
@@ -344,10 +370,7 @@ export class TermMatcher {
         const b = (ph ^ (ph >>> 16)) & (ROOT_BITS - 1);
         this.pairBits[b >>> 5] |= 1 << (b & 31);
       }
-      let slot = slotOf(this.edgeParent[e], this.edgeSep[e], h) & this.mask;
-      while (this.table[slot] !== -1) slot = (slot + 1) & this.mask;
-      this.table[slot] = e;
-      if (e % 256 === 255) yield;
+      if (e % 1024 === 1023) yield;
     }
   }
 
@@ -434,11 +457,19 @@ export class TermMatcher {
    * Returns where to go on: the start of the first token after `stopAfter`, or `to`.
    */
   private rawScan(text: string, pos: number, to: number, policy: GenericPolicy, stopAfter: number, raw: Raw): number {
-    const tok = newToken();
-    const look = newToken();
+    let tok = newToken();
+    let look = newToken();
     const rootBits = this.rootBits;
     let skipTo = pos; // the end of the last URL, e-mail address or credential value
-    while (nextToken(text, pos, to, tok, this.whole)) {
+    this.lookFrom = -1;
+    for (;;) {
+      // the walk may already have read the token that starts after `pos`: take it
+      if (this.lookFrom === pos && this.lookTo === to) {
+        const t = tok;
+        tok = look;
+        look = t;
+      } else if (!nextToken(text, pos, to, tok, this.whole)) break;
+      this.lookFrom = -1;
       if (tok.start > stopAfter) return tok.start;
       pos = tok.end;
       this.steps++;
@@ -543,12 +574,17 @@ export class TermMatcher {
   private settle(text: string, tok: Token): Variant | undefined {
     const variant = this.inScope(this.bestVariant!, tok.start);
     this.outOfScopeEnd = variant ? 0 : this.bestEnd;
+    // between white space (most matches), no credential, link label, identifier, path or file name
+    const before = tok.start > 0 ? text.charCodeAt(tok.start - 1) : 32;
+    const after = this.bestEnd < text.length ? text.charCodeAt(this.bestEnd) : 32;
+    const spaced = (before === 32 || before === 10 || before === 9 || before === 13) && (after === 32 || after === 10 || after === 9 || after === 13);
     if (
       variant &&
-      !this.isCredential(text, tok.start) &&
-      !isLinkLabel(text, tok.start, this.bestEnd) &&
-      (!continuesIdentifier(text, tok.start, digitsEnd(text, this.bestEnd), 0, text.length, this.code, variant.generic) || (!variant.generic && (startsFileName(text, tok.start, this.bestEnd) || (this.packer && isSourceReference(text, tok.start, this.bestEnd))))) &&
-      !(inPathOrFileName(text, tok.start, this.bestEnd, variant.generic) && (variant.generic || !startsFileName(text, tok.start, this.bestEnd))) &&
+      (spaced ||
+        (!this.isCredential(text, tok.start) &&
+          !isLinkLabel(text, tok.start, this.bestEnd) &&
+          (!continuesIdentifier(text, tok.start, digitsEnd(text, this.bestEnd), 0, text.length, this.code, variant.generic) || (!variant.generic && (startsFileName(text, tok.start, this.bestEnd) || (this.packer && isSourceReference(text, tok.start, this.bestEnd))))) &&
+          !(inPathOrFileName(text, tok.start, this.bestEnd, variant.generic) && (variant.generic || !startsFileName(text, tok.start, this.bestEnd))))) &&
       !(this.code && (isDirectory(text, tok.start, this.bestEnd, 0, text.length) || isHomeFolder(text, tok.start) || (variant.generic && this.crossCutting(variant) && isValue(text, tok.start, 0)) || this.isVariable(text, tok.start, this.bestEnd, variant) || isBlockLabel(text, tok.start, this.bestEnd) || isReferenceName(text, tok.start, this.bestEnd) || (this.allTools(variant) && isNameValue(text, tok.start, this.bestEnd)) || this.isNameInCode(text, tok.start, this.bestEnd, variant)))
     ) {
       return variant;
@@ -699,6 +735,9 @@ export class TermMatcher {
     return undefined;
   }
 
+  /** Set by `walk`: `look` holds the token nextToken finds from lookFrom before lookTo (-1: none) */
+  private lookFrom = -1;
+  private lookTo = 0;
   /** Set by `walk`: the longest match found. */
   private bestEnd = 0;
   /** Set by `settle`: where the match it dropped as out of scope ended (0: none dropped so). */
@@ -708,6 +747,7 @@ export class TermMatcher {
   /** Finds the longest match starting at token `first` (into bestEnd/bestVariant); `look` is scratch space. */
   private walk(text: string, first: Token, look: Token, to: number): boolean {
     this.bestVariant = undefined;
+    this.lookFrom = -1;
     let node = 0;
     let cur = first;
     let sepA = 0;
@@ -746,6 +786,8 @@ export class TermMatcher {
       if (child === -1 || !this.hasNext[child]) break;
       const end = cur.end;
       if (!nextToken(text, end, to, look, this.whole)) break;
+      this.lookFrom = end;
+      this.lookTo = to;
       const sep = separatorKey(text, end, look.start);
       if (sep === '') break;
       // in code a term does not run on from one line's token to the next line's
@@ -804,8 +846,8 @@ export class TermMatcher {
    */
   private choose(candidates: number[], raw: Raw, at: number, end: number, documentMask: number): number {
     // the specific neighbours within reach: ending at or after at - R, starting at or before end + R
-    const lo = lowerBound(raw.spEnd, at - CONTEXT_RADIUS);
-    const hi = upperBound(raw.spStart, end + CONTEXT_RADIUS);
+    const lo = lowerFrom(raw.spEnd, at - CONTEXT_RADIUS, raw.at, AT_SP_END);
+    const hi = upperFrom(raw.spStart, end + CONTEXT_RADIUS, raw.at, AT_SP_START);
     let chosen = candidates[0];
     let bestScore = 0;
     for (const c of candidates) {
@@ -836,12 +878,14 @@ export class TermMatcher {
   private votes(raw: Raw, mask: number, width: number, lo: number, hi: number, at: number): number {
     let score = 0;
     if (width === 1) {
-      const list = raw.bySystem[31 - Math.clz32(mask)];
+      const b = 31 - Math.clz32(mask);
+      const list = raw.bySystem[b];
       if (!list) return 0;
-      for (let j = lowerBound(list, lo); j < list.length && list[j] < hi; j++) {
+      for (let j = lowerFrom(list, lo, raw.at, AT_SYSTEM + b); j < list.length && list[j] < hi; j++) {
         const k = list[j];
         this.steps++;
-        if (raw.spStart[k] !== at) score += 1 / (1 + Math.abs(raw.spStart[k] - at) / 64);
+        const d = raw.spStart[k] - at;
+        if (d !== 0) score += d > -NEARNESS.length && d < NEARNESS.length ? NEARNESS[d < 0 ? -d : d] : 1 / (1 + Math.abs(d) / 64);
       }
       return score;
     }
@@ -867,15 +911,16 @@ export class TermMatcher {
   private specificNear(raw: Raw, start: number, end: number, generic: Variant): boolean {
     let mask = 0;
     for (const c of generic.candidates) mask |= this.systemMask[c];
-    const lo = lowerBound(raw.spEnd, start - CONTEXT_RADIUS);
-    const hi = upperBound(raw.spStart, end + CONTEXT_RADIUS);
-    if (!mask) return lo < hi || lowerBound(raw.amEnd, start - CONTEXT_RADIUS) < upperBound(raw.amStart, end + CONTEXT_RADIUS);
+    const lo = lowerFrom(raw.spEnd, start - CONTEXT_RADIUS, raw.at, AT_SP_END);
+    const hi = upperFrom(raw.spStart, end + CONTEXT_RADIUS, raw.at, AT_SP_START);
+    if (!mask) return lo < hi || lowerFrom(raw.amEnd, start - CONTEXT_RADIUS, raw.at, AT_AM_END) < upperFrom(raw.amStart, end + CONTEXT_RADIUS, raw.at, AT_AM_START);
     if (lo >= hi) return false;
     // an ambiguous word does not vouch (it could mean another system's thing): only listed ones do
     for (let m = mask; m; m &= m - 1) {
-      const list = raw.bySystem[31 - Math.clz32(m & -m)];
+      const b = 31 - Math.clz32(m & -m);
+      const list = raw.bySystem[b];
       if (!list) continue;
-      const j = lowerBound(list, lo);
+      const j = lowerFrom(list, lo, raw.at, AT_SYSTEM + b);
       if (j < list.length && list[j] < hi) return true;
     }
     return false;

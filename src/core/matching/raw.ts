@@ -19,6 +19,8 @@ export interface Raw {
   bySystem: (number[] | undefined)[];
   amStart: number[];
   amEnd: number[];
+  /** where the last searches in spEnd, spStart, amEnd, amStart and each bySystem list ended: the next one goes on from there */
+  at: number[];
 }
 
 /**
@@ -44,16 +46,48 @@ export function compact(raw: Raw, i: number): Raw {
     }),
     amStart: raw.amStart.slice(amCut),
     amEnd: raw.amEnd.slice(amCut),
+    at: newCursors(),
   };
 }
 
 export function newRaw(): Raw {
-  return { start: [], end: [], variant: [], spStart: [], spEnd: [], spMask: [], bySystem: [], amStart: [], amEnd: [] };
+  return { start: [], end: [], variant: [], spStart: [], spEnd: [], spMask: [], bySystem: [], amStart: [], amEnd: [], at: newCursors() };
 }
 
-/** The first index whose value is >= x, in an ascending array. */
-export function lowerBound(a: readonly number[], x: number): number {
-  let lo = 0;
+/** The cursors in Raw.at: spEnd, spStart, amEnd, amStart, then a bySystem list's by its bit. */
+export const AT_SP_END = 0;
+export const AT_SP_START = 1;
+export const AT_AM_END = 2;
+export const AT_AM_START = 3;
+export const AT_SYSTEM = 4;
+
+/**
+ * lowerBound(a, x), found by going on from cursor `c` of `at` (where the last search of `a`
+ * ended), which it moves there: matches settled in order make each search O(1).
+ */
+export function lowerFrom(a: readonly number[], x: number, at: number[], c: number): number {
+  let i = at[c];
+  if (i > a.length || (i > 0 && a[i - 1] >= x)) i = lowerBound(a, x);
+  else {
+    const stop = i + 16;
+    while (i < a.length && a[i] < x) if (++i === stop) return (at[c] = lowerBound(a, x, i));
+  }
+  return (at[c] = i);
+}
+
+/** upperBound(a, x), as lowerFrom. */
+export function upperFrom(a: readonly number[], x: number, at: number[], c: number): number {
+  let i = at[c];
+  if (i > a.length || (i > 0 && a[i - 1] > x)) i = upperBound(a, x);
+  else {
+    const stop = i + 16;
+    while (i < a.length && a[i] <= x) if (++i === stop) return (at[c] = upperBound(a, x, i));
+  }
+  return (at[c] = i);
+}
+
+/** The first index (not before `lo`) whose value is >= x, in an ascending array. */
+export function lowerBound(a: readonly number[], x: number, lo = 0): number {
   let hi = a.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
@@ -63,9 +97,8 @@ export function lowerBound(a: readonly number[], x: number): number {
   return lo;
 }
 
-/** The first index whose value is > x, in an ascending array. */
-export function upperBound(a: readonly number[], x: number): number {
-  let lo = 0;
+/** The first index (not before `lo`) whose value is > x, in an ascending array. */
+export function upperBound(a: readonly number[], x: number, lo = 0): number {
   let hi = a.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
@@ -73,4 +106,8 @@ export function upperBound(a: readonly number[], x: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+function newCursors(): number[] {
+  return new Array<number>(AT_SYSTEM + 32).fill(0);
 }
