@@ -4,20 +4,8 @@
  * raw driver type, QEMU's if=ide and the virtio-win ISO.
  */
 import * as assert from 'node:assert/strict';
-import { bundledKnowledge } from '../../src/core/knowledge/load';
-import { detectProfile } from '../../src/core/profile';
+import { cardOf } from './card-of';
 
-const kb = bundledKnowledge();
-function cardOf(fileName: string, text: string, find: string, n = 0): string | undefined {
-  let at = -1;
-  for (let k = 0; k <= n; k++) at = text.indexOf(find, at + 1);
-  assert.ok(at >= 0, `${find} not in the text`);
-  const p = detectProfile({ fileName, text });
-  const options = { systems: p.systems, contexts: p.contexts, regions: p.regions };
-  const scanned = kb.matcher.scan(text, options).find((m) => m.start <= at && at < m.end);
-  assert.equal(kb.matcher.matchAt(text, at, options)?.id, scanned?.id, `hover and scan disagree on ${find}`);
-  return scanned?.id;
-}
 
 const VM = [
   'apiVersion: kubevirt.io/v1',
