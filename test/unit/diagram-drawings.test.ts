@@ -119,6 +119,13 @@ describe('diagram first view (where the page opens, 1400×900 with the side bar)
       assert.ok(inInitialView(l).has(`system@${id}`));
     });
   }
+  it('Hyper-V in a short panel (746×457, a bottom panel open) keeps its top-left corner, with VMMS and VMWP', () => {
+    const l = view('hyperv');
+    assert.deepEqual({ ...initialView(l, 746, 457), k: 0 }, { k: 0, ox: 0, oy: 0 });
+    const seen = inInitialView(l, 746, 457);
+    const entries = new Set([...seen].map((id) => l.nodes.find((n) => n.id === id)!.entryId));
+    for (const id of ['hyperv.vmms', 'hyperv.vmwp']) assert.ok(entries.has(id), `${id} in the first view: ${[...entries].join(', ')}`);
+  });
 });
 
 describe('diagram drawings: Type 2 systems', () => {

@@ -38,8 +38,9 @@ export interface InitialView {
 
 /**
  * The initial view of a `w` × `h` panel. A drawing that fits at `initialScale` is centred (ox,
- * oy = 0). One that does not opens at its top-left corner, unless that corner shows less than a
- * quarter of the story edges whole: then on the window that holds the most story edges whole
+ * oy = 0). One that does not opens at its top-left corner, unless that corner shows no story edge
+ * whole (in a short panel, a corner that shows a part of the story keeps the title and the top
+ * layer in view): then on the window that holds the most story edges whole
  * (both boxes in view), then the most story boxes and their layers' titles, then the one nearest
  * the top-left. So KVM
  * opens on its QEMU process and kvm.ko, not on the management plane drawn first in its top row.
@@ -65,8 +66,8 @@ export function initialView(layout: DiagramLayout, w: number, h: number, all = f
     const seen = (r: Rect) => r.x >= ox && r.y >= oy && r.x + r.w <= ox + vw && r.y + r.h <= oy + vh;
     return { boxes: ends.filter(seen).length, edges: story.filter((e) => seen(byId.get(e.from)!) && seen(byId.get(e.to)!)).length, titles: titles.filter(seen).length };
   };
-  // a top-left corner that already shows a quarter of the story is kept: the title and the top layer in view
-  if (count(0, 0).edges * 4 >= story.length) return { k, ox: 0, oy: 0 };
+  // a top-left corner that already shows a part of the story is kept: the title and the top layer in view
+  if (count(0, 0).edges > 0) return { k, ox: 0, oy: 0 };
   let best: { ox: number; oy: number; edges: number; titles: number; boxes: number } | undefined;
   const better = (a: NonNullable<typeof best>, b: NonNullable<typeof best>) => a.edges - b.edges || a.titles - b.titles || a.boxes - b.boxes;
   for (const oy of [...ys].sort((a, b) => a - b)) {

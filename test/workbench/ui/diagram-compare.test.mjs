@@ -3,7 +3,7 @@
 // the links into real systems' diagrams, the ARIA tree by keyboard, both high-contrast themes.
 import * as assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
-import { DIAGRAM_READY, clickActivityBar, openWorkbench, runCommand, screenshot, webviewFrame } from './helpers.mjs';
+import { DIAGRAM_READY, clickActivityBar, hidePanel, openWorkbench, runCommand, screenshot, webviewFrame } from './helpers.mjs';
 
 const VIEWPORT = { width: 1400, height: 900 };
 const COMPARE = '.node[data-id="hyperv|heading"]';
@@ -65,6 +65,7 @@ describe('Type 1 / Type 2 comparison and the diagram outline', function () {
   before(async () => {
     wb = await openWorkbench({ viewport: VIEWPORT });
     await clickActivityBar(wb.page, 'Explorer');
+    await hidePanel(wb.page);
     await runCommand(wb.page, 'Hypervisor Atlas: Compare Type 1 and Type 2');
     frame = await webviewFrame(wb.page, { hasSelector: COMPARE });
     await frame.locator(DIAGRAM_READY).waitFor();

@@ -95,6 +95,26 @@ export async function probeWorkbenches() {
   return lines;
 }
 
+/**
+ * Hides the secondary side bar and the bottom panel if they show, so a view is measured in the
+ * layout the tests name: 1400×900 with the side bar, nothing else beside or below the editor.
+ */
+export async function hidePanel(page) {
+  step('hidePanel');
+  // newer VS Code builds open the secondary side bar (chat) at start: it narrows the editor
+  const aux = page.locator('.part.auxiliarybar');
+  if (await aux.isVisible().catch(() => false)) {
+    await runCommand(page, 'View: Toggle Secondary Side Bar');
+    await aux.waitFor({ state: 'hidden', timeout: DEFAULT_TIMEOUT_MS });
+  }
+  const panel = page.locator('.part.panel');
+  if (!(await panel.isVisible().catch(() => false))) return;
+  const button = page.locator('.part.panel a[aria-label^="Hide Panel"], .part.panel a[aria-label^="Close Panel"], .part.panel a[aria-label^="Maximize"] ~ a[aria-label^="Hide"]').first();
+  if (await button.count()) await button.click();
+  else await runCommand(page, 'View: Hide Panel');
+  await panel.waitFor({ state: 'hidden', timeout: DEFAULT_TIMEOUT_MS });
+}
+
 /** Closes every workbench still open and the server this module started, if any. */
 export async function closeAllWorkbenches() {
   await Promise.all([...open].map((wb) => wb.close()));
