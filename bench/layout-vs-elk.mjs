@@ -8,23 +8,14 @@
 //   --json     print the JSON result instead of the table
 //   --runs N   timed layouts per diagram and engine, after one warm-up (default 3); the median is shown
 //   --svg DIR  also write each drawing as an SVG (ours and ELK's, story and all edges)
-import * as esbuild from 'esbuild';
+import { bundleForBench } from './bundle.mjs';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'out', 'bench');
-
-/** `import text from 'atlas-knowledge'` → dist/knowledge.json, as esbuild.mjs bundles it. */
-const knowledgePlugin = {
-  name: 'atlas-knowledge',
-  setup(b) {
-    b.onResolve({ filter: /^atlas-knowledge$/ }, () => ({ path: 'knowledge', namespace: 'atlas-knowledge' }));
-    b.onLoad({ filter: /.*/, namespace: 'atlas-knowledge' }, () => ({ contents: readFileSync(join(root, 'dist/knowledge.json'), 'utf8'), loader: 'text' }));
-  },
-};
 
 /** Runs the comparison; resolves its JSON result. */
 export async function layoutVsElk({ runs = 3, svgDir } = {}) {
@@ -33,19 +24,7 @@ export async function layoutVsElk({ runs = 3, svgDir } = {}) {
     if (b.status !== 0) throw new Error('the build failed');
   }
   mkdirSync(out, { recursive: true });
-  await esbuild.build({
-    entryPoints: { 'layout-vs-elk': join(root, 'bench/src/layout-vs-elk.ts') },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outdir: out,
-    outExtension: { '.js': '.cjs' },
-    external: ['elkjs'],
-    plugins: [knowledgePlugin],
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'warning',
-  });
+  await bundleForBench({ 'layout-vs-elk': 'bench/src/layout-vs-elk.ts' }, { external: ['elkjs'] });
   const r = spawnSync(process.execPath, [join(out, 'layout-vs-elk.cjs'), JSON.stringify({ runs, ...(svgDir ? { svgDir: resolve(svgDir) } : {}) })], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 2], maxBuffer: 64 << 20 });
   if (r.status !== 0) throw new Error(`layout-vs-elk failed (${r.status ?? r.signal})`);
   return JSON.parse(r.stdout.trim().split('\n').pop());

@@ -15,6 +15,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, wri
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleForBench } from './bundle.mjs';
 import { cliTree } from './cli-tree.mjs';
 import { layoutTable, layoutVsElk } from './layout-vs-elk.mjs';
 
@@ -73,28 +74,8 @@ function build() {
   }
 }
 
-/** `import text from 'atlas-knowledge'` → dist/knowledge.json, as esbuild.mjs bundles it. */
-const knowledgePlugin = {
-  name: 'atlas-knowledge',
-  setup(b) {
-    b.onResolve({ filter: /^atlas-knowledge$/ }, () => ({ path: 'knowledge', namespace: 'atlas-knowledge' }));
-    b.onLoad({ filter: /.*/, namespace: 'atlas-knowledge' }, () => ({ contents: readFileSync('dist/knowledge.json', 'utf8'), loader: 'text' }));
-  },
-};
-
 async function bundleBench() {
-  await esbuild.build({
-    entryPoints: { harness: 'bench/src/harness.ts', heap: 'bench/src/heap.ts', glossary: 'bench/src/glossary.ts', diagrams: 'bench/src/diagrams.ts' },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outdir: out,
-    outExtension: { '.js': '.cjs' },
-    plugins: [knowledgePlugin],
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'warning',
-  });
+  await bundleForBench({ harness: 'bench/src/harness.ts', heap: 'bench/src/heap.ts', glossary: 'bench/src/glossary.ts', diagrams: 'bench/src/diagrams.ts' });
 }
 
 // ---- 2. inputs
