@@ -25,7 +25,8 @@ const rowEls = new Map<string, HTMLLIElement>();
 
 /**
  * Makes `list` hold exactly `rows`, in order, without taking out a row that stays: the rows that go
- * are removed first, so the ones left are already in order and only new ones are inserted.
+ * are removed first; the ones left keep their place, and only new rows (or, after a redraw, rows
+ * whose order changed) are inserted.
  */
 function placeRows(list: HTMLElement, rows: HTMLLIElement[]): void {
   const keep = new Set(rows);
@@ -53,7 +54,9 @@ function render(focus: boolean): void {
     li.setAttribute('aria-level', String(v.level));
     li.setAttribute('aria-setsize', String(v.setsize));
     li.setAttribute('aria-posinset', String(v.posinset));
+    // a kept row may have lost its children in a redraw: no aria-expanded then
     if (v.item.children.length) li.setAttribute('aria-expanded', String(expanded.has(v.item.id)));
+    else li.removeAttribute('aria-expanded');
     const isSelected = !!selectedNode && v.item.nodeId === selectedNode && !v.item.id.startsWith('e:');
     li.setAttribute('aria-selected', String(isSelected));
     li.tabIndex = v.item.id === current ? 0 : -1;
