@@ -41,6 +41,22 @@ async function expand(page, title, label, opts) {
   return r;
 }
 
+/**
+ * Clicks a row and returns the frame of the card it opens. As in `expand`, a click on a row that
+ * the tree replaces (it refreshes when a workspace glossary finishes loading) may be lost: click
+ * the row read again, within TIMEOUT, each retry reported.
+ */
+async function openCard(page, title, label, opts, cardId) {
+  const end = Date.now() + TIMEOUT;
+  for (;;) {
+    await row(page, title, label, opts).click({ timeout: TIMEOUT });
+    const frame = await webviewFrame(page, { hasSelector: `main.card[data-id="${cardId}"]`, timeout: 5000 }).catch(() => undefined);
+    if (frame) return frame;
+    if (Date.now() > end) throw new Error(`openCard: clicking "${label}" opened no card ${cardId}`);
+    noteRetry(`openCard: no card after a click on "${label}"; clicked again`);
+  }
+}
+
 /** Makes sure a pane is expanded (its header not collapsed). */
 async function openPane(page, title, open = true) {
   const header = page.locator(`.part.sidebar .pane-header[aria-label^="${title}"]`);
@@ -130,8 +146,7 @@ describe('Hypervisor Atlas container (tree views)', function () {
 
   it('selecting an item opens its card', async () => {
     const { page } = wb;
-    await row(page, 'Architectures', 'Virtual Machine Worker Process', { level: 4 }).click();
-    const frame = await webviewFrame(page, { hasSelector: 'main.card[data-id="hyperv.vmwp"]', timeout: TIMEOUT });
+    const frame = await openCard(page, 'Architectures', 'Virtual Machine Worker Process', { level: 4 }, 'hyperv.vmwp');
     assert.match(await frame.locator('h1').innerText(), /Virtual Machine Worker Process/);
     assert.match(await row(page, 'Architectures', 'Virtual Machine Worker Process', { level: 4 }).getAttribute('aria-selected'), /true/);
   });
@@ -206,8 +221,7 @@ describe('screenshots of the Architectures and In This File views', function () 
       await expand(page, 'Architectures', 'Hyper-V', { level: 2 });
       await expand(page, 'Architectures', 'Root partition', { level: 3 });
       await expand(page, 'Architectures', 'KVM', { level: 2 });
-      await row(page, 'Architectures', 'Virtual Machine Worker Process', { level: 4 }).click();
-      await webviewFrame(page, { hasSelector: 'main.card[data-id="hyperv.vmwp"]', timeout: TIMEOUT });
+      await openCard(page, 'Architectures', 'Virtual Machine Worker Process', { level: 4 }, 'hyperv.vmwp');
       await page.mouse.move(24, 600);
       await page.waitForTimeout(500);
       const file = await screenshot(page, 'tree-architectures');
