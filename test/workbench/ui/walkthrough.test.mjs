@@ -49,6 +49,8 @@ describe('the Get Started walkthrough', function () {
     const rows = await quickPickRows(page);
     assert.ok(rows.some((r) => r.includes(TITLE)), `walkthroughs: ${JSON.stringify(rows)}`);
     await page.keyboard.press('Enter');
+    // the walkthrough page may still show from the last step, so wait for the picker to go too
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: DEFAULT_TIMEOUT_MS });
     await page.locator('.gettingStartedSlideDetails h2.category-title', { hasText: TITLE }).waitFor({ state: 'visible', timeout: DEFAULT_TIMEOUT_MS });
   }
 
@@ -78,6 +80,7 @@ describe('the Get Started walkthrough', function () {
     await openWalkthrough(page);
     step = await openStep(page, 'Explain any term');
     await step.locator('a.monaco-button', { hasText: 'Explain Term' }).click();
+    await page.locator('.quick-input-widget input[placeholder^="Type a term"]').waitFor({ state: 'visible', timeout: DEFAULT_TIMEOUT_MS });
     const picks = await quickPickRows(page);
     assert.ok(picks.length > 5, `Explain Term lists entries: ${JSON.stringify(picks.slice(0, 5))}`);
     // the walkthrough takes the focus back as it marks the step done: the picker must stay
