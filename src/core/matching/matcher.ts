@@ -291,7 +291,10 @@ export class TermMatcher {
         scopes.push(v.scopes[i]);
       }
     });
-    return withCandidates(v, candidates, scopes);
+    const kept = withCandidates(v, candidates, scopes);
+    // the candidates left decide whether the word is a config key (`cpus` of modifyvm, not also Xen's CPU pool)
+    kept.settings = candidates.every((c) => this.isSetting[c]);
+    return kept;
   }
 
   private insert(keys: string[], strict: boolean, lowerOnly: boolean, flag: boolean, generic: boolean, index: number, scope: number): void {

@@ -15,11 +15,14 @@ export const BUILDER_SCOPES = ['packer-hyperv', 'packer-qemu', 'packer-virtualbo
  * `WindowsFeature` resources, a Packer template's `required_plugins` block, a Terraform
  * resource for a Proxmox LXC container, a Terraform resource of the Hyper-V provider (`hyperv_*`), a Vagrantfile's provider blocks, a libvirt domain's
  * `<features>` block, a vCPU topology (`<topology .../>`, the argument of `-smp`) and the argument
- * of a QEMU or virt-install option for a device other than a NIC (`-audio`, `--sound`, `--video`...).
+ * of a QEMU or virt-install option for a device other than a NIC (`-audio`, `--sound`, `--video`...),
+ * one QEMU command line (`qemu-system-x86_64 ...` with its `\\` continuation lines, a libvirt
+ * `<qemu:commandline>` block) and the guest kernel's command line in it (`-append '...'`, `<cmdline>`).
  */
 export const SENSE_SCOPES = [
   'disk-partition', 'kubevirt-memory', 'kubevirt-cpu', 'kubevirt-features', 'kubevirt-networks', 'kubevirt-resources', 'dsc-vhd', 'dsc-windowsfeature', 'packer-plugins', 'proxmox-lxc',
   'terraform-hyperv', 'vagrant-libvirt', 'vagrant-virtualbox', 'vagrant-hyperv', 'vagrant-vmware', 'libvirt-features', 'cpu-topology', 'other-device-option',
+  'qemu-command', 'guest-cmdline',
 ] as const;
 
 export interface ProfileRegion {
@@ -294,6 +297,54 @@ function optionRegions(text: string): ProfileRegion[] {
   return out;
 }
 
+/** A QEMU system emulator named as a command (not `qemu-system-x86` in a package list: the word must be followed by a space, `\\`, a quote or the line end). */
+const QEMU_BINARY = /(?:^|[\s"'/`(=])(?:qemu-system-[a-z0-9_]+|qemu-kvm)(?:\.exe)?(?=[ \t]|\\|"|'|,|$)/gm;
+/** How far one QEMU command may reach: a generous command line, not the rest of a long file. */
+const QEMU_COMMAND_MAX = 16 * 1024;
+const QEMU_XML = /<qemu:commandline>/g;
+
+/**
+ * One QEMU command: from the binary's name to the end of the first line that does not end
+ * in a continuation (`\\` in a shell, a backtick in PowerShell, `^` in cmd); a libvirt
+ * `<qemu:commandline>` block. Short one-letter options (`-s`, `-S`) mean QEMU's only there.
+ */
+function qemuCommandRegions(text: string): ProfileRegion[] {
+  const out: ProfileRegion[] = [];
+  for (const m of text.matchAll(QEMU_BINARY)) {
+    const start = m.index + m[0].length - m[0].trimStart().length;
+    if (out.length && start < out[out.length - 1].end) continue;
+    const limit = Math.min(text.length, start + QEMU_COMMAND_MAX);
+    let end = start;
+    for (;;) {
+      const nl = text.indexOf('\n', end);
+      const lineEnd = nl === -1 || nl > limit ? limit : nl;
+      const line = text.slice(end, lineEnd).replace(/\r$/, '').trimEnd();
+      end = lineEnd;
+      if (lineEnd >= limit || !/[\\`^]$/.test(line)) break;
+      end = lineEnd + 1;
+    }
+    out.push({ start, end, contexts: ['qemu-command'] });
+  }
+  for (const m of text.matchAll(QEMU_XML)) {
+    const close = text.indexOf('</qemu:commandline>', m.index);
+    out.push({ start: m.index, end: close === -1 ? m.index + m[0].length : close + 19, contexts: ['qemu-command'] });
+  }
+  return out;
+}
+
+/** The argument of `-append` (quoted or one word, also as a Packer `qemuargs` item) and a libvirt `<cmdline>`: the guest kernel's parameters. */
+const GUEST_CMDLINE = /(?:^|[\s"'([])-append(?:[ \t]+|=|["'],?[ \t]*)(?:'([^'\n]*)'|"([^"\n]*)"|([^\s"']+))|<cmdline>([^<]*)<\/cmdline>/gm;
+
+function guestCmdlineRegions(text: string): ProfileRegion[] {
+  const out: ProfileRegion[] = [];
+  for (const m of text.matchAll(GUEST_CMDLINE)) {
+    const value = m[1] ?? m[2] ?? m[3] ?? m[4] ?? '';
+    const start = m.index + m[0].lastIndexOf(value);
+    if (value) out.push({ start, end: start + value.length, contexts: ['guest-cmdline'] });
+  }
+  return out;
+}
+
 /** The sense regions of a document with these tools and formats (see SENSE_SCOPES). */
 export function senseRegions(text: string, tools: ReadonlySet<string>, formats: ReadonlySet<string>): ProfileRegion[] {
   const out = diskRegions(text);
@@ -304,6 +355,7 @@ export function senseRegions(text: string, tools: ReadonlySet<string>, formats: 
   if (tools.has('vagrant')) out.push(...vagrantRegions(text));
   if (tools.has('libvirt-xml') || formats.has('xml')) out.push(...libvirtRegions(text));
   if (tools.has('qemu-cli') || tools.has('virsh') || formats.has('shell')) out.push(...optionRegions(text));
+  if (tools.has('qemu-cli') || tools.has('packer') || tools.has('libvirt-xml') || formats.has('xml')) out.push(...qemuCommandRegions(text), ...guestCmdlineRegions(text));
   return out;
 }
 
