@@ -19,7 +19,8 @@ const qemu = [
   '  -chardev socket,id=c0,path=/tmp/c0,server=on,wait=off -mon chardev=c0,mode=control \\',
   '  -serial mon:stdio -parallel none -show-cursor -no-reboot -no-shutdown -pidfile /tmp/k.pid -daemonize \\',
   '  -device virtio-net-pci,netdev=n0,mq=on,vectors=10 -netdev tap,id=n0,vhost=on,queues=4 \\',
-  '  -overcommit mem-lock=on -snapshot -pflash flash0.img -gdb tcp::9000 -s -S',
+  '  -overcommit mem-lock=on -snapshot -pflash flash0.img -gdb tcp::9000 -s -S \\',
+  '  -hda disk.img -cdrom install.iso -audiodev pa,id=snd0 -device ich9-intel-hda -device hda-duplex,audiodev=snd0',
   'curl -s http://localhost/ready',
 ].join('\n');
 
@@ -50,6 +51,10 @@ describe('QEMU command-line options (held-out F and G)', () => {
     ['-snapshot', 'kvm.drive-snapshot', 0, 1],
     ['-pflash', 'kvm.pflash', 0, 1],
     ['/dev/hugepages', 'kvm.hugepages', 0, 5],
+    ['-hda', 'kvm.drive', 0, 1],
+    ['-cdrom', 'kvm.drive', 0, 1],
+    ['ich9-intel-hda', 'kvm.sound-device', 0, 0],
+    ['hda-duplex', 'kvm.sound-device', 0, 0],
   ];
   for (const [find, id, n, skip] of cases) it(`${find} in a QEMU command gets ${id}`, () => assert.equal(cardOf('run.sh', qemu, find, n, skip), id));
 
@@ -86,6 +91,12 @@ describe('QEMU command-line options (held-out F and G)', () => {
     const xml = "<domain type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>\n  <os><cmdline>console=ttyS0 hugepages=64</cmdline></os>\n  <qemu:commandline>\n    <qemu:arg value='-s'/>\n  </qemu:commandline>\n</domain>\n";
     assert.equal(cardOf('vm.xml', xml, 'hugepages=64'), undefined);
     assert.equal(cardOf('vm.xml', xml, "'-s'", 0, 2), 'kvm.gdbstub');
+  });
+
+  it('a libvirt <sound model> and its ich6 model are the sound card', () => {
+    const xml = "<domain type='kvm'>\n  <devices>\n    <sound model='ich6'>\n      <codec type='micro'/>\n    </sound>\n  </devices>\n</domain>\n";
+    assert.equal(cardOf('vm.xml', xml, 'ich6'), 'kvm.sound-device');
+    assert.equal(cardOf('notes.txt', 'The ICH6 southbridge and the ich6 datasheet.\n', 'ich6'), undefined);
   });
 
   it('Arm CPU models in KubeVirt and QEMU, the CPU count of VBoxManage modifyvm in a Vagrant VirtualBox block', () => {
