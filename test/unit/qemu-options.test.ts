@@ -20,7 +20,8 @@ const qemu = [
   '  -serial mon:stdio -parallel none -show-cursor -no-reboot -no-shutdown -pidfile /tmp/k.pid -daemonize \\',
   '  -device virtio-net-pci,netdev=n0,mq=on,vectors=10 -netdev tap,id=n0,vhost=on,queues=4 \\',
   '  -overcommit mem-lock=on -snapshot -pflash flash0.img -gdb tcp::9000 -s -S \\',
-  '  -hda disk.img -cdrom install.iso -audiodev pa,id=snd0 -device ich9-intel-hda -device hda-duplex,audiodev=snd0',
+  '  -hda disk.img -cdrom install.iso -audiodev pa,id=snd0 -device ich9-intel-hda -device hda-duplex,audiodev=snd0 \\',
+  '  -rtc base=utc -nodefaults -incoming defer -mem-prealloc -device i6300esb -watchdog-action pause',
   'curl -s http://localhost/ready',
 ].join('\n');
 
@@ -55,6 +56,11 @@ describe('QEMU command-line options (held-out F and G)', () => {
     ['-cdrom', 'kvm.drive', 0, 1],
     ['ich9-intel-hda', 'kvm.sound-device', 0, 0],
     ['hda-duplex', 'kvm.sound-device', 0, 0],
+    ['-nodefaults', 'kvm.machine', 0, 1],
+    ['-incoming', 'concept.live-migration', 0, 1],
+    ['-mem-prealloc', 'kvm.memory-backend', 0, 1],
+    ['i6300esb', 'kvm.watchdog', 0, 0],
+    ['-watchdog-action', 'kvm.watchdog', 0, 1],
   ];
   for (const [find, id, n, skip] of cases) it(`${find} in a QEMU command gets ${id}`, () => assert.equal(cardOf('run.sh', qemu, find, n, skip), id));
 
