@@ -97,6 +97,10 @@ describe('QEMU command-line options (held-out F and G)', () => {
     const xml = "<domain type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>\n  <os><cmdline>console=ttyS0 hugepages=64</cmdline></os>\n  <qemu:commandline>\n    <qemu:arg value='-s'/>\n  </qemu:commandline>\n</domain>\n";
     assert.equal(cardOf('vm.xml', xml, 'hugepages=64'), undefined);
     assert.equal(cardOf('vm.xml', xml, "'-s'", 0, 2), 'kvm.gdbstub');
+    const evdev = "<domain type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>\n  <qemu:commandline>\n    <qemu:arg value='-object'/>\n    <qemu:arg value='input-linux,id=kbd1,evdev=/dev/input/by-id/kbd-event-kbd,grab_all=on,repeat=on'/>\n  </qemu:commandline>\n</domain>\n";
+    assert.equal(cardOf('vm.xml', evdev, 'input-linux'), 'kvm.input-linux');
+    assert.equal(cardOf('vm.xml', evdev, 'grab_all'), 'kvm.input-linux');
+    assert.equal(cardOf('notes.md', 'The input-linux layer and grab_all flag of my game engine.\n', 'input-linux'), undefined);
   });
 
   it('a libvirt <sound model> and its ich6 model are the sound card', () => {
