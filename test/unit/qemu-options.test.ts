@@ -21,7 +21,8 @@ const qemu = [
   '  -device virtio-net-pci,netdev=n0,mq=on,vectors=10 -netdev tap,id=n0,vhost=on,queues=4 \\',
   '  -overcommit mem-lock=on -snapshot -pflash flash0.img -gdb tcp::9000 -s -S \\',
   '  -hda disk.img -cdrom install.iso -audiodev pa,id=snd0 -device ich9-intel-hda -device hda-duplex,audiodev=snd0 \\',
-  '  -rtc base=utc -nodefaults -incoming defer -mem-prealloc -device i6300esb -watchdog-action pause',
+  '  -rtc base=utc,clock=host -nodefaults -incoming defer -mem-prealloc -device i6300esb -watchdog-action pause \\',
+  '  -cpu host,+vmx',
   'curl -s http://localhost/ready',
 ].join('\n');
 
@@ -61,8 +62,18 @@ describe('QEMU command-line options (held-out F and G)', () => {
     ['-mem-prealloc', 'kvm.memory-backend', 0, 1],
     ['i6300esb', 'kvm.watchdog', 0, 0],
     ['-watchdog-action', 'kvm.watchdog', 0, 1],
+    ['-cpu host', 'kvm.cpu-model', 0, 1],
+    ['host,+vmx', 'kvm.host-passthrough', 0, 0],
   ];
   for (const [find, id, n, skip] of cases) it(`${find} in a QEMU command gets ${id}`, () => assert.equal(cardOf('run.sh', qemu, find, n, skip), id));
+
+  it('host is the host CPU model only as the argument of -cpu', () => {
+    assert.notEqual(cardOf('run.sh', qemu, 'clock=host', 0, 6), 'kvm.host-passthrough');
+    const packer = '{"builders": [{"type": "qemu", "qemuargs": [["-cpu", "host"]]}]}';
+    assert.equal(cardOf('t.json', packer, '"host"', 0, 1), 'kvm.host-passthrough');
+    const xml = "<domain type='kvm'>\n  <qemu:commandline>\n    <qemu:arg value='-cpu'/>\n    <qemu:arg value='host,kvm=off'/>\n  </qemu:commandline>\n</domain>\n";
+    assert.equal(cardOf('vm.xml', xml, 'host,'), 'kvm.host-passthrough');
+  });
 
   it('outside the QEMU command -s and -name are other tools\' options', () => {
     assert.equal(cardOf('run.sh', qemu, 'ln -s', 0, 4), undefined);

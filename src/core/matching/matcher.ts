@@ -9,6 +9,9 @@ import { merge, mergeFlags, newVariant, withCandidates, type Variant } from './v
 import { clampOffset, lookupWindow, syncPoint } from './window';
 
 export type { ContextRegion, GenericPolicy, MatchableEntry, ScanOptions, TermMatch } from './types';
+
+/** Profile regions that hold one option's value (see `qemu-cpu` in profile/regions). */
+const VALUE_CONTEXTS: ReadonlySet<string> = new Set(['qemu-cpu']);
 export { CONTEXT_RADIUS } from './raw';
 export { LOOKUP_RADIUS, lookupWindow } from './window';
 export { continuesIdentifier, isKeyPosition, notTermEnd } from './boundaries';
@@ -238,6 +241,12 @@ export class TermMatcher {
   private allowedAt(offset: number): Uint8Array | undefined {
     const r = this.regionAt(offset);
     return r === -1 ? this.allowed : this.regionAllowed[r];
+  }
+
+  /** Whether `offset` is in an option's value (`host` after QEMU's `-cpu`): a one-word setting there is that value. */
+  private inValueRegion(offset: number): boolean {
+    const r = this.regions.length ? this.regionAt(offset) : -1;
+    return r !== -1 && this.regions[r].contexts.some((c) => VALUE_CONTEXTS.has(c));
   }
 
   /** The index of the region at `offset`, or -1. */
@@ -962,13 +971,13 @@ export class TermMatcher {
       policy === 'context' &&
       !this.inDocumentSystems(v, documentMask) &&
       // a config key that is an ordinary word counts in prose only where it is used as a key
-      (!this.specificNear(raw, start[i], end[i], v) || (v.settings && !isKeyPosition(text, start[i], end[i])))
+      (!this.specificNear(raw, start[i], end[i], v) || (v.settings && !isKeyPosition(text, start[i], end[i]) && !this.inValueRegion(start[i])))
     ) {
       return undefined;
     }
     // in code, even in its own system's files, a config key that is one ordinary word is that key
     // only where it is used as one: `cores=2` or an HCL block `vga {`, not "the host has 8 cores" in a comment
-    if (v.generic && v.settings && policy === 'context' && this.code && isOneWord(text, start[i], end[i]) && !isKeyPosition(text, start[i], end[i]) && !opensBlock(text, end[i]) && !isQuotedValue(text, start[i], end[i]) && !(inCommentLine(text, start[i]) && (quotedName(text, start[i], end[i]) || keyFollows(text, start[i], end[i])))) return undefined;
+    if (v.generic && v.settings && policy === 'context' && this.code && isOneWord(text, start[i], end[i]) && !isKeyPosition(text, start[i], end[i]) && !opensBlock(text, end[i]) && !isQuotedValue(text, start[i], end[i]) && !this.inValueRegion(start[i]) && !(inCommentLine(text, start[i]) && (quotedName(text, start[i], end[i]) || keyFollows(text, start[i], end[i])))) return undefined;
     const s = start[i];
     const e = end[i];
     if (v.generic && policy === 'context' && this.proseUse(text, s, e, v)) return undefined;

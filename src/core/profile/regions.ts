@@ -17,12 +17,13 @@ export const BUILDER_SCOPES = ['packer-hyperv', 'packer-qemu', 'packer-virtualbo
  * `<features>` block, a vCPU topology (`<topology .../>`, the argument of `-smp`) and the argument
  * of a QEMU or virt-install option for a device other than a NIC (`-audio`, `--sound`, `--video`...),
  * one QEMU command line (`qemu-system-x86_64 ...` with its `\\` continuation lines, a libvirt
- * `<qemu:commandline>` block) and the guest kernel's command line in it (`-append '...'`, `<cmdline>`).
+ * `<qemu:commandline>` block), the guest kernel's command line in it (`-append '...'`, `<cmdline>`)
+ * and the argument of QEMU's `-cpu` (where `host` is the host CPU model).
  */
 export const SENSE_SCOPES = [
   'disk-partition', 'kubevirt-memory', 'kubevirt-cpu', 'kubevirt-features', 'kubevirt-networks', 'kubevirt-resources', 'dsc-vhd', 'dsc-windowsfeature', 'packer-plugins', 'proxmox-lxc',
   'terraform-hyperv', 'vagrant-libvirt', 'vagrant-virtualbox', 'vagrant-hyperv', 'vagrant-vmware', 'libvirt-features', 'cpu-topology', 'other-device-option',
-  'qemu-command', 'guest-cmdline',
+  'qemu-command', 'guest-cmdline', 'qemu-cpu',
 ] as const;
 
 export interface ProfileRegion {
@@ -335,6 +336,16 @@ function qemuCommandRegions(text: string): ProfileRegion[] {
 /** The argument of `-append` (quoted or one word, also as a Packer `qemuargs` item) and a libvirt `<cmdline>`: the guest kernel's parameters. */
 const GUEST_CMDLINE = /(?:^|[\s"'([])-append(?:[ \t]+|=|["'],?[ \t]*)(?:'([^'\n]*)'|"([^"\n]*)"|([^\s"']+))|<cmdline>([^<]*)<\/cmdline>/gm;
 
+/** The argument of `-cpu` written after it, as the next `qemuargs` item or the next libvirt `<qemu:arg value=...>`. */
+const CPU_ARGUMENT = /(?:^|[\s"'(])-cpu(?:[ \t]+|=|["'],?[ \t]*["']|["']\s*\/>\s*<qemu:arg\s+value=["'])([^\s"'\\]+)/gm;
+
+function cpuArgumentRegions(text: string): ProfileRegion[] {
+  return [...text.matchAll(CPU_ARGUMENT)].map((m) => {
+    const start = m.index + m[0].length - m[1].length;
+    return { start, end: start + m[1].length, contexts: ['qemu-cpu'] };
+  });
+}
+
 function guestCmdlineRegions(text: string): ProfileRegion[] {
   const out: ProfileRegion[] = [];
   for (const m of text.matchAll(GUEST_CMDLINE)) {
@@ -355,7 +366,7 @@ export function senseRegions(text: string, tools: ReadonlySet<string>, formats: 
   if (tools.has('vagrant')) out.push(...vagrantRegions(text));
   if (tools.has('libvirt-xml') || formats.has('xml')) out.push(...libvirtRegions(text));
   if (tools.has('qemu-cli') || tools.has('virsh') || formats.has('shell')) out.push(...optionRegions(text));
-  if (tools.has('qemu-cli') || tools.has('packer') || tools.has('libvirt-xml') || formats.has('xml')) out.push(...qemuCommandRegions(text), ...guestCmdlineRegions(text));
+  if (tools.has('qemu-cli') || tools.has('packer') || tools.has('libvirt-xml') || formats.has('xml')) out.push(...qemuCommandRegions(text), ...guestCmdlineRegions(text), ...cpuArgumentRegions(text));
   return out;
 }
 
