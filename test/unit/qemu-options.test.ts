@@ -124,6 +124,9 @@ describe('QEMU command-line options (held-out F and G)', () => {
     const kv = 'apiVersion: kubevirt.io/v1\nkind: VirtualMachine\nspec:\n  template:\n    spec:\n      domain:\n        cpu:\n          model: cortex-a57\n';
     assert.equal(cardOf('vm.yaml', kv, 'cortex-a57'), 'kvm.cpu-model');
     assert.equal(cardOf('arm.sh', 'qemu-system-aarch64 -M virt -cpu neoverse-n1 -m 2G\n', 'neoverse-n1'), 'kvm.cpu-model');
+    const readme = 'Boot it:\n\n```sh\nqemu-system-aarch64 -M virt -cpu cortex-a72 -m 2G\n```\n\nThe Raspberry Pi 4 has four Cortex-A72 cores.\n';
+    assert.equal(cardOf('README.md', readme, 'cortex-a72'), 'kvm.cpu-model');
+    assert.equal(cardOf('README.md', readme, 'Cortex-A72'), undefined);
     const vagrant = 'Vagrant.configure("2") do |config|\n  config.vm.provider :virtualbox do |v|\n    # more memory and cpus\n    v.customize ["modifyvm", :id, "--cpus", 2]\n  end\nend\n';
     assert.equal(cardOf('Vagrantfile', vagrant, '--cpus', 0, 2), 'virtualbox.modifyvm');
     assert.equal(cardOf('Vagrantfile', vagrant, 'cpus'), undefined);
