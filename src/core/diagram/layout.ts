@@ -238,7 +238,7 @@ function* layoutWith(model: DiagramModel, key: string, untangled: boolean, t: Tr
 
   for (const l of layerBoxes.values()) {
     const isOutside = l === outside;
-    frames.push({ id: `frame@${l.layer.key}`, kind: isOutside || l.layer.apart ? 'outside' : 'layer', layerKey: l.layer.key, x: l.x + half, y: l.y + half, w: l.w - STEP, h: l.h - STEP });
+    frames.push({ id: `frame@${l.layer.key}`, kind: isOutside || l.layer.apart ? 'outside' : 'layer', layerKey: l.layer.key, title: l.layer.title, x: l.x + half, y: l.y + half, w: l.w - STEP, h: l.h - STEP });
     const tw = snap(textWidth(l.layer.title, M.layerTitle) + 16);
     const title: LaidNode = {
       id: `layer@${l.layer.key}`,

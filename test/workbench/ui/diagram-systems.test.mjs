@@ -70,6 +70,16 @@ describe('system diagrams: KVM and the Type 2 systems', function () {
     // stage a few pixels shorter (code-server's) cuts it, so here only the VM path above it is required
     for (const id of ['kvm.qemu', 'kvm.vcpu-thread', 'kvm.module']) assert.ok(inView.includes(id), `${id} in the first view`);
     for (const id of ['kvm.libvirt', 'kvm.virsh']) assert.ok(!inView.includes(id), `${id} not in the first view`);
+    // the view starts past the layers' left edges: their titles are pinned to the view's edge, readable
+    const pins = await frame.evaluate(() => {
+      const stage = document.getElementById('stage').getBoundingClientRect();
+      return [...document.querySelectorAll('.pins .pin')].map((p) => {
+        const r = p.getBoundingClientRect();
+        return { text: p.textContent, px: parseFloat(getComputedStyle(p).fontSize), inside: r.left >= stage.left && r.top >= stage.top && r.right <= stage.right + 1 };
+      });
+    });
+    const kernelPin = pins.find((p) => p.text === 'Host Linux kernel (with KVM)');
+    assert.ok(kernelPin && kernelPin.inside && kernelPin.px >= 11, `the host kernel's title is pinned in view: ${JSON.stringify(pins)}`);
     const entries = await frame.locator('.node-component').evaluateAll((els) => els.map((e) => e.dataset.entry));
     assert.deepEqual(entries.filter((id, k) => entries.indexOf(id) !== k), [], 'no entry drawn twice');
     const [mgmt] = await rects(frame, '.node[data-id="layer@kvm.management"]');
@@ -84,6 +94,9 @@ describe('system diagrams: KVM and the Type 2 systems', function () {
     assert.ok((await frame.locator('rect.frame-outside').count()) >= 1, 'the alternatives sit in a dashed frame');
     const f = await screenshot(wb.page, 'diagram-kvm');
     assert.ok(statSync(f).size > 30_000, `${f} looks empty`);
+    // the whole drawing in view: every title is its own, nothing pinned
+    await frame.locator('#fit').click();
+    await frame.locator('.pins .pin').first().waitFor({ state: 'detached', timeout: 5000 });
   });
 
   for (const c of [
