@@ -107,6 +107,22 @@ describe('held-out: Hyper-V WMI classes, cmdlet parameters, Gen2', () => {
     assert.equal(cardOf('new.ps1', PS, 'Count', 2), undefined);
     assert.equal(cardOf('new.ps1', PS, 'Count', 1), undefined);
   });
+  it('New-VHD and Set-VMMemory parameters that are ordinary words count only in their call, backtick continuations included', () => {
+    const ps = [
+      "New-VHD -Path 'D:\\VMs\\web02.vhdx' -ParentPath 'D:\\base.vhdx' `",
+      '        -Differencing',
+      'Set-VMMemory -VMName web -Buffer 20 -Priority 80',
+      '$disk = Get-VHD -Path $p; if ($disk.Dynamic) { Write-Host "Differencing disk, priority high, buffer 20" }',
+      '',
+    ].join('\n');
+    assert.equal(cardOf('vhd.ps1', ps, 'ParentPath'), 'hyperv.new-vhd');
+    assert.equal(cardOf('vhd.ps1', ps, 'Differencing'), 'hyperv.new-vhd');
+    assert.equal(cardOf('vhd.ps1', ps, 'Buffer'), 'hyperv.set-vmmemory');
+    assert.equal(cardOf('vhd.ps1', ps, 'Priority'), 'hyperv.set-vmmemory');
+    assert.equal(cardOf('vhd.ps1', ps, 'Dynamic'), undefined);
+    assert.equal(cardOf('vhd.ps1', ps, 'priority'), undefined);
+    assert.equal(cardOf('vhd.ps1', ps, 'buffer'), undefined);
+  });
   it('-BootOrder after Set-VMFirmware is its parameter', () => {
     assert.equal(cardOf('new.ps1', PS, 'BootOrder'), 'hyperv.set-vmfirmware');
   });
