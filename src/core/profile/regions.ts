@@ -9,6 +9,12 @@
 export const BUILDER_SCOPES = ['packer-hyperv', 'packer-qemu', 'packer-virtualbox', 'packer-vmware', 'packer-vsphere', 'packer-proxmox'] as const;
 
 /**
+ * Hyper-V cmdlets whose parameters are ordinary words (`Set-VMProcessor -Count 4`): the scope
+ * `cmdlet-<name>` covers one call of the cmdlet, up to the end of its statement.
+ */
+const CMDLET_SCOPES_LIST = ['cmdlet-set-vmprocessor', 'cmdlet-set-vmfirmware', 'cmdlet-set-vmmemory', 'cmdlet-new-vhd', 'cmdlet-set-vmhost'] as const;
+
+/**
  * Contexts of parts of a document whose words mean something narrower there: near disk
  * partitioning (`Get-Partition`, `sgdisk`, an answer file's `<CreatePartition>`), a KubeVirt
  * spec's `memory:`, `cpu:`, `features:` and `networks:` blocks and its domain's `resources:`, a DSC configuration's `Vhd` and
@@ -20,6 +26,7 @@ export const BUILDER_SCOPES = ['packer-hyperv', 'packer-qemu', 'packer-virtualbo
 export const SENSE_SCOPES = [
   'disk-partition', 'kubevirt-memory', 'kubevirt-cpu', 'kubevirt-features', 'kubevirt-networks', 'kubevirt-resources', 'dsc-vhd', 'dsc-windowsfeature', 'packer-plugins', 'proxmox-lxc',
   'terraform-hyperv', 'vagrant-libvirt', 'vagrant-virtualbox', 'vagrant-hyperv', 'vagrant-vmware', 'libvirt-features', 'cpu-topology', 'other-device-option',
+  ...CMDLET_SCOPES_LIST,
 ] as const;
 
 export interface ProfileRegion {
@@ -294,6 +301,36 @@ function optionRegions(text: string): ProfileRegion[] {
   return out;
 }
 
+const CMDLET_CALL = /(?<![\w-])(Set-VMProcessor|Set-VMFirmware|Set-VMMemory|New-VHD|Set-VMHost)(?![\w-])/gi;
+
+/**
+ * Where the statement that starts at `from` ends: a line break (unless a backtick continues the
+ * line), `|`, `;` or a `}` that closes no brace of the statement.
+ */
+function statementEnd(text: string, from: number): number {
+  let depth = 0;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      let j = i - 1;
+      if (j >= from && text.charCodeAt(j) === 13) j--;
+      if (j >= from && text.charCodeAt(j) === 96 /* ` */) continue;
+      return i;
+    }
+    if (c === 124 /* | */ || c === 59 /* ; */) return i;
+    if (c === 123 || c === 40) depth++;
+    else if (c === 125 || c === 41) {
+      if (--depth < 0) return i;
+    }
+  }
+  return text.length;
+}
+
+/** Each call of a cmdlet in CMDLET_SCOPES_LIST, with its arguments. */
+function cmdletRegions(text: string): ProfileRegion[] {
+  return [...text.matchAll(CMDLET_CALL)].map((m) => ({ start: m.index, end: statementEnd(text, m.index), contexts: [`cmdlet-${m[1].toLowerCase()}`] }));
+}
+
 /** The sense regions of a document with these tools and formats (see SENSE_SCOPES). */
 export function senseRegions(text: string, tools: ReadonlySet<string>, formats: ReadonlySet<string>): ProfileRegion[] {
   const out = diskRegions(text);
@@ -302,6 +339,7 @@ export function senseRegions(text: string, tools: ReadonlySet<string>, formats: 
   if (tools.has('packer')) out.push(...pluginRegions(text));
   if (tools.has('terraform')) out.push(...lxcRegions(text), ...hypervResourceRegions(text));
   if (tools.has('vagrant')) out.push(...vagrantRegions(text));
+  if (tools.has('hyperv-powershell')) out.push(...cmdletRegions(text));
   if (tools.has('libvirt-xml') || formats.has('xml')) out.push(...libvirtRegions(text));
   if (tools.has('qemu-cli') || tools.has('virsh') || formats.has('shell')) out.push(...optionRegions(text));
   return out;
