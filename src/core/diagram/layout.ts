@@ -309,6 +309,7 @@ function* layoutWith(model: DiagramModel, key: string, untangled: boolean, t: Tr
     yield;
   }
   const labelBoxes = nodes.filter((n) => n.kind !== 'system');
+  const others = (id: string) => model.edges.filter((o) => o.id !== id);
   const edges: LaidEdge[] = [];
   for (const e of model.edges) {
     const r = routes.get(e.id)!;
@@ -322,7 +323,15 @@ function* layoutWith(model: DiagramModel, key: string, untangled: boolean, t: Tr
       ...(e.via ? { via: e.via } : {}),
       ...(e.story ? { story: true } : {}),
       points: r.points,
-      labelAt: labelPoint(r.points, textWidth(e.label, 11) + 8, labelBoxes),
+      labelAt: labelPoint(
+        r.points,
+        textWidth(e.label, 11) + 8,
+        labelBoxes,
+        others(e.id).map((o) => routes.get(o.id)!.points),
+        others(e.id)
+          .filter((o) => o.story)
+          .map((o) => routes.get(o.id)!.points),
+      ),
       routed: r.routed,
     });
     yield;
