@@ -291,7 +291,10 @@ export class TermMatcher {
         scopes.push(v.scopes[i]);
       }
     });
-    return withCandidates(v, candidates, scopes);
+    const left = withCandidates(v, candidates, scopes);
+    // the config-key rules follow the candidates in scope: `cpus` in a Packer file is a key even though xl-cpupool's `cpus` entry is not one
+    if (!left.settings) left.settings = candidates.every((c) => this.isSetting[c]);
+    return left;
   }
 
   private insert(keys: string[], strict: boolean, lowerOnly: boolean, flag: boolean, generic: boolean, index: number, scope: number): void {
