@@ -52,9 +52,14 @@ describe('Packer builder keys', () => {
     assert.equal(cardOf('t.pkr.hcl', hcl, 'memory and'), undefined);
     assert.equal(cardOf('t.pkr.hcl', hcl, 'cpus below'), undefined);
     assert.equal(cardOf('t.pkr.hcl', hcl, 'cpus", "2"', 0, 0), undefined);
-    assert.notEqual(cardOf('t.pkr.hcl', hcl, 'memory", "2048"'), 'tool.packer-memory');
     assert.equal(cardOf('t.pkr.hcl', hcl, 'format = ".tar.gz"'), undefined);
     assert.equal(cardOf('t.pkr.hcl', hcl, 'sources'), undefined);
+  });
+
+  it('VBoxManage commands in a vboxmanage list keep their VBoxManage cards and do not make the whole template a VBoxManage script', () => {
+    assert.equal(cardOf('t.pkr.hcl', hcl, 'memory = 4096'), 'tool.packer-memory');
+    assert.equal(cardOf('t.pkr.hcl', hcl, 'modifyvm'), 'virtualbox.modifyvm');
+    assert.equal(cardOf('t.pkr.hcl', hcl, 'memory", "2048"'), 'virtualbox.modifyvm');
   });
 
   it('a legacy JSON template gives the same cards in each builder object', () => {
