@@ -75,6 +75,10 @@ describe('Packer builder keys', () => {
     assert.equal(cardOf('t.json', json, 'qemuargs'), 'tool.packer-qemuargs');
     assert.equal(cardOf('t.json', json, 'format'), 'tool.packer-output-directory');
     assert.notEqual(cardOf('t.json', json, 'cpus=4'), 'tool.packer-cpus');
+    // a key after a comma on one line is still a key, not a list item
+    const oneLine = '{ "builders": [ { "type": "hyperv-iso", "cpus": 2, "memory": 4096 } ] }';
+    assert.equal(cardOf('t.json', oneLine, 'cpus'), 'tool.packer-cpus');
+    assert.equal(cardOf('t.json', oneLine, 'memory'), 'tool.packer-memory');
   });
 
   it('keys of one builder get no card in another builder\'s block', () => {
