@@ -310,7 +310,10 @@ export class TermMatcher {
         scopes.push(v.scopes[i]);
       }
     });
-    return withCandidates(v, candidates, scopes);
+    const left = withCandidates(v, candidates, scopes);
+    // the config-key rules follow the candidates in scope: `cpus` in a Packer file is a key even though xl-cpupool's `cpus` entry is not one
+    if (!left.settings) left.settings = candidates.every((c) => this.isSetting[c]);
+    return left;
   }
 
   private insert(keys: string[], strict: boolean, lowerOnly: boolean, flag: boolean, generic: boolean, index: number, scope: number): void {
@@ -605,7 +608,7 @@ export class TermMatcher {
           !isLinkLabel(text, tok.start, this.bestEnd) &&
           (!continuesIdentifier(text, tok.start, digitsEnd(text, this.bestEnd), 0, text.length, this.code, variant.generic) || (!variant.generic && (startsFileName(text, tok.start, this.bestEnd) || (this.packer && isSourceReference(text, tok.start, this.bestEnd)) || (this.terraform && isResourceReference(text, tok.start, this.bestEnd))))) &&
           !(inPathOrFileName(text, tok.start, this.bestEnd, variant.generic) && (variant.generic || !startsFileName(text, tok.start, this.bestEnd))))) &&
-      !(this.code && (isDirectory(text, tok.start, this.bestEnd, 0, text.length) || isHomeFolder(text, tok.start) || (variant.generic && this.crossCutting(variant) && isValue(text, tok.start, 0)) || this.isVariable(text, tok.start, this.bestEnd, variant) || isBlockLabel(text, tok.start, this.bestEnd) || isReferenceName(text, tok.start, this.bestEnd) || (this.allTools(variant) && isNameValue(text, tok.start, this.bestEnd)) || this.isNameInCode(text, tok.start, this.bestEnd, variant) || this.isLabel(text, tok.start, this.bestEnd, variant)))
+      !(this.code && (isDirectory(text, tok.start, this.bestEnd, 0, text.length) || isHomeFolder(text, tok.start) || (variant.generic && this.crossCutting(variant) && isValue(text, tok.start, 0) && !(variant.settings && isKeyPosition(text, tok.start, this.bestEnd))) || this.isVariable(text, tok.start, this.bestEnd, variant) || isBlockLabel(text, tok.start, this.bestEnd) || isReferenceName(text, tok.start, this.bestEnd) || (this.allTools(variant) && isNameValue(text, tok.start, this.bestEnd)) || this.isNameInCode(text, tok.start, this.bestEnd, variant) || this.isLabel(text, tok.start, this.bestEnd, variant)))
     ) {
       return variant;
     }

@@ -5,8 +5,27 @@
  * thing of the builder whose block they sit in. One linear pass over the text.
  */
 
-/** Contexts a Packer builder block adds, by builder family. */
-export const BUILDER_SCOPES = ['packer-hyperv', 'packer-qemu', 'packer-virtualbox', 'packer-vmware', 'packer-vsphere', 'packer-proxmox'] as const;
+/**
+ * Contexts a Packer builder block adds, by builder family; `packer-source`: the `source` keyword
+ * that opens an HCL one; `packer-passthrough`: the value of a key whose strings go to another tool
+ * (`vboxmanage`, `qemuargs`, `vmx_data`), which also gets that tool's context.
+ */
+export const BUILDER_SCOPES = ['packer-hyperv', 'packer-qemu', 'packer-virtualbox', 'packer-vmware', 'packer-vsphere', 'packer-proxmox', 'packer-source', 'packer-passthrough'] as const;
+
+/** Builder keys whose value is passed to another tool, and that tool's context. */
+const PASSTHROUGH = /(?:^|[\s{,])"?(vboxmanage(?:_post)?|qemuargs|vmx_data(?:_post)?)"?[ \t]*[=:][ \t]*([[{])/gm;
+const PASSTHROUGH_TOOL: Readonly<Record<string, string>> = { vboxmanage: 'vboxmanage', vboxmanage_post: 'vboxmanage', qemuargs: 'qemu-cli', vmx_data: 'vmx', vmx_data_post: 'vmx' };
+
+/** The values of passthrough keys inside the builder block text[start, end). */
+function passthroughRegions(text: string, start: number, end: number, hcl: boolean, out: ProfileRegion[]): void {
+  PASSTHROUGH.lastIndex = start;
+  for (let m = PASSTHROUGH.exec(text); m && m.index < end; m = PASSTHROUGH.exec(text)) {
+    const open = m.index + m[0].length - 1;
+    const close = Math.min(end, closingBracket(text, open, hcl));
+    out.push({ start: open, end: close, contexts: ['packer-passthrough', PASSTHROUGH_TOOL[m[1]]] });
+    PASSTHROUGH.lastIndex = close;
+  }
+}
 
 /**
  * Hyper-V cmdlets whose parameters are ordinary words (`Set-VMProcessor -Count 4`): the scope
@@ -87,7 +106,7 @@ export function closingBracket(text: string, open: number, hcl: boolean): number
   return text.length;
 }
 
-const HCL_SOURCE = /^[ \t]*source[ \t]+"([A-Za-z0-9_-]+)"[ \t]+"[^"\n]*"[ \t]*\{/gm;
+const HCL_SOURCE = /^([ \t]*)source[ \t]+"([A-Za-z0-9_-]+)"[ \t]+"[^"\n]*"[ \t]*\{/gm;
 const JSON_BUILDERS = /"builders"\s*:\s*\[/g;
 const JSON_TYPE = /"type"\s*:\s*"([A-Za-z0-9_-]+)"/y;
 
@@ -96,7 +115,12 @@ export function packerRegions(text: string): ProfileRegion[] {
   const out: ProfileRegion[] = [];
   for (const m of text.matchAll(HCL_SOURCE)) {
     const open = m.index + m[0].length - 1;
-    out.push({ start: m.index, end: closingBracket(text, open, true), contexts: builderContexts(m[1]) });
+    const end = closingBracket(text, open, true);
+    out.push({ start: m.index, end, contexts: builderContexts(m[2]) });
+    passthroughRegions(text, open, end, true, out);
+    // the keyword itself, for any builder type (`source "amazon-ebs" ...` is a source block too)
+    const keyword = m.index + m[1].length;
+    out.push({ start: keyword, end: keyword + 6, contexts: ['packer-source'] });
   }
   for (const m of text.matchAll(JSON_BUILDERS)) {
     const arrayEnd = closingBracket(text, m.index + m[0].length - 1, false);
@@ -105,6 +129,7 @@ export function packerRegions(text: string): ProfileRegion[] {
       if (text.charCodeAt(i) !== 123) continue;
       const end = closingBracket(text, i, false);
       out.push({ start: i, end, contexts: builderContexts(ownType(text, i, end)) });
+      passthroughRegions(text, i, end, false, out);
       i = end - 1;
     }
   }
