@@ -148,3 +148,37 @@ describe('libvirt element words stay out of other files', () => {
     assert.equal(cardOf('page.html', html, 'keyboard'), undefined);
   });
 });
+
+describe('KubeVirt domain keys (held-out F windows-vm.yaml)', () => {
+  const vm = [
+    'apiVersion: kubevirt.io/v1',
+    'kind: VirtualMachine',
+    'spec:',
+    '  runStrategy: Always',
+    '  template:',
+    '    spec:',
+    '      domain:',
+    '        cpu:',
+    '          cores: 2',
+    '          model: cortex-a57',
+    '        devices:',
+    '          interfaces:',
+    '            - name: default',
+    '              model: e1000',
+    '              masquerade: {}',
+    '      networks:',
+    '        - name: default',
+    '          pod: {}',
+    '',
+  ].join('\n');
+  it('cpu.model and an Arm core name are the CPU model; an interface\'s model is not', () => {
+    assert.equal(cardOf('vm.yaml', vm, 'model: cortex'), 'kvm.cpu-model');
+    assert.equal(cardOf('vm.yaml', vm, 'cortex-a57'), 'kvm.cpu-model');
+    assert.equal(cardOf('vm.yaml', vm, 'model: e1000'), undefined);
+  });
+  it('runStrategy is the run strategy, pod: {} the pod network (a network source, not an interface binding)', () => {
+    assert.equal(cardOf('vm.yaml', vm, 'runStrategy'), 'kvm.kubevirt-run-strategy');
+    assert.equal(cardOf('vm.yaml', vm, 'pod: {}'), 'kvm.kubevirt-network');
+    assert.equal(cardOf('vm.yaml', vm, 'masquerade'), 'kvm.kubevirt-interface-binding');
+  });
+});
