@@ -182,3 +182,22 @@ describe('KubeVirt domain keys (held-out F windows-vm.yaml)', () => {
     assert.equal(cardOf('vm.yaml', vm, 'masquerade'), 'kvm.kubevirt-interface-binding');
   });
 });
+
+describe('QEMU arguments passed through libvirt', () => {
+  it('host after a -cpu <qemu:arg> is host-passthrough; host in another argument is not', () => {
+    const xml = [
+      "<domain type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>",
+      '  <qemu:commandline>',
+      "    <qemu:arg value='-cpu'/>",
+      "    <qemu:arg value='host,kvm=off'/>",
+      "    <qemu:arg value='-set'/>",
+      "    <qemu:arg value='device.hostdev0.host=01:00.0'/>",
+      '  </qemu:commandline>',
+      '</domain>',
+    ].join('\n');
+    assert.equal(cardOf('vm.xml', xml, "host,"), 'kvm.host-passthrough');
+    assert.equal(cardOf('vm.xml', xml, 'kvm=off'), 'kvm.kvm-hidden');
+    assert.notEqual(cardOf('vm.xml', xml, 'host=01'), 'kvm.host-passthrough');
+  });
+});
+

@@ -16,7 +16,7 @@ export const LIBVIRT_ELEMENT_SCOPES = [
   'libvirt-os', 'libvirt-disk', 'libvirt-interface', 'libvirt-input', 'libvirt-input-usb', 'libvirt-sound', 'libvirt-video',
   'libvirt-rng', 'libvirt-console', 'libvirt-channel', 'libvirt-memballoon', 'libvirt-filesystem', 'libvirt-tpm', 'libvirt-controller',
   'libvirt-controller-usb', 'libvirt-controller-pci', 'libvirt-controller-ide', 'libvirt-controller-sata', 'libvirt-controller-scsi',
-  'libvirt-controller-virtio-serial',
+  'libvirt-controller-virtio-serial', 'libvirt-qemu-cpu-arg',
 ] as const;
 
 /**
@@ -296,6 +296,7 @@ function libvirtRegions(text: string): ProfileRegion[] {
 
 const LIBVIRT_ELEMENT = /<(os|disk|interface|input|sound|video|rng|console|channel|memballoon|filesystem|tpm|controller)\b([^<>]*?)(\/?)>/g;
 const LIBVIRT_KIND = /\b(type|bus)\s*=\s*["']([\w-]+)["']/g;
+const QEMU_CPU_ARG = /<qemu:arg\s+value\s*=\s*(["'])-cpu\1\s*\/>\s*<qemu:arg\s+value\s*=\s*(["'])([^"'<>]*)\2/g;
 const CONTROLLER_KINDS = new Set(['usb', 'pci', 'ide', 'sata', 'scsi', 'virtio-serial']);
 
 /**
@@ -322,6 +323,11 @@ function libvirtElementRegions(text: string): ProfileRegion[] {
       if (close !== -1 && (next === -1 || close < next)) end = close + name.length + 3;
     }
     out.push({ start: m.index, end, contexts });
+  }
+  // the value of the <qemu:arg> that follows a '-cpu' one: `host,kvm=off` is QEMU's -cpu argument
+  for (const m of text.matchAll(QEMU_CPU_ARG)) {
+    const start = m.index + m[0].length - m[3].length - 1;
+    out.push({ start, end: start + m[3].length, contexts: ['libvirt-qemu-cpu-arg'] });
   }
   return out;
 }
