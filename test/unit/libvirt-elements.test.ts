@@ -201,3 +201,35 @@ describe('QEMU arguments passed through libvirt', () => {
   });
 });
 
+describe('libvirt serial ports, consoles and the watchdog', () => {
+  const xml = [
+    "<domain type='kvm'>",
+    '  <devices>',
+    "    <serial type='pty'>",
+    "      <target type='isa-serial' port='0'/>",
+    '    </serial>',
+    "    <console type='pty'>",
+    "      <target type='serial' port='0'/>",
+    '    </console>',
+    "    <channel type='pty'>",
+    "      <target type='virtio' name='org.qemu.guest_agent.0'/>",
+    '    </channel>',
+    "    <watchdog model='i6300esb' action='reset'/>",
+    '  </devices>',
+    '</domain>',
+  ].join('\n');
+  it('serial and console types and targets get the serial-console card; a virtio channel is virtio-serial', () => {
+    assert.equal(cardOf('vm.xml', xml, 'serial type'), 'kvm.libvirt-serial-console');
+    assert.equal(cardOf('vm.xml', xml, 'isa-serial'), 'kvm.libvirt-serial-console');
+    assert.equal(cardOf('vm.xml', xml, 'console type'), 'kvm.libvirt-serial-console');
+    assert.equal(cardOf('vm.xml', xml, "serial' port"), 'kvm.libvirt-serial-console');
+    assert.equal(cardOf('vm.xml', xml, "pty'>\n      <target type='virtio'"), undefined);
+    assert.equal(cardOf('vm.xml', xml, "virtio' name"), 'kvm.virtio-serial');
+  });
+  it('<watchdog model> is the watchdog; serial in xl.cfg stays Xen\'s', () => {
+    assert.equal(cardOf('vm.xml', xml, 'watchdog model'), 'kvm.watchdog');
+    assert.equal(cardOf('vm.xml', xml, 'i6300esb'), 'kvm.watchdog');
+    assert.equal(cardOf('hvm.cfg', 'name = "hvm1"\ntype = "hvm"\nserial = "pty"\n', 'serial'), 'xl.serial');
+  });
+});
+
