@@ -297,6 +297,8 @@ function libvirtRegions(text: string): ProfileRegion[] {
 const LIBVIRT_ELEMENT = /<(os|disk|interface|input|sound|video|rng|console|serial|channel|memballoon|filesystem|tpm|controller)\b([^<>]*?)(\/?)>/g;
 const LIBVIRT_KIND = /\b(type|bus)\s*=\s*["']([\w-]+)["']/g;
 const QEMU_CPU_ARG = /<qemu:arg\s+value\s*=\s*(["'])-cpu\1\s*\/>\s*<qemu:arg\s+value\s*=\s*(["'])([^"'<>]*)\2/g;
+/** How far past its opening tag an element's close tag is looked for (a device element is a few lines). */
+const ELEMENT_REACH = 16_384;
 const CONTROLLER_KINDS = new Set(['usb', 'pci', 'ide', 'sata', 'scsi', 'virtio-serial']);
 
 /**
@@ -317,10 +319,11 @@ function libvirtElementRegions(text: string): ProfileRegion[] {
     if (name === 'input' && kinds.get('bus') === 'usb') contexts.push('libvirt-input-usb');
     let end = m.index + m[0].length;
     if (!m[3]) {
-      const close = text.indexOf(`</${name}>`, end);
-      // a missing close tag, or one past the next element of the same name, ends the region at its tag
-      const next = text.indexOf(`<${name}`, end);
-      if (close !== -1 && (next === -1 || close < next)) end = close + name.length + 3;
+      // the close tag within reach; a missing one, or one past the next element of the same name, ends the region at its tag
+      const body = text.slice(end, end + ELEMENT_REACH);
+      const close = body.indexOf(`</${name}>`);
+      const next = body.indexOf(`<${name}`);
+      if (close !== -1 && (next === -1 || close < next)) end += close + name.length + 3;
     }
     out.push({ start: m.index, end, contexts });
   }
