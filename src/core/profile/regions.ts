@@ -13,7 +13,7 @@ export const BUILDER_SCOPES = ['packer-hyperv', 'packer-qemu', 'packer-virtualbo
  * mean that element's thing, and a `<controller>`'s or `<input>`'s kind by its `type` or `bus`.
  */
 export const LIBVIRT_ELEMENT_SCOPES = [
-  'libvirt-os', 'libvirt-disk', 'libvirt-interface', 'libvirt-input', 'libvirt-input-usb', 'libvirt-sound', 'libvirt-video',
+  'libvirt-os', 'libvirt-disk', 'libvirt-interface', 'libvirt-input', 'libvirt-input-usb', 'libvirt-sound', 'libvirt-audio', 'libvirt-video',
   'libvirt-rng', 'libvirt-console', 'libvirt-serial', 'libvirt-channel', 'libvirt-memballoon', 'libvirt-filesystem', 'libvirt-tpm', 'libvirt-controller',
   'libvirt-controller-usb', 'libvirt-controller-pci', 'libvirt-controller-ide', 'libvirt-controller-sata', 'libvirt-controller-scsi',
   'libvirt-controller-virtio-serial', 'libvirt-qemu-cpu-arg',
@@ -294,7 +294,7 @@ function libvirtRegions(text: string): ProfileRegion[] {
   return out;
 }
 
-const LIBVIRT_ELEMENT = /<(os|disk|interface|input|sound|video|rng|console|serial|channel|memballoon|filesystem|tpm|controller)\b([^<>]*?)(\/?)>/g;
+const LIBVIRT_ELEMENT = /<(os|disk|interface|input|sound|audio|video|rng|console|serial|channel|memballoon|filesystem|tpm|controller)\b([^<>]*?)(\/?)>/g;
 const LIBVIRT_KIND = /\b(type|bus)\s*=\s*["']([\w-]+)["']/g;
 const QEMU_CPU_ARG = /<qemu:arg\s+value\s*=\s*(["'])-cpu\1\s*\/>\s*<qemu:arg\s+value\s*=\s*(["'])([^"'<>]*)\2/g;
 /** How far past its opening tag an element's close tag is looked for (a device element is a few lines). */
