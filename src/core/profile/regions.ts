@@ -34,6 +34,17 @@ function passthroughRegions(text: string, start: number, end: number, hcl: boole
 const CMDLET_SCOPES_LIST = ['cmdlet-set-vmprocessor', 'cmdlet-set-vmfirmware', 'cmdlet-set-vmmemory', 'cmdlet-new-vhd', 'cmdlet-set-vmhost'] as const;
 
 /**
+ * A libvirt domain's device and `<os>` elements whose words (`virtio`, `tablet`, `kernel`, `io`)
+ * mean that element's thing, and a `<controller>`'s or `<input>`'s kind by its `type` or `bus`.
+ */
+export const LIBVIRT_ELEMENT_SCOPES = [
+  'libvirt-os', 'libvirt-disk', 'libvirt-interface', 'libvirt-input', 'libvirt-input-usb', 'libvirt-sound', 'libvirt-audio', 'libvirt-video',
+  'libvirt-rng', 'libvirt-console', 'libvirt-serial', 'libvirt-channel', 'libvirt-memballoon', 'libvirt-filesystem', 'libvirt-tpm', 'libvirt-controller',
+  'libvirt-controller-usb', 'libvirt-controller-pci', 'libvirt-controller-ide', 'libvirt-controller-sata', 'libvirt-controller-scsi',
+  'libvirt-controller-virtio-serial', 'libvirt-qemu-cpu-arg',
+] as const;
+
+/**
  * Contexts of parts of a document whose words mean something narrower there: near disk
  * partitioning (`Get-Partition`, `sgdisk`, an answer file's `<CreatePartition>`), a KubeVirt
  * spec's `memory:`, `cpu:`, `features:` and `networks:` blocks and its domain's `resources:`, a DSC configuration's `Vhd` and
@@ -46,6 +57,7 @@ export const SENSE_SCOPES = [
   'disk-partition', 'kubevirt-memory', 'kubevirt-cpu', 'kubevirt-features', 'kubevirt-networks', 'kubevirt-resources', 'dsc-vhd', 'dsc-windowsfeature', 'packer-plugins', 'proxmox-lxc',
   'terraform-hyperv', 'vagrant-libvirt', 'vagrant-virtualbox', 'vagrant-hyperv', 'vagrant-vmware', 'libvirt-features', 'cpu-topology', 'other-device-option',
   ...CMDLET_SCOPES_LIST,
+  ...LIBVIRT_ELEMENT_SCOPES,
 ] as const;
 
 export interface ProfileRegion {
@@ -314,6 +326,47 @@ function libvirtRegions(text: string): ProfileRegion[] {
   return out;
 }
 
+const LIBVIRT_ELEMENT = /<(os|disk|interface|input|sound|audio|video|rng|console|serial|channel|memballoon|filesystem|tpm|controller)\b([^<>]*?)(\/?)>/g;
+const LIBVIRT_KIND = /\b(type|bus)\s*=\s*["']([\w-]+)["']/g;
+const QEMU_CPU_ARG = /<qemu:arg\s+value\s*=\s*(["'])-cpu\1\s*\/>\s*<qemu:arg\s+value\s*=\s*(["'])([^"'<>]*)\2/g;
+/** How far past its opening tag an element's close tag is looked for (a device element is a few lines). */
+const ELEMENT_REACH = 16_384;
+const CONTROLLER_KINDS = new Set(['usb', 'pci', 'ide', 'sata', 'scsi', 'virtio-serial']);
+
+/**
+ * A libvirt domain's device elements and its `<os>` block, from the opening tag to the closing
+ * one (or the end of a self-closing tag): `libvirt-<element>`, and for a controller the kind its
+ * `type` names, for an input on `bus='usb'` `libvirt-input-usb`. An `<input>` without a `type`
+ * (an `<audio>` backend's) is not an input device.
+ */
+function libvirtElementRegions(text: string): ProfileRegion[] {
+  const out: ProfileRegion[] = [];
+  for (const m of text.matchAll(LIBVIRT_ELEMENT)) {
+    const name = m[1];
+    const kinds = new Map([...m[2].matchAll(LIBVIRT_KIND)].map((k) => [k[1], k[2]] as const));
+    if (name === 'input' && !kinds.has('type')) continue;
+    const contexts = [`libvirt-${name}`];
+    const type = kinds.get('type');
+    if (name === 'controller' && type && CONTROLLER_KINDS.has(type)) contexts.push(`libvirt-controller-${type}`);
+    if (name === 'input' && kinds.get('bus') === 'usb') contexts.push('libvirt-input-usb');
+    let end = m.index + m[0].length;
+    if (!m[3]) {
+      // the close tag within reach; a missing one, or one past the next element of the same name, ends the region at its tag
+      const body = text.slice(end, end + ELEMENT_REACH);
+      const close = body.indexOf(`</${name}>`);
+      const next = body.indexOf(`<${name}`);
+      if (close !== -1 && (next === -1 || close < next)) end += close + name.length + 3;
+    }
+    out.push({ start: m.index, end, contexts });
+  }
+  // the value of the <qemu:arg> that follows a '-cpu' one: `host,kvm=off` is QEMU's -cpu argument
+  for (const m of text.matchAll(QEMU_CPU_ARG)) {
+    const start = m.index + m[0].length - m[3].length - 1;
+    out.push({ start, end: start + m[3].length, contexts: ['libvirt-qemu-cpu-arg'] });
+  }
+  return out;
+}
+
 /** The argument of `-smp`, and of QEMU and virt-install options for devices other than NICs, where `model=` is that device's. */
 const OPTION_ARGUMENT = /(?:^|[\s"'(])(-smp|-audio|-audiodev|--sound|--video|--controller|--tpm|--watchdog|--memballoon|--rng|--input)(?:[ \t]+|=|["'],?[ \t]*["'])([^\s"']+)/gm;
 
@@ -366,6 +419,7 @@ export function senseRegions(text: string, tools: ReadonlySet<string>, formats: 
   if (tools.has('vagrant')) out.push(...vagrantRegions(text));
   if (tools.has('hyperv-powershell')) out.push(...cmdletRegions(text));
   if (tools.has('libvirt-xml') || formats.has('xml')) out.push(...libvirtRegions(text));
+  if (tools.has('libvirt-xml')) out.push(...libvirtElementRegions(text));
   if (tools.has('qemu-cli') || tools.has('virsh') || formats.has('shell')) out.push(...optionRegions(text));
   return out;
 }
