@@ -5,7 +5,7 @@
 // not README images, so `npm run screenshots` leaves them out).
 import * as assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
-import { DIAGRAM_READY, clickActivityBar, hidePanel, openWorkbench, runCommand, screenshot, webviewFrame } from './helpers.mjs';
+import { DIAGRAM_READY, clickActivityBar, hidePanel, openWorkbench, pressKey, runCommand, screenshot, webviewFrame } from './helpers.mjs';
 
 const VIEWPORT = { width: 1400, height: 900 };
 
@@ -14,8 +14,10 @@ async function openDiagram(page, title) {
   await runCommand(page, 'Hypervisor Atlas: Show Architecture Diagram…');
   await page.locator('.quick-input-widget input').fill(title);
   // every system is listed before the filter applies: Enter must wait until the row it takes is this one
-  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).first().waitFor({ state: 'visible' });
-  await page.keyboard.press('Enter');
+  const row = page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).first();
+  await row.waitFor({ state: 'visible' });
+  // an Enter the browser never acknowledged hung this test once: then click the row instead
+  if (!(await pressKey(page, 'Enter')) && (await row.isVisible().catch(() => false))) await row.click({ timeout: 5000 });
   const frame = await webviewFrame(page, { hasSelector: `svg[aria-label^="${title} architecture"] .node-component` });
   await frame.locator(DIAGRAM_READY).waitFor();
   return frame;
