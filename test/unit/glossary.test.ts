@@ -42,6 +42,17 @@ describe('workspace glossary: rules shared with the content build', () => {
     assert.match(problems(bad)[0], /^\.atlas\/a\.md:\d+: malformed front matter/);
   });
 
+  it("says what is wrong with bad YAML in the project's own (translatable) words, at its line and column", () => {
+    assert.deepEqual(problems(file('.atlas/a.md', `id: lab.a\ntitle: A\ntitle: B\nkind: concept\nsummary: A.\n${SRC}`)), ['.atlas/a.md:4: malformed front matter: a field is given twice (column 1)']);
+    assert.deepEqual(problems(file('.atlas/a.md', `id: lab.a\ntitle: "A\nkind: concept\n${SRC}`)).slice(0, 1), ['.atlas/a.md:3: malformed front matter: a closing quote, bracket or brace, or a separator, is missing (column 10)']);
+    const tab = problems(file('.atlas/a.md', `id: lab.a\naliases:\n\t- a\n${SRC}`));
+    assert.ok(tab.some((m) => /malformed front matter: (a tab is used to indent|the indentation is wrong)/.test(m)), tab.join('\n'));
+    // anchors that explode (40 aliases, 10^4 values): stopped as they expand, with the reason
+    const laughs = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcd'.split('').map((c, k) => `${c}: &${c} [${Array(10).fill(`*${'abc'[k]}`).join(', ')}]`), `aliases: [${Array(10).fill('*d').join(', ')}]`].join('\n');
+    const boom = problems(file('.atlas/a.md', `id: lab.a\n${laughs}`));
+    assert.ok(boom.some((m) => /^\.atlas\/a\.md:\d+: malformed front matter: its YAML aliases expand into too much data$/.test(m)), boom.join('\n'));
+  });
+
   it('reports a duplicate alias between two workspace files', () => {
     const p = problems(term('.atlas/a.md', 'lab.a', 'aliases: [orion-cluster]'), term('.atlas/b.md', 'lab.b', 'aliases: [orion-cluster]'));
     assert.equal(p.length, 2);

@@ -98,7 +98,7 @@ describe('held-out real-file shapes (docs/reviews/heldout.md)', () => {
     assert.equal(cardOf('main.tf', tf, 'agent'), 'kvm.qemu-guest-agent');
     assert.equal(cardOf('main.tf', 'resource "libvirt_domain" "w" {\n  agent = 1\n}\n', 'agent'), undefined);
   });
-  it('a tool\'s key names are that tool\'s only: vSphere variables in Packer, datastore_id and usbdevice in Proxmox, pcie-root-port in libvirt', () => {
+  it('a tool\'s key names are that tool\'s only: vSphere variables in Packer, datastore_id and usbdevice in Proxmox, pcie-root-port in libvirt (its PCI controller, not VMware\'s bridge)', () => {
     const pkr = 'variable "vsphere_host" {}\nsource "vsphere-iso" "l" {\n  vcenter_server = var.vsphere_host\n}\n';
     assert.equal(cardOf('l.pkr.hcl', pkr, 'vsphere_host'), undefined);
     assert.equal(cardOf('main.tf', 'provider "vsphere" {\n  vsphere_server = var.vsphere_server\n}\n', 'vsphere_server'), 'esxi.terraform-vsphere');
@@ -106,7 +106,7 @@ describe('held-out real-file shapes (docs/reviews/heldout.md)', () => {
     assert.equal(cardOf('main.tf', tf, 'datastore_id'), 'platform.proxmox-storage');
     assert.equal(cardOf('main.tf', tf, 'usbdevice'), undefined);
     assert.equal(cardOf('main.tf', 'resource "vsphere_virtual_machine" "v" {\n  datastore_id = data.vsphere_datastore.d.id\n}\n', 'datastore_id'), 'esxi.datastore');
-    assert.equal(cardOf('vm.xml', "<domain type='kvm'>\n  <controller type='pci' model='pcie-root-port'/>\n</domain>\n", 'pcie-root-port'), undefined);
+    assert.equal(cardOf('vm.xml', "<domain type='kvm'>\n  <controller type='pci' model='pcie-root-port'/>\n</domain>\n", 'pcie-root-port'), 'kvm.pci-controller');
     assert.equal(cardOf('vm.vmx', '.encoding = "UTF-8"\npciBridge4.virtualDev = "pcieRootPort"\n', 'pcieRootPort'), 'vmx.pcibridge');
     assert.equal(cardOf('w.pkr.hcl', 'packer {\n  required_plugins {\n    hyperv = { source = "github.com/hashicorp/hyperv" }\n  }\n}\n', 'hyperv'), 'hyperv');
   });

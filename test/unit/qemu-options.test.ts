@@ -55,8 +55,8 @@ describe('QEMU command-line options (held-out F and G)', () => {
     ['/dev/hugepages', 'kvm.hugepages', 0, 5],
     ['-hda', 'kvm.drive', 0, 1],
     ['-cdrom', 'kvm.drive', 0, 1],
-    ['ich9-intel-hda', 'kvm.sound-device', 0, 0],
-    ['hda-duplex', 'kvm.sound-device', 0, 0],
+    ['ich9-intel-hda', 'kvm.sound', 0, 0],
+    ['hda-duplex', 'kvm.sound', 0, 0],
     ['-nodefaults', 'kvm.machine', 0, 1],
     ['-incoming', 'concept.live-migration', 0, 1],
     ['-mem-prealloc', 'kvm.memory-backend', 0, 1],
@@ -116,7 +116,7 @@ describe('QEMU command-line options (held-out F and G)', () => {
 
   it('a libvirt <sound model> and its ich6 model are the sound card', () => {
     const xml = "<domain type='kvm'>\n  <devices>\n    <sound model='ich6'>\n      <codec type='micro'/>\n    </sound>\n  </devices>\n</domain>\n";
-    assert.equal(cardOf('vm.xml', xml, 'ich6'), 'kvm.sound-device');
+    assert.equal(cardOf('vm.xml', xml, 'ich6'), 'kvm.sound');
     assert.equal(cardOf('notes.txt', 'The ICH6 southbridge and the ich6 datasheet.\n', 'ich6'), undefined);
   });
 

@@ -238,7 +238,7 @@ function* layoutWith(model: DiagramModel, key: string, untangled: boolean, t: Tr
 
   for (const l of layerBoxes.values()) {
     const isOutside = l === outside;
-    frames.push({ id: `frame@${l.layer.key}`, kind: isOutside || l.layer.apart ? 'outside' : 'layer', layerKey: l.layer.key, x: l.x + half, y: l.y + half, w: l.w - STEP, h: l.h - STEP });
+    frames.push({ id: `frame@${l.layer.key}`, kind: isOutside || l.layer.apart ? 'outside' : 'layer', layerKey: l.layer.key, title: l.layer.title, x: l.x + half, y: l.y + half, w: l.w - STEP, h: l.h - STEP });
     const tw = snap(textWidth(l.layer.title, M.layerTitle) + 16);
     const title: LaidNode = {
       id: `layer@${l.layer.key}`,
@@ -309,6 +309,7 @@ function* layoutWith(model: DiagramModel, key: string, untangled: boolean, t: Tr
     yield;
   }
   const labelBoxes = nodes.filter((n) => n.kind !== 'system');
+  const others = (id: string) => model.edges.filter((o) => o.id !== id);
   const edges: LaidEdge[] = [];
   for (const e of model.edges) {
     const r = routes.get(e.id)!;
@@ -322,7 +323,15 @@ function* layoutWith(model: DiagramModel, key: string, untangled: boolean, t: Tr
       ...(e.via ? { via: e.via } : {}),
       ...(e.story ? { story: true } : {}),
       points: r.points,
-      labelAt: labelPoint(r.points, textWidth(e.label, 11) + 8, labelBoxes),
+      labelAt: labelPoint(
+        r.points,
+        textWidth(e.label, 11) + 8,
+        labelBoxes,
+        others(e.id).map((o) => routes.get(o.id)!.points),
+        others(e.id)
+          .filter((o) => o.story)
+          .map((o) => routes.get(o.id)!.points),
+      ),
       routed: r.routed,
     });
     yield;

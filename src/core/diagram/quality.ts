@@ -3,6 +3,7 @@
  * share, edge labels that would cover a box, and the smallest label in the initial view. The
  * initial scale is the one the diagram page starts at (see `initialScale`).
  */
+import { plateCrosses } from './route';
 import { textWidth } from './text';
 import type { DiagramLayout, Rect } from './types';
 
@@ -98,6 +99,8 @@ export interface LayoutQuality {
   sharedSegments: number;
   /** edge labels (drawn on a plate at `labelAt` when the edge is highlighted) that cover a box or a title */
   labelOverlaps: number;
+  /** edge labels whose plate lies over another edge's line */
+  labelsOverLines: number;
   /** the smallest label, in CSS px, at the initial scale of a `w` × `h` panel */
   smallestLabelPx: number;
 }
@@ -148,10 +151,12 @@ export function measureLayout(layout: DiagramLayout, w = 683, h = 772): LayoutQu
   for (let i = 0; i < segs.length; i++) for (let j = i + 1; j < segs.length; j++) if (segs[i]!.some((a) => segs[j]!.some((b) => shares(a, b)))) sharedSegments++;
   const boxes = layout.nodes;
   let labelOverlaps = 0;
+  let labelsOverLines = 0;
   for (const e of layout.edges) {
     const lw = textWidth(e.label, 11) + 8;
     const plate: Rect = { x: e.labelAt[0] - lw / 2, y: e.labelAt[1] - 9, w: lw, h: 17 };
     if (boxes.some((b) => overlaps(plate, b))) labelOverlaps++;
+    if (layout.edges.some((o) => o !== e && plateCrosses(o.points, plate))) labelsOverLines++;
   }
-  return { crossings, sharedSegments, labelOverlaps, smallestLabelPx: Math.round(initialScale(layout, w, h) * smallestFont(layout) * 100) / 100 };
+  return { crossings, sharedSegments, labelOverlaps, labelsOverLines, smallestLabelPx: Math.round(initialScale(layout, w, h) * smallestFont(layout) * 100) / 100 };
 }

@@ -310,7 +310,7 @@ function straight(req: RouteRequest): Route {
  * the edge, at the point nearest the middle of its longest segment whose plate covers no box;
  * the middle of the longest segment when every point does.
  */
-export function labelPoint(points: [number, number][], labelW = 0, boxes: readonly Rect[] = []): [number, number] {
+export function labelPoint(points: [number, number][], labelW = 0, boxes: readonly Rect[] = [], lines: readonly (readonly [number, number][])[] = [], storyLines: readonly (readonly [number, number][])[] = []): [number, number] {
   const segs: { a: [number, number]; b: [number, number]; len: number }[] = [];
   for (let k = 1; k < points.length; k++) {
     const a = points[k - 1]!;
@@ -320,7 +320,12 @@ export function labelPoint(points: [number, number][], labelW = 0, boxes: readon
   if (segs.length === 0) return points[0] ?? [0, 0];
   segs.sort((x, y) => y.len - x.len);
   const mid = (s: (typeof segs)[number]): [number, number] => [(s.a[0] + s.b[0]) / 2, (s.a[1] + s.b[1]) / 2];
-  const free = ([x, y]: [number, number]) => boxes.every((r) => !(x - labelW / 2 < r.x + r.w && r.x < x + labelW / 2 && y - 9 < r.y + r.h && r.y < y + 8));
+  const clearOfBoxes = ([x, y]: [number, number]) => boxes.every((r) => !(x - labelW / 2 < r.x + r.w && r.x < x + labelW / 2 && y - 9 < r.y + r.h && r.y < y + 8));
+  const clearOf = (ls: typeof lines) => ([x, y]: [number, number]) => !ls.some((l) => plateCrosses(l, { x: x - labelW / 2, y: y - 9, w: labelW, h: 17 }));
+  // clear of the boxes and of every other edge's line if a spot allows it; else of the story's
+  // lines (drawn all the time); else of the boxes only
+  const tiers = [clearOf(lines), clearOf(storyLines), () => true].map((clear) => (p: [number, number]) => clearOfBoxes(p) && clear(p));
+  let free = tiers[0]!;
   // on the line first; then beside it (a plate's height above or below a horizontal stretch,
   // its half width beside a vertical one), so a short edge between two boxes still gets a spot
   const offsets = (s: (typeof segs)[number]): [number, number][] => {
@@ -330,7 +335,8 @@ export function labelPoint(points: [number, number][], labelW = 0, boxes: readon
     for (let d = 16; d <= 48; d += STEP) out.push([0, -d], [0, d]);
     return out;
   };
-  for (const shift of [[[0, 0]] as [number, number][], null]) {
+  for (const [tier, shift] of [0, 1, 2].flatMap((t) => [[t, [[0, 0]]], [t, null]] as [number, [number, number][] | null][])) {
+    free = tiers[tier]!;
     for (const s of segs) {
       const m = mid(s);
       const dx = Math.sign(s.b[0] - s.a[0]);
@@ -347,4 +353,18 @@ export function labelPoint(points: [number, number][], labelW = 0, boxes: readon
     }
   }
   return mid(segs[0]!);
+}
+
+/** Whether a polyline runs through a label's plate (touching its edge does not count). */
+export function plateCrosses(line: readonly [number, number][], p: Rect): boolean {
+  for (let k = 1; k < line.length; k++) {
+    const [ax, ay] = line[k - 1]!;
+    const [bx, by] = line[k]!;
+    const x0 = Math.min(ax, bx);
+    const x1 = Math.max(ax, bx);
+    const y0 = Math.min(ay, by);
+    const y1 = Math.max(ay, by);
+    if (x1 >= p.x && x0 <= p.x + p.w && y1 >= p.y && y0 <= p.y + p.h && (x0 === x1 ? x0 > p.x && x0 < p.x + p.w : true) && (y0 === y1 ? y0 > p.y && y0 < p.y + p.h : true)) return true;
+  }
+  return false;
 }

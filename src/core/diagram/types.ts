@@ -130,6 +130,8 @@ export interface LaidFrame extends Rect {
   kind: 'layer' | 'band' | 'outside' | 'side';
   band?: Band;
   layerKey?: string;
+  /** a layer's or outside column's title, pinned to the view's edge when the drawing is panned past it */
+  title?: string;
 }
 
 export interface LaidEdge extends ModelEdge {

@@ -9,7 +9,7 @@ import { SCOPE_NAMES } from '../profile';
 import { english, fill, messages, type Translate } from '../l10n';
 import { aliasProblem } from './alias-rules';
 import { LIMITS } from './limits';
-import { readFrontMatter } from './yaml';
+import { readFrontMatter, yamlReason } from './yaml';
 
 export interface SourceFile {
   /** repository-relative path, used in messages */
@@ -75,7 +75,6 @@ const entryWords = messages({
   /** {0}: how many, {1}: the limit */
   yamlAliases: 'front matter uses {0} YAML aliases (*name); at most {1} are allowed',
   /** {0}: the YAML parser's message (English) */
-  malformed: 'malformed front matter: {0}',
   /** {0}: a field name */
   missingField: 'missing required field `{0}`',
   /** {0}: a field name */
@@ -245,7 +244,8 @@ export function parseEntry(file: SourceFile, problems: Problem[], options: Parse
   try {
     data = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
   } catch (e) {
-    report(lineOf(firstAlias), fill(w.malformed, e instanceof Error ? e.message.split('\n')[0]! : String(e)));
+    // yaml throws on an alias count past maxAliasCount: the only error toJS gives a parsed document
+    report(lineOf(firstAlias), yamlReason(/alias/i.test(e instanceof Error ? e.message : '') ? 'RESOURCE_EXHAUSTION' : undefined, undefined, t));
     return undefined;
   }
   const at = (field: string) => fieldLines.get(field) ?? 2;

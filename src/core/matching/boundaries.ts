@@ -393,3 +393,54 @@ export function startsFileName(text: string, start: number, end: number): boolea
   return FILE_REST.test(text.slice(end, i));
 }
 const FILE_REST = /^(?:[-_.](?:[0-9][A-Za-z0-9]*|[a-z][a-z0-9]*))*\.(?:fd|rom|iso)$/;
+
+/**
+ * A key whose value names the machine itself, up to where the value starts: `name:`, `- name: `,
+ * `"name": "`, `vm_name = "`, `VMName=`, `hostname:`, `uuid:`, a `-Name`, `-VMName`, `--name` or
+ * `-name` option, a `<name>` or `<uuid>` element. Not a device's name key (`host_dev_name`): `tap0`
+ * is a TAP device.
+ */
+const LABEL_KEY = /(?:(?:^|[^\w-])(?:name|Name|NAME|hostname|host_name|uuid|UUID|vm_name|vmName|VMName|domain_name|instance_name)["']?[ \t]*(?:=>|=|:)[ \t]*|(?:^|[\s"'(])--?(?:Name|VMName|name|vm-name)(?:[ \t]+|=)|<(?:name|uuid)>[ \t]*)$/;
+const LABEL_END = new Set([34, 39, 32, 9, 10, 13, 60, 44, 59, 125, 93, 41]);
+
+function isLabelChar(c: number): boolean {
+  return isAlnum(c) || c === 45 || c === 95 || c === 46;
+}
+
+/**
+ * The one-word value of a key that holds a name or id (see LABEL_KEY) that text[start, end) sits
+ * in, as [start, end); undefined when it sits in none. `<name>vm1</name>`, `- name: containerdisk`,
+ * `-Name web-vm2`: a label someone chose, not a term.
+ */
+export function labelValue(text: string, start: number, end: number): [number, number] | undefined {
+  let s = start;
+  while (s > 0 && start - s < 80 && isLabelChar(text.charCodeAt(s - 1))) s--;
+  let e = end;
+  while (e < text.length && e - end < 80 && isLabelChar(text.charCodeAt(e))) e++;
+  if (e < text.length && !LABEL_END.has(text.charCodeAt(e))) return undefined;
+  // a name of several words (`"Default Switch"`) may be the thing itself
+  for (let i = start; i < end; i++) if (!isLabelChar(text.charCodeAt(i))) return undefined;
+  const q = s > 0 ? text.charCodeAt(s - 1) : 0;
+  let k = s;
+  if (q === 34 || q === 39) {
+    if (text.charCodeAt(e) !== q) return undefined;
+    k = s - 1;
+  }
+  const head = text.slice(Math.max(0, k - 60), k);
+  if (!LABEL_KEY.test(head)) return undefined;
+  // an XML attribute (`<timer name='rtc'/>`) names a choice the schema defines, not a label
+  if ((q === 34 || q === 39) && head.lastIndexOf('<') > head.lastIndexOf('>')) return undefined;
+  return [s, e];
+}
+
+const RESOURCE_REFERENCE = /^\.[A-Za-z_][\w-]*(?:\.|\[)/;
+
+/**
+ * Whether text[start, end) is the resource type of a Terraform reference, `TYPE.NAME.attribute`
+ * (`hyperv_vhd.web.path`): the type is the term, the name and attribute are the file's own.
+ */
+export function isResourceReference(text: string, start: number, end: number): boolean {
+  const b = start > 0 ? text.charCodeAt(start - 1) : 32;
+  if (isAlnum(b) || b === 95 || b === 46 || b === 36 || b === 45) return false;
+  return RESOURCE_REFERENCE.test(text.slice(end, end + 120));
+}

@@ -1,5 +1,5 @@
 import { aliasForms, cleanAlias, scopeKey } from './alias';
-import { continuesIdentifier, CREDENTIAL_KEY, inCommentLine, isDirectory, isHomeFolder, isKeyPosition, isBlockLabel, isNameValue, isReferenceName, isSourceReference, isValue, isVariableName, isVerbUse, keyFollows, quotedName, codeLineBreak, notTermEnd, opensBlock, startsFileName } from './boundaries';
+import { continuesIdentifier, CREDENTIAL_KEY, inCommentLine, isDirectory, isHomeFolder, isKeyPosition, isBlockLabel, isNameValue, labelValue, isReferenceName, isResourceReference, isSourceReference, isValue, isVariableName, isVerbUse, keyFollows, quotedName, codeLineBreak, notTermEnd, opensBlock, startsFileName } from './boundaries';
 import { inPathOrFileName } from './paths';
 import { bit, pairHash, popcount, ROOT_BITS, sepCode, sepLength, slotOf } from './edge-table';
 import { AT_AM_END, AT_AM_START, AT_SP_END, AT_SP_START, AT_SYSTEM, compact, CONTEXT_RADIUS, lowerFrom, newRaw, upperFrom, type Raw } from './raw';
@@ -129,8 +129,10 @@ export class TermMatcher {
     };
     // a yield after every alias, every 1024 edges and every 64 nodes: the caller decides, by
     // the clock, when to pause, so no slice is much longer than its budget even cold
+    const prefixStems = new Set<string>();
     for (let index = 0; index < entries.length; index++) {
       const entry = entries[index];
+      for (const alias of entry.aliases) if (CLASS_PREFIX.test(alias.trim())) prefixStems.add(alias.trim().slice(0, -1).toLowerCase());
       const generic = new Set((entry.generic ?? []).map(scopeKey));
       const byAlias = new Map(Object.entries(entry.aliasScopes ?? {}).map(([a, list]) => [scopeKey(a), list] as const));
       for (const alias of entry.aliases) {
@@ -157,7 +159,18 @@ export class TermMatcher {
       if (flags) this.flagAccepted.set(n, flags);
       if (n % 64 === 63) yield;
     }
+    for (const stem of prefixStems) {
+      let h = 0;
+      for (let k = 0; k < stem.length; k++) h = hashStep(h, stem.charCodeAt(k));
+      const node = this.child(0, 0, h, stem, 0, stem.length);
+      // class names are CamelCase: the variant for mixed-case text
+      const v = node === -1 ? undefined : this.accepted[node * 4 + 1];
+      if (v) this.prefixes.set(stem, v);
+    }
   }
+
+  /** A class prefix alias (`Msvm_`) by its lower-case stem: the variant a whole class name of that family gets. */
+  private readonly prefixes = new Map<string, Variant>();
 
   /** per node with flag aliases: the variant `accept` takes for a lower-case piece written as a flag */
   private readonly flagAccepted = new Map<number, Variant>();
@@ -199,6 +212,10 @@ export class TermMatcher {
   private shell = false;
   /** during a scan: the document is a Packer template */
   private packer = false;
+  /** during a scan: the document is a KubeVirt spec, whose `name:` values label disks, volumes and networks */
+  private kubevirt = false;
+  /** during a scan: the document is Terraform, whose `TYPE.NAME.attribute` references name a resource type */
+  private terraform = false;
   /** during a scan: the document is a `.vmx` file, whose keys are case-insensitive: no piece splits at a change of case */
   private whole = false;
 
@@ -209,6 +226,8 @@ export class TermMatcher {
     this.code = !!contexts && !contexts.includes('prose');
     this.shell = !!contexts && contexts.includes('shell');
     this.packer = !!contexts && contexts.includes('packer');
+    this.kubevirt = !!contexts && contexts.includes('kubevirt');
+    this.terraform = !!contexts && contexts.includes('terraform');
     this.whole = !!contexts && contexts.includes('vmx') && !contexts.some((c) => SYNTAX_FORMATS.includes(c));
     this.regions = [];
     this.regionAllowed = [];
@@ -301,7 +320,7 @@ export class TermMatcher {
       }
     });
     const kept = withCandidates(v, candidates, scopes);
-    // the candidates left decide whether the word is a config key (`cpus` of modifyvm, not also Xen's CPU pool)
+    // the candidates left decide whether the word is a config key both ways (`cpus` in a Packer file is a key though xl-cpupool's is not; a comment's `cpus` in a modifyvm block is none)
     kept.settings = candidates.every((c) => this.isSetting[c]);
     return kept;
   }
@@ -584,6 +603,7 @@ export class TermMatcher {
    * none is left, undefined, and the scan goes on after the token (bestEnd = tok.end).
    */
   private settle(text: string, tok: Token): Variant | undefined {
+    if (this.prefixes.size && text.charCodeAt(tok.end) === 95 /* _ */) this.classFamily(text, tok);
     const variant = this.inScope(this.bestVariant!, tok.start);
     this.outOfScopeEnd = variant ? 0 : this.bestEnd;
     // between white space (most matches), no credential, link label, identifier, path or file name
@@ -595,14 +615,30 @@ export class TermMatcher {
       (spaced ||
         (!this.isCredential(text, tok.start) &&
           !isLinkLabel(text, tok.start, this.bestEnd) &&
-          (!continuesIdentifier(text, tok.start, digitsEnd(text, this.bestEnd), 0, text.length, this.code, variant.generic) || (!variant.generic && (startsFileName(text, tok.start, this.bestEnd) || (this.packer && isSourceReference(text, tok.start, this.bestEnd))))) &&
+          (!continuesIdentifier(text, tok.start, digitsEnd(text, this.bestEnd), 0, text.length, this.code, variant.generic) || (!variant.generic && (startsFileName(text, tok.start, this.bestEnd) || (this.packer && isSourceReference(text, tok.start, this.bestEnd)) || (this.terraform && isResourceReference(text, tok.start, this.bestEnd))))) &&
           !(inPathOrFileName(text, tok.start, this.bestEnd, variant.generic) && (variant.generic || !startsFileName(text, tok.start, this.bestEnd))))) &&
-      !(this.code && (isDirectory(text, tok.start, this.bestEnd, 0, text.length) || isHomeFolder(text, tok.start) || (variant.generic && this.crossCutting(variant) && isValue(text, tok.start, 0)) || this.isVariable(text, tok.start, this.bestEnd, variant) || isBlockLabel(text, tok.start, this.bestEnd) || isReferenceName(text, tok.start, this.bestEnd) || (this.allTools(variant) && isNameValue(text, tok.start, this.bestEnd)) || this.isNameInCode(text, tok.start, this.bestEnd, variant)))
+      !(this.code && (isDirectory(text, tok.start, this.bestEnd, 0, text.length) || isHomeFolder(text, tok.start) || (variant.generic && this.crossCutting(variant) && isValue(text, tok.start, 0) && !(variant.settings && isKeyPosition(text, tok.start, this.bestEnd))) || this.isVariable(text, tok.start, this.bestEnd, variant) || isBlockLabel(text, tok.start, this.bestEnd) || isReferenceName(text, tok.start, this.bestEnd) || (this.allTools(variant) && isNameValue(text, tok.start, this.bestEnd)) || this.isNameInCode(text, tok.start, this.bestEnd, variant) || this.isLabel(text, tok.start, this.bestEnd, variant)))
     ) {
       return variant;
     }
     this.bestEnd = tok.end;
     return undefined;
+  }
+
+  /**
+   * A class name of a family whose prefix is an alias (`Msvm_` for Hyper-V's WMI classes): when
+   * the longest match stops inside the name (`Msvm_VirtualSystemManagementServiceSettingData`),
+   * the whole name is a class of the family. A longer alias that is the whole name keeps its card.
+   */
+  private classFamily(text: string, tok: Token): void {
+    const v = this.prefixes.get(text.slice(tok.start, tok.end).toLowerCase());
+    const next = text.charCodeAt(tok.end + 1);
+    if (!v || !((next >= 65 && next <= 90) || (next >= 97 && next <= 122))) return;
+    let e = tok.end + 1;
+    while (e < text.length && (charClass(text.charCodeAt(e)) !== 0 || text.charCodeAt(e) === 95)) e++;
+    if (this.bestEnd >= e) return;
+    this.bestVariant = v;
+    this.bestEnd = e;
   }
 
   /**
@@ -644,6 +680,20 @@ export class TermMatcher {
     const before = start > 0 ? text.charCodeAt(start - 1) : 0;
     if (v.lowerOnly && !v.generic && before === 36 /* $ */) return true;
     return v.generic && before === 44 /* , */ && text.charCodeAt(end) === 61 /* = */ && this.crossCutting(v);
+  }
+
+  /**
+   * In code, a generic word inside a one-word name or id value (`<name>vm1</name>` and
+   * `<uuid>vm0</uuid>` are no VM), and in a KubeVirt spec a setting's name as the whole value of
+   * `name:` (`- name: containerdisk` labels a disk; the `containerDisk:` key under it is the term).
+   * Elsewhere a name's value may be the thing itself (`Name = "Hyper-V"` installs the feature).
+   */
+  private isLabel(text: string, start: number, end: number, v: Variant): boolean {
+    if (!v.generic && !(v.settings && this.kubevirt)) return false;
+    const value = labelValue(text, start, end);
+    if (!value) return false;
+    if (v.generic) return true;
+    return value[0] === start && value[1] === digitsEnd(text, end) && YAML_NAME.test(text.slice(Math.max(0, start - 40), start));
   }
 
   private maskOf(systems: readonly string[] | undefined): number {
@@ -999,6 +1049,12 @@ function isFlag(text: string, start: number): boolean {
 }
 
 /** Past the digits a match leaves behind (`kvm` of `kvm64`): the whole word is what must end there (`proxmox1-xx` is a name). */
+/** an alias that is a class family's prefix: `Msvm_` */
+const CLASS_PREFIX = /^[A-Za-z][A-Za-z0-9]*_$/;
+
+/** a YAML `name:` key (a list item's too), up to its value */
+const YAML_NAME = /(?:^|[\s-])name:[ \t]*["']?$/;
+
 function digitsEnd(text: string, end: number): number {
   while (end < text.length && text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) end++;
   return end;

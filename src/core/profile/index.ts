@@ -145,6 +145,8 @@ export function detectProfile(input: ProfileInput): DocumentProfile {
     tools.delete('hyperv-powershell');
     systems.delete('hyperv');
   }
+  // a Packer template's VBoxManage commands are the values of its vboxmanage keys, which get that context as regions
+  if (tools.has('packer') && languageTool !== 'vboxmanage') tools.delete('vboxmanage');
   if (tools.has('packer') || tools.has('terraform')) {
     for (const m of text.matchAll(BUILDER_TYPES)) {
       const system = BUILDER_SYSTEMS[(m[1] ?? m[2]).toLowerCase()];

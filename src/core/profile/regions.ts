@@ -5,8 +5,44 @@
  * thing of the builder whose block they sit in. One linear pass over the text.
  */
 
-/** Contexts a Packer builder block adds, by builder family. */
-export const BUILDER_SCOPES = ['packer-hyperv', 'packer-qemu', 'packer-virtualbox', 'packer-vmware', 'packer-vsphere', 'packer-proxmox'] as const;
+/**
+ * Contexts a Packer builder block adds, by builder family; `packer-source`: the `source` keyword
+ * that opens an HCL one; `packer-passthrough`: the value of a key whose strings go to another tool
+ * (`vboxmanage`, `qemuargs`, `vmx_data`), which also gets that tool's context.
+ */
+export const BUILDER_SCOPES = ['packer-hyperv', 'packer-qemu', 'packer-virtualbox', 'packer-vmware', 'packer-vsphere', 'packer-proxmox', 'packer-source', 'packer-passthrough'] as const;
+
+/** Builder keys whose value is passed to another tool, and that tool's context. */
+const PASSTHROUGH = /(?:^|[\s{,])"?(vboxmanage(?:_post)?|qemuargs|vmx_data(?:_post)?)"?[ \t]*[=:][ \t]*([[{])/gm;
+const PASSTHROUGH_TOOL: Readonly<Record<string, string>> = { vboxmanage: 'vboxmanage', vboxmanage_post: 'vboxmanage', qemuargs: 'qemu-cli', vmx_data: 'vmx', vmx_data_post: 'vmx' };
+
+/** The values of passthrough keys inside the builder block text[start, end). */
+function passthroughRegions(text: string, start: number, end: number, hcl: boolean, out: ProfileRegion[]): void {
+  PASSTHROUGH.lastIndex = start;
+  for (let m = PASSTHROUGH.exec(text); m && m.index < end; m = PASSTHROUGH.exec(text)) {
+    const open = m.index + m[0].length - 1;
+    const close = Math.min(end, closingBracket(text, open, hcl));
+    out.push({ start: open, end: close, contexts: ['packer-passthrough', PASSTHROUGH_TOOL[m[1]]] });
+    PASSTHROUGH.lastIndex = close;
+  }
+}
+
+/**
+ * Hyper-V cmdlets whose parameters are ordinary words (`Set-VMProcessor -Count 4`): the scope
+ * `cmdlet-<name>` covers one call of the cmdlet, up to the end of its statement.
+ */
+const CMDLET_SCOPES_LIST = ['cmdlet-set-vmprocessor', 'cmdlet-set-vmfirmware', 'cmdlet-set-vmmemory', 'cmdlet-new-vhd', 'cmdlet-set-vmhost'] as const;
+
+/**
+ * A libvirt domain's device and `<os>` elements whose words (`virtio`, `tablet`, `kernel`, `io`)
+ * mean that element's thing, and a `<controller>`'s or `<input>`'s kind by its `type` or `bus`.
+ */
+export const LIBVIRT_ELEMENT_SCOPES = [
+  'libvirt-os', 'libvirt-disk', 'libvirt-interface', 'libvirt-input', 'libvirt-input-usb', 'libvirt-sound', 'libvirt-audio', 'libvirt-video',
+  'libvirt-rng', 'libvirt-console', 'libvirt-serial', 'libvirt-channel', 'libvirt-memballoon', 'libvirt-filesystem', 'libvirt-tpm', 'libvirt-controller',
+  'libvirt-controller-usb', 'libvirt-controller-pci', 'libvirt-controller-ide', 'libvirt-controller-sata', 'libvirt-controller-scsi',
+  'libvirt-controller-virtio-serial', 'libvirt-qemu-cpu-arg',
+] as const;
 
 /**
  * Contexts of parts of a document whose words mean something narrower there: near disk
@@ -24,6 +60,8 @@ export const SENSE_SCOPES = [
   'disk-partition', 'kubevirt-memory', 'kubevirt-cpu', 'kubevirt-features', 'kubevirt-networks', 'kubevirt-resources', 'dsc-vhd', 'dsc-windowsfeature', 'packer-plugins', 'proxmox-lxc',
   'terraform-hyperv', 'vagrant-libvirt', 'vagrant-virtualbox', 'vagrant-hyperv', 'vagrant-vmware', 'libvirt-features', 'cpu-topology', 'other-device-option',
   'qemu-command', 'guest-cmdline', 'qemu-cpu',
+  ...CMDLET_SCOPES_LIST,
+  ...LIBVIRT_ELEMENT_SCOPES,
 ] as const;
 
 export interface ProfileRegion {
@@ -84,7 +122,7 @@ export function closingBracket(text: string, open: number, hcl: boolean): number
   return text.length;
 }
 
-const HCL_SOURCE = /^[ \t]*source[ \t]+"([A-Za-z0-9_-]+)"[ \t]+"[^"\n]*"[ \t]*\{/gm;
+const HCL_SOURCE = /^([ \t]*)source[ \t]+"([A-Za-z0-9_-]+)"[ \t]+"[^"\n]*"[ \t]*\{/gm;
 const JSON_BUILDERS = /"builders"\s*:\s*\[/g;
 const JSON_TYPE = /"type"\s*:\s*"([A-Za-z0-9_-]+)"/y;
 
@@ -93,7 +131,12 @@ export function packerRegions(text: string): ProfileRegion[] {
   const out: ProfileRegion[] = [];
   for (const m of text.matchAll(HCL_SOURCE)) {
     const open = m.index + m[0].length - 1;
-    out.push({ start: m.index, end: closingBracket(text, open, true), contexts: builderContexts(m[1]) });
+    const end = closingBracket(text, open, true);
+    out.push({ start: m.index, end, contexts: builderContexts(m[2]) });
+    passthroughRegions(text, open, end, true, out);
+    // the keyword itself, for any builder type (`source "amazon-ebs" ...` is a source block too)
+    const keyword = m.index + m[1].length;
+    out.push({ start: keyword, end: keyword + 6, contexts: ['packer-source'] });
   }
   for (const m of text.matchAll(JSON_BUILDERS)) {
     const arrayEnd = closingBracket(text, m.index + m[0].length - 1, false);
@@ -102,6 +145,7 @@ export function packerRegions(text: string): ProfileRegion[] {
       if (text.charCodeAt(i) !== 123) continue;
       const end = closingBracket(text, i, false);
       out.push({ start: i, end, contexts: builderContexts(ownType(text, i, end)) });
+      passthroughRegions(text, i, end, false, out);
       i = end - 1;
     }
   }
@@ -286,6 +330,47 @@ function libvirtRegions(text: string): ProfileRegion[] {
   return out;
 }
 
+const LIBVIRT_ELEMENT = /<(os|disk|interface|input|sound|audio|video|rng|console|serial|channel|memballoon|filesystem|tpm|controller)\b([^<>]*?)(\/?)>/g;
+const LIBVIRT_KIND = /\b(type|bus)\s*=\s*["']([\w-]+)["']/g;
+const QEMU_CPU_ARG = /<qemu:arg\s+value\s*=\s*(["'])-cpu\1\s*\/>\s*<qemu:arg\s+value\s*=\s*(["'])([^"'<>]*)\2/g;
+/** How far past its opening tag an element's close tag is looked for (a device element is a few lines). */
+const ELEMENT_REACH = 16_384;
+const CONTROLLER_KINDS = new Set(['usb', 'pci', 'ide', 'sata', 'scsi', 'virtio-serial']);
+
+/**
+ * A libvirt domain's device elements and its `<os>` block, from the opening tag to the closing
+ * one (or the end of a self-closing tag): `libvirt-<element>`, and for a controller the kind its
+ * `type` names, for an input on `bus='usb'` `libvirt-input-usb`. An `<input>` without a `type`
+ * (an `<audio>` backend's) is not an input device.
+ */
+function libvirtElementRegions(text: string): ProfileRegion[] {
+  const out: ProfileRegion[] = [];
+  for (const m of text.matchAll(LIBVIRT_ELEMENT)) {
+    const name = m[1];
+    const kinds = new Map([...m[2].matchAll(LIBVIRT_KIND)].map((k) => [k[1], k[2]] as const));
+    if (name === 'input' && !kinds.has('type')) continue;
+    const contexts = [`libvirt-${name}`];
+    const type = kinds.get('type');
+    if (name === 'controller' && type && CONTROLLER_KINDS.has(type)) contexts.push(`libvirt-controller-${type}`);
+    if (name === 'input' && kinds.get('bus') === 'usb') contexts.push('libvirt-input-usb');
+    let end = m.index + m[0].length;
+    if (!m[3]) {
+      // the close tag within reach; a missing one, or one past the next element of the same name, ends the region at its tag
+      const body = text.slice(end, end + ELEMENT_REACH);
+      const close = body.indexOf(`</${name}>`);
+      const next = body.indexOf(`<${name}`);
+      if (close !== -1 && (next === -1 || close < next)) end += close + name.length + 3;
+    }
+    out.push({ start: m.index, end, contexts });
+  }
+  // the value of the <qemu:arg> that follows a '-cpu' one: `host,kvm=off` is QEMU's -cpu argument
+  for (const m of text.matchAll(QEMU_CPU_ARG)) {
+    const start = m.index + m[0].length - m[3].length - 1;
+    out.push({ start, end: start + m[3].length, contexts: ['libvirt-qemu-cpu-arg'] });
+  }
+  return out;
+}
+
 /** The argument of `-smp`, and of QEMU and virt-install options for devices other than NICs, where `model=` is that device's. */
 const OPTION_ARGUMENT = /(?:^|[\s"'(])(-smp|-audio|-audiodev|--sound|--video|--controller|--tpm|--watchdog|--memballoon|--rng|--input)(?:[ \t]+|=|["'],?[ \t]*["'])([^\s"']+)/gm;
 
@@ -356,6 +441,36 @@ function guestCmdlineRegions(text: string): ProfileRegion[] {
   return out;
 }
 
+const CMDLET_CALL = /(?<![\w-])(Set-VMProcessor|Set-VMFirmware|Set-VMMemory|New-VHD|Set-VMHost)(?![\w-])/gi;
+
+/**
+ * Where the statement that starts at `from` ends: a line break (unless a backtick continues the
+ * line), `|`, `;` or a `}` that closes no brace of the statement.
+ */
+function statementEnd(text: string, from: number): number {
+  let depth = 0;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      let j = i - 1;
+      if (j >= from && text.charCodeAt(j) === 13) j--;
+      if (j >= from && text.charCodeAt(j) === 96 /* ` */) continue;
+      return i;
+    }
+    if (c === 124 /* | */ || c === 59 /* ; */) return i;
+    if (c === 123 || c === 40) depth++;
+    else if (c === 125 || c === 41) {
+      if (--depth < 0) return i;
+    }
+  }
+  return text.length;
+}
+
+/** Each call of a cmdlet in CMDLET_SCOPES_LIST, with its arguments. */
+function cmdletRegions(text: string): ProfileRegion[] {
+  return [...text.matchAll(CMDLET_CALL)].map((m) => ({ start: m.index, end: statementEnd(text, m.index), contexts: [`cmdlet-${m[1].toLowerCase()}`] }));
+}
+
 /** The sense regions of a document with these tools and formats (see SENSE_SCOPES). */
 export function senseRegions(text: string, tools: ReadonlySet<string>, formats: ReadonlySet<string>): ProfileRegion[] {
   const out = diskRegions(text);
@@ -364,7 +479,9 @@ export function senseRegions(text: string, tools: ReadonlySet<string>, formats: 
   if (tools.has('packer')) out.push(...pluginRegions(text));
   if (tools.has('terraform')) out.push(...lxcRegions(text), ...hypervResourceRegions(text));
   if (tools.has('vagrant')) out.push(...vagrantRegions(text));
+  if (tools.has('hyperv-powershell')) out.push(...cmdletRegions(text));
   if (tools.has('libvirt-xml') || formats.has('xml')) out.push(...libvirtRegions(text));
+  if (tools.has('libvirt-xml')) out.push(...libvirtElementRegions(text));
   if (tools.has('qemu-cli') || tools.has('virsh') || formats.has('shell')) out.push(...optionRegions(text));
   if (tools.has('qemu-cli') || tools.has('packer') || tools.has('libvirt-xml') || formats.has('xml')) out.push(...qemuCommandRegions(text), ...guestCmdlineRegions(text), ...cpuArgumentRegions(text));
   return out;

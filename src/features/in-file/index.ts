@@ -316,10 +316,12 @@ function groupItem(element: GroupElement, entry: Entry | undefined): vscode.Tree
   const item = new vscode.TreeItem(entry?.title ?? element.entryId, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = element.entryId;
   const short = entry?.short && entry.short !== entry.title ? entry.short : undefined;
-  item.description = `${short ? `${short} · ` : ''}${matches(count)}${isGenericGroup(element.group) ? ` · ${vscode.l10n.t('common word')}` : ''}`;
+  const notes = [short, matches(count), isGenericGroup(element.group) ? vscode.l10n.t('common word') : undefined, entry?.workspace ? vscode.l10n.t('workspace') : undefined];
+  item.description = notes.filter(Boolean).join(' · ');
   if (entry) {
+    const origin = entry.workspace && entry.file ? `\n\n${vscode.l10n.t('From the workspace glossary {0}', escapeMarkdown(entry.file))}` : '';
     item.tooltip = new vscode.MarkdownString(
-      `**${escapeMarkdown(entry.title)}**${short ? ` (${escapeMarkdown(short)})` : ''} · *${kindLabels(vscode.l10n.t)[entry.kind]}*\n\n${escapeMarkdown(entry.summary)}\n\n${count === 1 ? vscode.l10n.t('1 match in this file') : vscode.l10n.t('{0} matches in this file', formatCount(count))}`,
+      `**${escapeMarkdown(entry.title)}**${short ? ` (${escapeMarkdown(short)})` : ''} · *${kindLabels(vscode.l10n.t)[entry.kind]}*\n\n${escapeMarkdown(entry.summary)}${origin}\n\n${count === 1 ? vscode.l10n.t('1 match in this file') : vscode.l10n.t('{0} matches in this file', formatCount(count))}`,
     );
     item.iconPath = new vscode.ThemeIcon(kindIcon(entry));
     item.contextValue = `entry kind-${entry.kind}${entry.sources.length ? ' source' : ''}`;

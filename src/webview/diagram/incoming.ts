@@ -60,7 +60,7 @@ function isEdge(v: unknown, nodes: ReadonlySet<string>): boolean {
 }
 
 function isFrame(v: unknown): boolean {
-  return isObj(v) && isId(v.id) && typeof v.kind === 'string' && isStr(v.kind, 20) && isRect(v);
+  return isObj(v) && isId(v.id) && typeof v.kind === 'string' && isStr(v.kind, 20) && (v.title === undefined || isStr(v.title, 300)) && isRect(v);
 }
 
 function isFlow(v: unknown, nodes: ReadonlySet<string>): boolean {

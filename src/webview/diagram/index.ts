@@ -1,5 +1,5 @@
 // Runs inside the diagram webview (bundled as dist/webview/diagram.js). Each module has one
-// part: page.ts (data and saved state, checked by saved-state.ts), render.ts (the SVG), zoom.ts (zoom and pan),
+// part: page.ts (data and saved state, checked by saved-state.ts), render.ts (the SVG), zoom.ts (zoom and pan; pins.ts keeps layer titles in view),
 // selection.ts (focus and selection), edges.ts (story edges and "Show all connections"), outline.ts (the ARIA tree beside the drawing), card.ts
 // (the entry card), flows.ts (guided flows), keyboard.ts, messages.ts (from the extension, checked by
 // incoming.ts; `update` redraws in place through update.ts) and theme.ts (theme kind, SVG export).

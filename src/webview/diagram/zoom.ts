@@ -2,12 +2,14 @@
 import { initialView } from '../../core/diagram/quality';
 import type { LaidNode } from '../../core/diagram/types';
 import { layout, MAX_ZOOM, MIN_ZOOM, save, stage, state, view, zoomLevel } from './page';
+import { renderPins } from './pins';
 import { viewport } from './render';
 
 export function applyZoom(): void {
   const zoom = view.zoom;
   viewport.setAttribute('transform', `translate(${zoom.x} ${zoom.y}) scale(${zoom.k})`);
   if (zoomLevel) zoomLevel.textContent = `${Math.round(zoom.k * 100)}%`;
+  renderPins();
 }
 
 /** Fit to window was asked for: the whole drawing, however small its labels get. */
@@ -120,6 +122,7 @@ export function installZoomAndPan(): void {
 
   new ResizeObserver(() => {
     if (state.fitted) fit();
+    else renderPins();
   }).observe(stage);
 
   document.getElementById('zoom-in')!.addEventListener('click', () => zoomBy(1.25));

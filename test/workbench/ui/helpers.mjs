@@ -372,6 +372,21 @@ export async function runCommand(page, title, timeout = DEFAULT_TIMEOUT_MS) {
   throw new Error(`runCommand: no command titled "${title}" in the palette; it showed: ${JSON.stringify(labels.slice(0, 10))}`);
 }
 
+/**
+ * page.keyboard.press with a time limit: a key the browser never acknowledges (seen while the
+ * focus moved between the workbench and a webview's frame) would otherwise hang the test with no
+ * trace. Returns false, reported as a retry, when the press did not return within `ms`.
+ */
+export async function pressKey(page, key, ms = 10_000) {
+  step('pressKey', key);
+  const done = await answerWithin(page.keyboard.press(key).then(() => true), ms);
+  if (done === TIMED_OUT) {
+    noteRetry(`pressKey: "${key}" was not acknowledged within ${ms} ms`);
+    return false;
+  }
+  return true;
+}
+
 /** Opens the command palette; F1 can be lost while a webview's iframe holds the focus, so it takes the focus back and tries again. */
 async function openPalette(page, input, end) {
   for (;;) {

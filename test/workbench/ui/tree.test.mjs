@@ -161,7 +161,8 @@ describe('Hypervisor Atlas container (tree views)', function () {
     await openPane(page, 'In This File', true);
     const group = row(page, 'In This File', 'Set-VMProcessor', { level: 1 });
     await group.waitFor({ state: 'visible', timeout: TIMEOUT });
-    assert.match(await group.innerText(), /1 match/);
+    // the cmdlet, and its -Count parameter inside the call (the cmdlet's card explains it)
+    assert.match(await group.innerText(), /2 matches/);
     await expand(page, 'In This File', 'Set-VMProcessor', { level: 1 });
     const occurrence = pane(page, 'In This File').locator('.monaco-list-row[aria-level="2"][aria-label*="Set-VMProcessor"]').first();
     const label = await occurrence.getAttribute('aria-label');
