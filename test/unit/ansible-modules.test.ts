@@ -93,3 +93,28 @@ describe('Ansible VM module tasks', () => {
     assert.equal(cardOf('compose.yml', other, 'nested_virt'), 'concept.nested-virtualization');
   });
 });
+
+describe('Vagrantfile synced folders, networks and the libvirt management network', () => {
+  const vagrantfile = `Vagrant.configure("2") do |config|
+  config.vm.network "forwarded_port", guest: 80, host: 8080
+  config.vm.network :public_network, bridge: "eth0"
+  config.vm.synced_folder ".", "/src", type: "rsync", rsync__args: ["-a"]
+  config.vm.provider :libvirt do |lv|
+    lv.management_network_address = "10.10.0.0/24"
+    lv.management_network_mode = "route"
+  end
+end
+`;
+  it('gets the synced-folder, Vagrantfile and vagrant-libvirt cards', () => {
+    assert.equal(cardOf('Vagrantfile', vagrantfile, 'config.vm.synced_folder'), 'tool.vagrant-synced-folder');
+    assert.equal(cardOf('Vagrantfile', vagrantfile, 'rsync__args'), 'tool.vagrant-synced-folder');
+    assert.equal(cardOf('Vagrantfile', vagrantfile, 'forwarded_port'), 'tool.vagrantfile');
+    assert.equal(cardOf('Vagrantfile', vagrantfile, 'public_network'), 'tool.vagrantfile');
+    assert.equal(cardOf('Vagrantfile', vagrantfile, 'lv.management_network_address'), 'tool.vagrant-libvirt');
+    assert.equal(cardOf('Vagrantfile', vagrantfile, 'lv.management_network_mode'), 'tool.vagrant-libvirt');
+  });
+  it('the same keys in another tool\'s YAML get no card', () => {
+    const other = 'synced_folder: x\npublic_network: y\nforwarded_port: 1\nmanagement_network_mode: nat\n';
+    for (const find of ['synced_folder', 'public_network', 'forwarded_port', 'management_network_mode']) assert.equal(cardOf('app.yml', other, find), undefined, find);
+  });
+});
