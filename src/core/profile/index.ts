@@ -70,7 +70,7 @@ interface Detector {
 const DETECTORS: readonly Detector[] = [
   { tool: 'packer', name: /\.pkr\.(hcl|json)$/, content: /^\s*source\s+"(hyperv|vsphere|qemu|virtualbox|vmware|proxmox)-(iso|vmcx|clone|ovf|vm|vmx)"|"builders"\s*:\s*\[|^\s*packer\s*\{|^\s*build\s*\{\s*$/m },
   { tool: 'terraform', name: /\.tf(vars)?$/, content: /^\s*(resource|data)\s+"(vsphere|libvirt|hyperv|proxmox|azurerm|vcd)_[a-z_]+"|^\s*provider\s+"(vsphere|libvirt|hyperv|proxmox)"|^\s*terraform\s*\{/m, formats: ['hcl'] },
-  { tool: 'ansible', name: /(^|\/)(playbooks?|roles|tasks|handlers|host_vars|group_vars)\/|(^|\/)(site|playbook)\.ya?ml$/, content: /^\s*-?\s*(hosts|tasks|become|gather_facts):\s|^\s*-?\s*(community\.(vmware|libvirt|general)|ansible\.(builtin|windows))\.[a-z_]+:|^\s*-?\s*(vmware_guest|virt|win_feature):/m, formats: ['yaml'] },
+  { tool: 'ansible', name: /(^|\/)(playbooks?|roles|tasks|handlers|host_vars|group_vars)\/|(^|\/)(site|playbook)\.ya?ml$/, content: /^\s*-?\s*(hosts|tasks|become|gather_facts):\s|^\s*-?\s*(community\.(vmware|libvirt|general)|ansible\.(builtin|windows)|kubevirt\.core)\.[a-z_]+:|^\s*-?\s*(vmware_guest|virt|virt_net|virt_pool|win_feature):/m, formats: ['yaml'] },
   { tool: 'vagrant', name: /(^|\/)vagrantfile$/, content: /Vagrant\.configure\s*\(/ },
   { tool: 'kubevirt', systems: ['kvm'], content: /^\s*(?:-\s+)?apiVersion:\s*(kubevirt|cdi\.kubevirt|instancetype\.kubevirt|snapshot\.kubevirt|pool\.kubevirt)\.io\//m },
   { tool: 'kata', systems: ['kvm'], name: /(^|\/)configuration(-[a-z-]+)?\.toml$/, content: /^\s*\[hypervisor\.(qemu|clh|firecracker|dragonball|stratovirt)\]/m },

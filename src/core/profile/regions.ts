@@ -58,7 +58,7 @@ export const LIBVIRT_ELEMENT_SCOPES = [
  */
 export const SENSE_SCOPES = [
   'disk-partition', 'kubevirt-memory', 'kubevirt-cpu', 'kubevirt-features', 'kubevirt-networks', 'kubevirt-resources', 'dsc-vhd', 'dsc-windowsfeature', 'packer-plugins', 'proxmox-lxc',
-  'terraform-hyperv', 'vagrant-libvirt', 'vagrant-virtualbox', 'vagrant-hyperv', 'vagrant-vmware', 'libvirt-features', 'cpu-topology', 'other-device-option',
+  'terraform-hyperv', 'ansible-vmware', 'ansible-virt', 'ansible-virt-net', 'ansible-virt-pool', 'ansible-kubevirt', 'vagrant-libvirt', 'vagrant-virtualbox', 'vagrant-hyperv', 'vagrant-vmware', 'libvirt-features', 'cpu-topology', 'other-device-option',
   'qemu-command', 'guest-cmdline', 'qemu-cpu',
   ...CMDLET_SCOPES_LIST,
   ...LIBVIRT_ELEMENT_SCOPES,
@@ -259,6 +259,33 @@ const HYPERV_RESOURCE = /^[ \t]*(?:resource|data)[ \t]+"hyperv_[a-z_]+"[ \t]+"[^
 /** A Terraform block of the Hyper-V provider (`resource "hyperv_machine_instance" "x" { ... }`). */
 function hypervResourceRegions(text: string): ProfileRegion[] {
   return [...text.matchAll(HYPERV_RESOURCE)].map((m) => ({ start: m.index, end: closingBracket(text, m.index + m[0].length - 1, true), contexts: ['terraform-hyperv'] }));
+}
+
+/** Ansible VM modules whose options are ordinary words (`command`, `state`, `memory_mb`), by the scope of their task. */
+const ANSIBLE_MODULES: Readonly<Record<string, string>> = {
+  vmware_guest: 'ansible-vmware', vmware_guest_disk: 'ansible-vmware', vmware_guest_network: 'ansible-vmware',
+  vmware_guest_powerstate: 'ansible-vmware', vmware_vm_info: 'ansible-vmware',
+  virt: 'ansible-virt', virt_net: 'ansible-virt-net', virt_pool: 'ansible-virt-pool', kubevirt_vm: 'ansible-kubevirt',
+};
+const ANSIBLE_TASK = /^([ \t]*)(-[ \t]+)?(?:(?:community\.(?:vmware|libvirt)|kubevirt\.core)\.)?(vmware_guest(?:_disk|_network|_powerstate)?|vmware_vm_info|virt(?:_net|_pool)?|kubevirt_vm):(?=[ \t]|\r?$)/gm;
+
+/** One Ansible task's module key (`community.libvirt.virt:`) and the lines indented under it: its arguments. */
+function ansibleRegions(text: string): ProfileRegion[] {
+  const out: ProfileRegion[] = [];
+  for (const m of text.matchAll(ANSIBLE_TASK)) {
+    const indent = m[1].length + (m[2]?.length ?? 0);
+    let end = text.indexOf('\n', m.index);
+    if (end === -1) end = text.length;
+    while (end < text.length) {
+      const nl = text.indexOf('\n', end + 1);
+      const lineEnd = nl === -1 ? text.length : nl;
+      const line = text.slice(end + 1, lineEnd);
+      if (line.trim() && line.length - line.trimStart().length <= indent) break;
+      end = lineEnd;
+    }
+    out.push({ start: m.index, end, contexts: [ANSIBLE_MODULES[m[3]]] });
+  }
+  return out;
 }
 
 /** Vagrant providers, with the name the content writes each one's options under (`lv.memory`, `hv.cpus`, `v.vmx`). */
@@ -479,6 +506,7 @@ export function senseRegions(text: string, tools: ReadonlySet<string>, formats: 
   if (tools.has('packer')) out.push(...pluginRegions(text));
   if (tools.has('terraform')) out.push(...lxcRegions(text), ...hypervResourceRegions(text));
   if (tools.has('vagrant')) out.push(...vagrantRegions(text));
+  if (tools.has('ansible')) out.push(...ansibleRegions(text));
   if (tools.has('hyperv-powershell')) out.push(...cmdletRegions(text));
   if (tools.has('libvirt-xml') || formats.has('xml')) out.push(...libvirtRegions(text));
   if (tools.has('libvirt-xml')) out.push(...libvirtElementRegions(text));
