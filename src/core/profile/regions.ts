@@ -21,11 +21,12 @@ const CMDLET_SCOPES_LIST = ['cmdlet-set-vmprocessor', 'cmdlet-set-vmfirmware', '
  * `WindowsFeature` resources, a Packer template's `required_plugins` block, a Terraform
  * resource for a Proxmox LXC container, a Terraform resource of the Hyper-V provider (`hyperv_*`), a Vagrantfile's provider blocks, a libvirt domain's
  * `<features>` block, a vCPU topology (`<topology .../>`, the argument of `-smp`) and the argument
- * of a QEMU or virt-install option for a device other than a NIC (`-audio`, `--sound`, `--video`...).
+ * of a QEMU or virt-install option for a device other than a NIC (`-audio`, `--sound`, `--video`...),
+ * and an xl.cfg `disk = [ ... ]` list (`xl-disk`).
  */
 export const SENSE_SCOPES = [
   'disk-partition', 'kubevirt-memory', 'kubevirt-cpu', 'kubevirt-features', 'kubevirt-networks', 'kubevirt-resources', 'dsc-vhd', 'dsc-windowsfeature', 'packer-plugins', 'proxmox-lxc',
-  'terraform-hyperv', 'vagrant-libvirt', 'vagrant-virtualbox', 'vagrant-hyperv', 'vagrant-vmware', 'libvirt-features', 'cpu-topology', 'other-device-option',
+  'terraform-hyperv', 'vagrant-libvirt', 'vagrant-virtualbox', 'vagrant-hyperv', 'vagrant-vmware', 'libvirt-features', 'cpu-topology', 'other-device-option', 'xl-disk',
   ...CMDLET_SCOPES_LIST,
 ] as const;
 
@@ -332,6 +333,13 @@ function cmdletRegions(text: string): ProfileRegion[] {
 }
 
 /** The sense regions of a document with these tools and formats (see SENSE_SCOPES). */
+const XL_DISK = /^[ \t]*disk[ \t]*=[ \t]*\[/gm;
+
+/** An xl.cfg file's `disk = [ ... ]` list, where `phy:` and `file:` are target prefixes. */
+function xlDiskRegions(text: string): ProfileRegion[] {
+  return [...text.matchAll(XL_DISK)].map((m) => ({ start: m.index, end: closingBracket(text, m.index + m[0].length - 1, false), contexts: ['xl-disk'] }));
+}
+
 export function senseRegions(text: string, tools: ReadonlySet<string>, formats: ReadonlySet<string>): ProfileRegion[] {
   const out = diskRegions(text);
   if (tools.has('kubevirt')) out.push(...kubevirtRegions(text));
@@ -342,6 +350,7 @@ export function senseRegions(text: string, tools: ReadonlySet<string>, formats: 
   if (tools.has('hyperv-powershell')) out.push(...cmdletRegions(text));
   if (tools.has('libvirt-xml') || formats.has('xml')) out.push(...libvirtRegions(text));
   if (tools.has('qemu-cli') || tools.has('virsh') || formats.has('shell')) out.push(...optionRegions(text));
+  if (tools.has('xl-cfg')) out.push(...xlDiskRegions(text));
   return out;
 }
 
