@@ -228,6 +228,11 @@ describe('Proxmox VE VM options and xl.cfg disk prefixes', () => {
     assert.equal(cardOf('web.cfg', cfg, 'tap:aio'), 'xl.disk-prefix');
     assert.equal(cardOf('web.cfg', cfg, 'file', 0), undefined, 'the comment\'s "file"');
     assert.equal(cardOf('web.cfg', cfg, 'vmtrace_buf_kb'), 'xl.vmtrace-buf-kb');
+    const ev = 'name = "w"\ntype = "hvm"\non_watchdog = "restart"\non_soft_reset = "soft-reset"\ndevice_model_args_hvm = [ "-d", "guest_errors" ]\n';
+    assert.equal(cardOf('w.cfg', ev, 'on_watchdog'), 'xl.on-watchdog');
+    assert.equal(cardOf('w.cfg', ev, 'on_soft_reset'), 'xl.on-watchdog');
+    assert.equal(cardOf('w.cfg', ev, 'device_model_args_hvm'), 'xen.device-model');
+    assert.equal(cardOf('main.tf', 'resource "x" "y" {\n  on_watchdog = true\n}\n', 'on_watchdog'), undefined);
     assert.equal(cardOf('app.yml', 'disk:\n  file: /srv/d.img\n  phy: 1\n', 'file'), undefined);
   });
 });
