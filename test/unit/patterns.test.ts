@@ -84,8 +84,8 @@ describe('held-out real-file shapes (docs/reviews/heldout.md)', () => {
   it('xl.cfg\'s generic keys are xl.cfg keys only in xl.cfg files and prose', () => {
     const tf = 'provider "proxmox" {}\nresource "proxmox_vm_qemu" "w" {\n  name   = "w"\n  pool   = "pool0"\n  memory = 2048\n  cpu {\n    type = "host"\n  }\n}\n';
     for (const t of ['name', 'pool0', 'type']) assert.equal(cardOf('main.tf', tf, t), undefined, t);
-    // Proxmox's memory is the guest's memory size, not xl.cfg's key
-    assert.equal(cardOf('main.tf', tf, 'memory'), 'kvm.guest-memory');
+    // Proxmox's memory is the VM's memory option, not xl.cfg's key
+    assert.equal(cardOf('main.tf', tf, 'memory'), 'platform.proxmox-memory');
     const sh = '#!/bin/sh\nqemu-system-x86_64 -device virtserialport,chardev=a0,name=org.qemu.guest_agent.0\n';
     assert.equal(cardOf('run.sh', sh, 'name'), undefined);
     assert.equal(cardOf('guest.cfg', 'name = "web"\ntype = "hvm"\nmemory = 1024\n', 'memory'), 'xl.memory');

@@ -73,7 +73,7 @@ describe('held-out batch C: a word means what its surroundings say', () => {
     assert.equal(cardOf('main.tf', tf, 'proxmox_virtual_environment_container'), 'platform.lxc');
     assert.equal(cardOf('main.tf', tf, 'datastore_id'), 'platform.proxmox-storage');
     assert.equal(cardOf('main.tf', tf, 'cores', 0), undefined);
-    assert.equal(cardOf('main.tf', tf, 'cores', 1), 'kvm.smp');
+    assert.equal(cardOf('main.tf', tf, 'cores', 1), 'platform.proxmox-cpu');
   });
   it('an xlcpupool.cfg file: sched and cpus are the pool\'s, not a domain\'s cpus', () => {
     const pool = '# the scheduler of the pool\nname = "rt"\nsched = "credit2"\ncpus = ["2", "3"]\n';
@@ -137,7 +137,7 @@ describe('held-out batch A: the misses', () => {
     assert.equal(cardOf('w.json', json, 'cache=writeback'), 'kvm.drive');
     const tf = 'resource "proxmox_vm_qemu" "v" {\n  target_node = "proxmox1-xx"\n  agent = 1\n  memory = 2048\n  cpu = "kvm64"\n}\n';
     assert.equal(cardOf('main.tf', tf, 'agent'), 'kvm.qemu-guest-agent');
-    assert.equal(cardOf('main.tf', tf, 'memory'), 'kvm.guest-memory');
+    assert.equal(cardOf('main.tf', tf, 'memory'), 'platform.proxmox-memory');
     // a numbered host name is no Proxmox card; a CPU model with digits still is
     assert.equal(cardOf('main.tf', tf, 'proxmox1'), undefined);
     assert.equal(cardOf('main.tf', tf, 'kvm64'), 'kvm.kvm64');
@@ -175,5 +175,64 @@ describe('profile regions', () => {
     const at = hcl.indexOf('boot_command');
     const r = p.regions.find((x) => x.start <= at && at < x.end);
     assert.ok(r && r.contexts.includes('packer-hyperv') && r.contexts.includes('disk-partition'), JSON.stringify(p.regions));
+  });
+});
+
+describe('Proxmox VE VM options and xl.cfg disk prefixes', () => {
+  it('qm commands in a shell script make it a Proxmox file: memory, cores, net0, scsi0 and efidisk0 get the Proxmox cards', () => {
+    const sh = '#!/bin/sh\nqm create 9000 --memory 2048 --cores 2 --sockets 1 --net0 virtio,bridge=vmbr0\nqm set 9000 --scsi0 local-lvm:32 --ide2 local-lvm:cloudinit --efidisk0 local-lvm:1,efitype=4m --tpmstate0 local-lvm:1,version=v2.0\nqm template 9000\n';
+    assert.ok(detectProfile({ fileName: 'mk.sh', text: sh }).tools.includes('proxmox'));
+    assert.equal(cardOf('mk.sh', sh, 'memory'), 'platform.proxmox-memory');
+    assert.equal(cardOf('mk.sh', sh, 'cores'), 'platform.proxmox-cpu');
+    assert.equal(cardOf('mk.sh', sh, 'sockets'), 'platform.proxmox-cpu');
+    assert.equal(cardOf('mk.sh', sh, 'net0'), 'platform.proxmox-net');
+    assert.equal(cardOf('mk.sh', sh, 'scsi0'), 'platform.proxmox-disk');
+    assert.equal(cardOf('mk.sh', sh, 'ide2'), 'platform.proxmox-disk');
+    assert.equal(cardOf('mk.sh', sh, 'efidisk0'), 'platform.proxmox-disk');
+    assert.equal(cardOf('mk.sh', sh, 'tpmstate0'), 'platform.proxmox-disk');
+    assert.equal(cardOf('mk.sh', sh, 'qm template'), 'kvm.qm');
+  });
+  it('bpg and Telmate Terraform blocks: dedicated/floating memory, network_device, efi_disk, qemu_os', () => {
+    const bpg = 'resource "proxmox_virtual_environment_vm" "v" {\n  memory {\n    dedicated = 2048\n    floating  = 1024\n  }\n  network_device {\n    bridge = "vmbr0"\n  }\n  efi_disk {\n    type = "4m"\n  }\n  disk {\n    interface = "scsi0"\n  }\n}\n';
+    assert.equal(cardOf('main.tf', bpg, 'dedicated'), 'platform.proxmox-memory');
+    assert.equal(cardOf('main.tf', bpg, 'floating'), 'platform.proxmox-memory');
+    assert.equal(cardOf('main.tf', bpg, 'network_device'), 'platform.proxmox-net');
+    assert.equal(cardOf('main.tf', bpg, 'efi_disk'), 'platform.proxmox-disk');
+    assert.equal(cardOf('main.tf', bpg, 'scsi0'), 'platform.proxmox-disk');
+    const tel = 'resource "proxmox_vm_qemu" "w" {\n  cores   = 2\n  qemu_os = "l26"\n}\n';
+    assert.equal(cardOf('main.tf', tel, 'cores'), 'platform.proxmox-cpu');
+    assert.equal(cardOf('main.tf', tel, 'qemu_os'), 'platform.proxmox-ostype');
+  });
+  it('the same words in other tools keep their own cards or none', () => {
+    // QEMU's -smp cores and -m memory are QEMU's, its net0 and scsi0 ids are names
+    const qemu = 'qemu-system-x86_64 -smp 4,cores=2,sockets=2 -netdev user,id=net0 -device scsi-hd,drive=scsi0\n';
+    assert.equal(cardOf('run.sh', qemu, 'cores'), 'kvm.smp');
+    assert.equal(cardOf('run.sh', qemu, 'net0'), undefined);
+    assert.equal(cardOf('run.sh', qemu, 'scsi0'), undefined);
+    // a Kubernetes or docker-compose file's memory and cores are not Proxmox's
+    const k8s = 'resources:\n  limits:\n    memory: 512Mi\n    cpu: 2\ncores: 4\n';
+    assert.equal(cardOf('deploy.yaml', k8s, 'memory'), undefined);
+    assert.equal(cardOf('deploy.yaml', k8s, 'cores'), undefined);
+    const lxc = 'resource "proxmox_lxc" "c" {\n  memory = 512\n  cores  = 1\n}\n';
+    assert.equal(cardOf('main.tf', lxc, 'memory'), undefined);
+    assert.equal(cardOf('main.tf', lxc, 'cores'), undefined);
+    // xl.cfg's memory and type stay xl.cfg's; type = "hvm" outside xl.cfg is no xl.cfg card
+    assert.equal(cardOf('web.cfg', 'name = "web"\ntype = "hvm"\nmemory = 1024\n', 'memory'), 'xl.memory');
+    assert.equal(cardOf('main.tf', 'resource "aws_instance" "a" {\n  type = "hvm"\n}\n', 'type'), undefined);
+    assert.equal(cardOf('vars.yml', 'virtualization_type: hvm\ntype: "hvm"\n', 'type'), undefined);
+  });
+  it('phy: and file: are disk target prefixes inside an xl.cfg disk list only', () => {
+    const cfg = 'name = "web"\ntype = "pv"\n# see the config file\ndisk = [ \'phy:/dev/vg0/web,xvda,w\', \'file:/srv/d.img,xvdb,w\', \'tap:aio:/srv/e.img,xvdc,w\' ]\nvmtrace_buf_kb = 8192\n';
+    assert.equal(cardOf('web.cfg', cfg, 'phy'), 'xl.disk-prefix');
+    assert.equal(cardOf('web.cfg', cfg, 'file', 1), 'xl.disk-prefix');
+    assert.equal(cardOf('web.cfg', cfg, 'tap:aio'), 'xl.disk-prefix');
+    assert.equal(cardOf('web.cfg', cfg, 'file', 0), undefined, 'the comment\'s "file"');
+    assert.equal(cardOf('web.cfg', cfg, 'vmtrace_buf_kb'), 'xl.vmtrace-buf-kb');
+    const ev = 'name = "w"\ntype = "hvm"\non_watchdog = "restart"\non_soft_reset = "soft-reset"\ndevice_model_args_hvm = [ "-d", "guest_errors" ]\n';
+    assert.equal(cardOf('w.cfg', ev, 'on_watchdog'), 'xl.on-watchdog');
+    assert.equal(cardOf('w.cfg', ev, 'on_soft_reset'), 'xl.on-watchdog');
+    assert.equal(cardOf('w.cfg', ev, 'device_model_args_hvm'), 'xen.device-model');
+    assert.equal(cardOf('main.tf', 'resource "x" "y" {\n  on_watchdog = true\n}\n', 'on_watchdog'), undefined);
+    assert.equal(cardOf('app.yml', 'disk:\n  file: /srv/d.img\n  phy: 1\n', 'file'), undefined);
   });
 });

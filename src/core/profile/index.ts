@@ -74,7 +74,7 @@ const DETECTORS: readonly Detector[] = [
   { tool: 'vagrant', name: /(^|\/)vagrantfile$/, content: /Vagrant\.configure\s*\(/ },
   { tool: 'kubevirt', systems: ['kvm'], content: /^\s*(?:-\s+)?apiVersion:\s*(kubevirt|cdi\.kubevirt|instancetype\.kubevirt|snapshot\.kubevirt|pool\.kubevirt)\.io\//m },
   { tool: 'kata', systems: ['kvm'], name: /(^|\/)configuration(-[a-z-]+)?\.toml$/, content: /^\s*\[hypervisor\.(qemu|clh|firecracker|dragonball|stratovirt)\]/m },
-  { tool: 'proxmox', systems: ['kvm'], name: /(^|\/)pve\/(nodes\/[^/]+\/)?qemu-server\/\d+\.conf$|(^|\/)qemu-server\/\d+\.conf$/, content: /^(scsihw|bootdisk|ostype):[ \t]+\S+|^(scsi|virtio|sata|ide|net|hostpci)\d+:[ \t]+\S+|^\s*(resource|data)\s+"proxmox_(vm_qemu|lxc|virtual_environment_vm|virtual_environment_container)"|^\s*provider\s+"proxmox"/m },
+  { tool: 'proxmox', systems: ['kvm'], name: /(^|\/)pve\/(nodes\/[^/]+\/)?qemu-server\/\d+\.conf$|(^|\/)qemu-server\/\d+\.conf$/, content: /^(scsihw|bootdisk|ostype):[ \t]+\S+|^(scsi|virtio|sata|ide|net|hostpci)\d+:[ \t]+\S+|^\s*(resource|data)\s+"proxmox_(vm_qemu|lxc|virtual_environment_vm|virtual_environment_container)"|^\s*provider\s+"proxmox"|(^|[\s"'`;|&(])qm\s+(create|set|importdisk|template|clone|disk\s+import)\s+\S+|^\s*-?\s*(community\.general\.)?proxmox_kvm:/m },
   { tool: 'qemu-cli', systems: ['kvm'], content: /(^|[\s"'/`(])qemu-(system-[a-z0-9_]+|kvm)(\s|\\|$|"|')/m },
   { tool: 'virsh', systems: ['kvm'], content: /(^|[\s;|&`(])virsh\s+(-c\s+\S+\s+)?[a-z-]+|(^|\s)virt-install\s/m },
   { tool: 'libvirt-xml', systems: ['kvm'], content: /<domain\s+type=['"](kvm|qemu|xen|hvf|lxc|\{\{[^'"\n]{1,80}\}\})['"]|<(network|pool|domainsnapshot)>\s*$/m },

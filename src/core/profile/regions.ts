@@ -54,12 +54,13 @@ export const LIBVIRT_ELEMENT_SCOPES = [
  * of a QEMU or virt-install option for a device other than a NIC (`-audio`, `--sound`, `--video`...),
  * one QEMU command line (`qemu-system-x86_64 ...` with its `\\` continuation lines, a libvirt
  * `<qemu:commandline>` block), the guest kernel's command line in it (`-append '...'`, `<cmdline>`)
- * and the argument of QEMU's `-cpu` (where `host` is the host CPU model).
+ * the argument of QEMU's `-cpu` (where `host` is the host CPU model), and an xl.cfg `disk = [ ... ]`
+ * list (`xl-disk`).
  */
 export const SENSE_SCOPES = [
   'disk-partition', 'kubevirt-memory', 'kubevirt-cpu', 'kubevirt-features', 'kubevirt-networks', 'kubevirt-resources', 'dsc-vhd', 'dsc-windowsfeature', 'packer-plugins', 'proxmox-lxc',
   'terraform-hyperv', 'ansible-vmware', 'ansible-virt', 'ansible-virt-net', 'ansible-virt-pool', 'ansible-kubevirt', 'vagrant-libvirt', 'vagrant-virtualbox', 'vagrant-hyperv', 'vagrant-vmware', 'libvirt-features', 'cpu-topology', 'other-device-option',
-  'qemu-command', 'guest-cmdline', 'qemu-cpu',
+  'qemu-command', 'guest-cmdline', 'qemu-cpu', 'xl-disk',
   ...CMDLET_SCOPES_LIST,
   ...LIBVIRT_ELEMENT_SCOPES,
 ] as const;
@@ -499,6 +500,13 @@ function cmdletRegions(text: string): ProfileRegion[] {
 }
 
 /** The sense regions of a document with these tools and formats (see SENSE_SCOPES). */
+const XL_DISK = /^[ \t]*disk[ \t]*=[ \t]*\[/gm;
+
+/** An xl.cfg file's `disk = [ ... ]` list, where `phy:` and `file:` are target prefixes. */
+function xlDiskRegions(text: string): ProfileRegion[] {
+  return [...text.matchAll(XL_DISK)].map((m) => ({ start: m.index, end: closingBracket(text, m.index + m[0].length - 1, false), contexts: ['xl-disk'] }));
+}
+
 export function senseRegions(text: string, tools: ReadonlySet<string>, formats: ReadonlySet<string>): ProfileRegion[] {
   const out = diskRegions(text);
   if (tools.has('kubevirt')) out.push(...kubevirtRegions(text));
@@ -512,6 +520,7 @@ export function senseRegions(text: string, tools: ReadonlySet<string>, formats: 
   if (tools.has('libvirt-xml')) out.push(...libvirtElementRegions(text));
   if (tools.has('qemu-cli') || tools.has('virsh') || formats.has('shell')) out.push(...optionRegions(text));
   if (tools.has('qemu-cli') || tools.has('packer') || tools.has('libvirt-xml') || formats.has('xml')) out.push(...qemuCommandRegions(text), ...guestCmdlineRegions(text), ...cpuArgumentRegions(text));
+  if (tools.has('xl-cfg')) out.push(...xlDiskRegions(text));
   return out;
 }
 
