@@ -23,6 +23,8 @@ describe('document profile: one detector at a time', () => {
     ['qemu-cli', { fileName: 'run.sh', text: '#!/bin/sh\nqemu-system-x86_64 -enable-kvm -m 2G \\\n  -drive file=a.qcow2' }, { fileName: 'run.sh', text: '#!/bin/sh\necho see the qemu-system docs page' }],
     ['virsh', { fileName: 'snap.sh', text: 'virsh snapshot-create-as web snap1\n' }, { fileName: 'x.sh', text: 'echo virshell\n' }],
     ['libvirt-xml', { fileName: 'web.xml', text: "<domain type='kvm'>\n  <name>web</name>\n</domain>" }, { fileName: 'pom.xml', text: '<project><domain>example.com</domain></project>' }],
+    // the QEMU namespace declared before the type (virt-manager and hand-written domains)
+    ['libvirt-xml', { fileName: 'win11.xml', text: '<domain xmlns:qemu="http://libvirt.org/schemas/domain/qemu/1.0" type="kvm">\n  <name>w</name>\n</domain>' }, { fileName: 'site.xml', text: '<domain xmlns="urn:x" kind="kvm">\n</domain>' }],
     // an Ansible role's Jinja template of a domain: the engine comes from a variable
     ['libvirt-xml', { fileName: 'templates/vm.xml.j2', text: "<domain type='{{ libvirt_vm_engine }}'>\n  <name>{{ vm.name }}</name>\n</domain>" }, { fileName: 'site.xml.j2', text: "<site domain='{{ fqdn }}'/>" }],
     ['hyperv-powershell', { fileName: 'lab.ps1', text: 'Import-Module Hyper-V\n' }, { fileName: 'lab.ps1', text: 'Get-Process | Stop-Process\n' }],

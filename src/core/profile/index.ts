@@ -77,7 +77,7 @@ const DETECTORS: readonly Detector[] = [
   { tool: 'proxmox', systems: ['kvm'], name: /(^|\/)pve\/(nodes\/[^/]+\/)?qemu-server\/\d+\.conf$|(^|\/)qemu-server\/\d+\.conf$/, content: /^(scsihw|bootdisk|ostype):[ \t]+\S+|^(scsi|virtio|sata|ide|net|hostpci)\d+:[ \t]+\S+|^\s*(resource|data)\s+"proxmox_(vm_qemu|lxc|virtual_environment_vm|virtual_environment_container)"|^\s*provider\s+"proxmox"|(^|[\s"'`;|&(])qm\s+(create|set|importdisk|template|clone|disk\s+import)\s+\S+|^\s*-?\s*(community\.general\.)?proxmox_kvm:/m },
   { tool: 'qemu-cli', systems: ['kvm'], content: /(^|[\s"'/`(])qemu-(system-[a-z0-9_]+|kvm)(\s|\\|$|"|')/m },
   { tool: 'virsh', systems: ['kvm'], content: /(^|[\s;|&`(])virsh\s+(-c\s+\S+\s+)?[a-z-]+|(^|\s)virt-install\s/m },
-  { tool: 'libvirt-xml', systems: ['kvm'], content: /<domain\s+type=['"](kvm|qemu|xen|hvf|lxc|\{\{[^'"\n]{1,80}\}\})['"]|<(network|pool|domainsnapshot)>\s*$/m },
+  { tool: 'libvirt-xml', systems: ['kvm'], content: /<domain\s(?:[^>]{0,300}?\s)?type=['"](kvm|qemu|xen|hvf|lxc|\{\{[^'"\n]{1,80}\}\})['"]|<(network|pool|domainsnapshot)>\s*$/m },
   { tool: 'hyperv-powershell', systems: ['hyperv'], content: /Import-Module\s+Hyper-V\b|\b(New|Get|Set|Start|Stop|Remove)-VM(Switch|HardDiskDrive|NetworkAdapter|Processor|Memory|Firmware|Host)?\b|\bNew-VHD\b|\bEnable-WindowsOptionalFeature\b[^\n]*Hyper-V|\bInstall-WindowsFeature\b[^\n]*Hyper-V/ },
   { tool: 'powercli', systems: ['esxi'], content: /Import-Module\s+VMware\.(PowerCLI|VimAutomation)|\bConnect-VIServer\b|\bGet-(VMHost|Datastore|VirtualPortGroup|VirtualSwitch)\b/ },
   { tool: 'govc', systems: ['esxi'], content: /(^|[\s;|&`(])govc\s+[a-z]+(\.[a-z.]+)?\b|\bGOVC_(URL|USERNAME|DATACENTER)\b/m },
