@@ -3,7 +3,7 @@
 // the links into real systems' diagrams, the ARIA tree by keyboard, both high-contrast themes.
 import * as assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
-import { DIAGRAM_READY, clickActivityBar, hidePanel, openWorkbench, runCommand, screenshot, webviewFrame } from './helpers.mjs';
+import { clickActivityBar, DIAGRAM_READY, hidePanel, openWorkbench, pressKey, runCommand, screenshot, webviewFrame } from './helpers.mjs';
 
 const VIEWPORT = { width: 1400, height: 900 };
 const COMPARE = '.node[data-id="hyperv|heading"]';
@@ -12,7 +12,7 @@ async function setTheme(page, label) {
   await runCommand(page, 'Preferences: Color Theme');
   await page.locator('.quick-input-widget input').fill(label);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ state: 'visible' });
-  await page.keyboard.press('Enter');
+  await pressKey(page, 'Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' }).catch(() => {});
 }
 
@@ -109,30 +109,30 @@ describe('Type 1 / Type 2 comparison and the diagram outline', function () {
     await tree.locator('[role="treeitem"][tabindex="0"]').focus({ timeout: 10_000 });
     let f = await focused(frame);
     assert.deepEqual([f.item, f.level, f.expanded, f.posinset, f.setsize], ['g:type1', '1', 'false', '1', '4']);
-    await wb.page.keyboard.press('ArrowDown');
-    await wb.page.keyboard.press('ArrowDown');
+    await pressKey(wb.page, 'ArrowDown');
+    await pressKey(wb.page, 'ArrowDown');
     f = await focused(frame);
     assert.equal(f.item, 'g:hyperv');
-    await wb.page.keyboard.press('ArrowRight');
+    await pressKey(wb.page, 'ArrowRight');
     assert.equal((await focused(frame)).expanded, 'true', 'ArrowRight opens the stack');
-    await wb.page.keyboard.press('ArrowRight');
+    await pressKey(wb.page, 'ArrowRight');
     f = await focused(frame);
     assert.equal(f.level, '2', 'the second ArrowRight moves to its first box');
     assert.match(f.label, /Root partition/);
     assert.equal(await tree.locator('[role="treeitem"][tabindex="0"]').count(), 1);
-    await wb.page.keyboard.press('Enter');
+    await pressKey(wb.page, 'Enter');
     const selected = await frame.locator('.node.selected').first();
     assert.equal(await selected.getAttribute('data-entry'), 'hyperv.root-partition', 'Enter selects the box in the drawing');
     assert.match(await frame.locator('#card h1').innerText(), /Root partition/);
     assert.equal(await tree.locator('[aria-selected="true"]').count(), 1);
     assert.equal((await focused(frame)).item, f.item, 'focus stays in the outline');
-    await wb.page.keyboard.press('ArrowLeft');
+    await pressKey(wb.page, 'ArrowLeft');
     assert.equal((await focused(frame)).item, 'g:hyperv', 'ArrowLeft goes back to the stack');
-    await wb.page.keyboard.press('ArrowLeft');
+    await pressKey(wb.page, 'ArrowLeft');
     assert.equal((await focused(frame)).expanded, 'false', 'and closes it');
-    await wb.page.keyboard.press('End');
+    await pressKey(wb.page, 'End');
     assert.equal((await focused(frame)).item, 'g:kvm');
-    await wb.page.keyboard.press('Home');
+    await pressKey(wb.page, 'Home');
     assert.equal((await focused(frame)).item, 'g:type1');
   });
 
@@ -181,7 +181,7 @@ describe('Type 1 / Type 2 comparison and the diagram outline', function () {
 
   it('screenshot of the comparison', async () => {
     await frame.locator('#fit').focus();
-    await wb.page.keyboard.press('Escape');
+    await pressKey(wb.page, 'Escape');
     const file = await screenshot(wb.page, 'diagram-compare-types');
     assert.ok(statSync(file).size > 30_000, `${file} looks empty`);
   });
@@ -197,17 +197,17 @@ describe('Type 1 / Type 2 comparison and the diagram outline', function () {
     assert.ok(await hyperv.locator('[role="tree"] [role="treeitem"]').count() > 3, 'the Hyper-V diagram has its outline too');
     // layers → components → connections: open a layer, then a component, then take a connection
     await hyperv.locator('[role="tree"] [role="treeitem"][tabindex="0"]').focus({ timeout: 10_000 });
-    await wb.page.keyboard.press('ArrowRight');
-    await wb.page.keyboard.press('ArrowRight');
-    for (let i = 0; i < 20 && (await focused(hyperv))?.expanded !== 'false'; i++) await wb.page.keyboard.press('ArrowDown');
+    await pressKey(wb.page, 'ArrowRight');
+    await pressKey(wb.page, 'ArrowRight');
+    for (let i = 0; i < 20 && (await focused(hyperv))?.expanded !== 'false'; i++) await pressKey(wb.page, 'ArrowDown');
     const component = await focused(hyperv);
     assert.equal(component.level, '2', JSON.stringify(component));
-    await wb.page.keyboard.press('ArrowRight');
-    await wb.page.keyboard.press('ArrowRight');
+    await pressKey(wb.page, 'ArrowRight');
+    await pressKey(wb.page, 'ArrowRight');
     const connection = await focused(hyperv);
     assert.equal(connection.level, '3', 'a connection, one level below its component');
     assert.match(connection.label, /^(to|from) .+: /);
-    await wb.page.keyboard.press('Enter');
+    await pressKey(wb.page, 'Enter');
     assert.equal(await hyperv.locator('.node.selected').count(), 1, 'Enter on a connection selects the box at its other end');
     await runCommand(wb.page, 'Hypervisor Atlas: Compare Type 1 and Type 2');
     frame = await webviewFrame(wb.page, { hasSelector: COMPARE });
@@ -215,15 +215,15 @@ describe('Type 1 / Type 2 comparison and the diagram outline', function () {
     await frame.locator(DIAGRAM_READY).waitFor({ timeout: 15_000 });
     const tree = frame.locator('[role="tree"]');
     await tree.locator('[role="treeitem"][tabindex="0"]').focus({ timeout: 10_000 });
-    await wb.page.keyboard.press('End');
-    await wb.page.keyboard.press('ArrowRight');
+    await pressKey(wb.page, 'End');
+    await pressKey(wb.page, 'ArrowRight');
     for (let i = 0; i < 12; i++) {
       const f = await focused(frame);
       if (/Open the full KVM diagram/.test(f.label)) break;
-      await wb.page.keyboard.press('ArrowDown');
+      await pressKey(wb.page, 'ArrowDown');
     }
     assert.match((await focused(frame)).label, /Open the full KVM diagram/);
-    await wb.page.keyboard.press('Enter');
+    await pressKey(wb.page, 'Enter');
     const kvm = await webviewFrame(wb.page, { hasSelector: '.node[data-id="system@kvm"]' });
     await kvm.locator(DIAGRAM_READY).waitFor({ timeout: 15_000 });
   });

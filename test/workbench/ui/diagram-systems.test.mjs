@@ -17,7 +17,7 @@ async function openDiagram(page, title) {
   const row = page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).first();
   await row.waitFor({ state: 'visible' });
   // an Enter the browser never acknowledged hung this test once: then click the row instead
-  if (!(await pressKey(page, 'Enter')) && (await row.isVisible().catch(() => false))) await row.click({ timeout: 5000 });
+  if (!(await pressKey(page, 'Enter', { retry: false })) && (await row.isVisible().catch(() => false))) await row.click({ timeout: 5000 });
   const frame = await webviewFrame(page, { hasSelector: `svg[aria-label^="${title} architecture"] .node-component` });
   await frame.locator(DIAGRAM_READY).waitFor();
   return frame;

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../../scripts/workbench.mjs';
-import { DIAGRAM_READY, openFile, openWorkbench, quickPickRows, runCommand, screenshot, waitForWorkbench, webviewFrame } from './helpers.mjs';
+import { DIAGRAM_READY, openFile, openWorkbench, pressKey, quickPickRows, runCommand, screenshot, waitForWorkbench, webviewFrame } from './helpers.mjs';
 
 const VIEWPORT = { width: 1600, height: 1000 };
 const DIAGRAM = 'svg.diagram .node-component';
@@ -25,7 +25,7 @@ async function setTheme(page, label) {
   await input.fill(label);
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
   await row.waitFor({ state: 'visible' });
-  await page.keyboard.press('Enter');
+  await pressKey(page, 'Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' }).catch(() => {});
 }
 
@@ -124,20 +124,20 @@ describe('architecture diagram webview', function () {
     assert.equal(start?.entry, 'hyperv.vmwp', 'focus follows the click');
     assert.equal(start.tabindex, '0');
     assert.equal(await frame.locator('.node[tabindex="0"]').count(), 1, 'exactly one box is in the tab order');
-    await wb.page.keyboard.press('ArrowRight');
+    await pressKey(wb.page, 'ArrowRight');
     const right = await active(frame);
     assert.ok(right && right.id !== start.id && right.x > start.x, `ArrowRight moved right: ${JSON.stringify({ start, right })}`);
-    await wb.page.keyboard.press('ArrowDown');
+    await pressKey(wb.page, 'ArrowDown');
     const down = await active(frame);
     assert.ok(down && down.y > right.y, `ArrowDown moved down: ${JSON.stringify({ right, down })}`);
-    await wb.page.keyboard.press('ArrowUp');
-    await wb.page.keyboard.press('ArrowLeft');
+    await pressKey(wb.page, 'ArrowUp');
+    await pressKey(wb.page, 'ArrowLeft');
     const back = await active(frame);
     assert.ok(back && back.x < down.x, 'ArrowLeft moved left');
     assert.equal(await frame.locator('.node[tabindex="0"]').count(), 1);
     const focusRing = await frame.evaluate(() => getComputedStyle(document.activeElement.querySelector('.box')).strokeWidth);
     assert.ok(parseFloat(focusRing) >= 2, `focus is visible (stroke ${focusRing})`);
-    await wb.page.keyboard.press('Enter');
+    await pressKey(wb.page, 'Enter');
     assert.equal(await frame.locator('.node.selected').getAttribute('data-id'), back.id);
   });
 
@@ -145,17 +145,17 @@ describe('architecture diagram webview', function () {
     await frame.locator('#fit').click();
     const fitted = await zoomText(frame);
     await frame.locator('.node[data-entry="hyperv.vmms"]').first().focus();
-    await wb.page.keyboard.press('+');
+    await pressKey(wb.page, '+');
     const bigger = await zoomText(frame);
     assert.ok(parseInt(bigger) > parseInt(fitted), `${fitted} → ${bigger}`);
-    await wb.page.keyboard.press('-');
-    await wb.page.keyboard.press('-');
+    await pressKey(wb.page, '-');
+    await pressKey(wb.page, '-');
     assert.ok(parseInt(await zoomText(frame)) < parseInt(bigger));
     await frame.locator('#zoom-in').click();
     const transform = () => frame.locator('g.viewport').getAttribute('transform');
     const before = await transform();
     await frame.locator('.node[data-entry="hyperv.vmms"]').first().focus();
-    await wb.page.keyboard.press('Shift+ArrowLeft');
+    await pressKey(wb.page, 'Shift+ArrowLeft');
     assert.notEqual(await transform(), before, 'Shift+Arrow pans');
     const stage = await frame.locator('#stage').boundingBox();
     const afterKeys = await transform();
@@ -165,7 +165,7 @@ describe('architecture diagram webview', function () {
     await wb.page.mouse.move(stage.x + 60, stage.y + stage.height - 40, { steps: 5 });
     await wb.page.mouse.up();
     assert.notEqual(await transform(), afterKeys, 'dragging pans');
-    await wb.page.keyboard.press('0');
+    await pressKey(wb.page, '0');
     await frame.locator('#fit').click();
     assert.equal(await zoomText(frame), fitted, 'Fit to window comes back to the same zoom');
   });
@@ -233,7 +233,7 @@ describe('architecture diagram webview', function () {
     await runCommand(wb.page, 'Hypervisor Atlas: Show Architecture Diagram…');
     const rows = await quickPickRows(wb.page);
     for (const s of ['Hyper-V', 'KVM', 'Xen', 'VMware ESXi', 'Oracle VirtualBox', 'VMware Workstation']) assert.ok(rows.some((r) => r.startsWith(s)), `${s} in ${JSON.stringify(rows)}`);
-    await wb.page.keyboard.press('Escape');
+    await pressKey(wb.page, 'Escape');
   });
 
   it('Export SVG saves a standalone drawing where the save dialog says', async () => {
@@ -248,7 +248,7 @@ describe('architecture diagram webview', function () {
       .waitForFunction(() => /hyperv-architecture\.svg$/.test(document.querySelector('.quick-input-widget input')?.value ?? ''), undefined, { timeout: 5000 })
       .catch(() => {});
     assert.match(await input.inputValue(), /hyperv-architecture\.svg$/);
-    await wb.page.keyboard.press('Enter');
+    await pressKey(wb.page, 'Enter');
     await wb.page.locator('.notifications-toasts', { hasText: 'Saved hyperv-architecture.svg' }).waitFor({ state: 'visible' });
     // test-web keeps writes to the mounted folder inside the workbench: open the file there.
     // VS Code shows an .svg in its image preview, which must render it as a standalone image.

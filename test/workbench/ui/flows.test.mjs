@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../../scripts/workbench.mjs';
-import { DIAGRAM_READY, dismissHover, hoverText, openFile, openWorkbench, runCommand, screenshot, waitForWorkbench, webviewFrame } from './helpers.mjs';
+import { DIAGRAM_READY, dismissHover, hoverText, openFile, openWorkbench, pressKey, runCommand, screenshot, waitForWorkbench, webviewFrame } from './helpers.mjs';
 
 const VIEWPORT = { width: 1400, height: 900 };
 const kb = () => JSON.parse(readFileSync(join(ROOT, 'dist', 'knowledge.json'), 'utf8'));
@@ -27,7 +27,7 @@ async function showFlow(page, flow) {
   await runCommand(page, 'Hypervisor Atlas: Show Flow…');
   await page.locator('.quick-input-widget input').fill(flow.title);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: flow.title }).first().waitFor({ state: 'visible' });
-  await page.keyboard.press('Enter');
+  await pressKey(page, 'Enter');
   const frame = await webviewFrame(page, { hasSelector: '#flow-player:not([hidden])' });
   await frame.locator(DIAGRAM_READY).waitFor();
   return frame;
@@ -69,11 +69,11 @@ describe('guided flows', function () {
       assert.ok(s.playerFocused, `step ${i + 1}: the keyboard stays in the player`);
       // the README's picture of a flow playing: the VMBus step, at the page's readable zoom
       if (i === 2) await screenshot(wb.page, 'diagram-hyperv-flow');
-      if (i < flow.steps.length - 1) await wb.page.keyboard.press('ArrowRight');
+      if (i < flow.steps.length - 1) await pressKey(wb.page, 'ArrowRight');
     }
-    await wb.page.keyboard.press('ArrowLeft');
+    await pressKey(wb.page, 'ArrowLeft');
     assert.deepEqual((await shown(frame)).entries, flow.steps[flow.steps.length - 2].boxes, '← goes back one step');
-    await wb.page.keyboard.press('Escape');
+    await pressKey(wb.page, 'Escape');
     const stopped = await shown(frame);
     assert.deepEqual(stopped.entries, []);
     assert.equal(stopped.live, 'Flow stopped.');
@@ -105,7 +105,7 @@ describe('guided flows', function () {
     wb = await openWorkbench({ viewport: VIEWPORT });
     const { page } = wb;
     let frame = await showFlow(page, flow);
-    await page.keyboard.press('ArrowRight');
+    await pressKey(page, 'ArrowRight');
     const step2 = {
       entries: flow.steps[1].boxes,
       count: `Step 2 of ${flow.steps.length}`,
@@ -118,7 +118,7 @@ describe('guided flows', function () {
     // expand a layer with the keyboard, then a box inside it with its twisty
     const tree = frame.locator('[role="tree"]');
     await tree.locator('[role="treeitem"][tabindex="0"]').focus();
-    await page.keyboard.press('ArrowRight');
+    await pressKey(page, 'ArrowRight');
     const group = await tree.locator('[role="treeitem"][tabindex="0"]').getAttribute('data-item');
     // a bundled entry's box: the workspace's glossary may load after a reload has drawn the page
     const bundled = new Set(kb().entries.map((e) => e.id));
