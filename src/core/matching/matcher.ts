@@ -644,10 +644,12 @@ export class TermMatcher {
   /**
    * In code, a setting's name or a cross-cutting word as a whole variable name: `$vhdPath` holds a
    * path, not New-VM's parameter; `HOST_OS=` and `$GUEST` hold an OS name, not the host or guest.
+   * A lower-case product or concept name as the whole name (`vmid=$(pvesh get /cluster/nextid)`,
+   * `qm set $vmid`, `$hyperv = Get-WindowsOptionalFeature`) holds an id or a result, not the product.
    * A short name (`$vm`, `$VM`) is the object the script handles and keeps its card.
    */
   private isVariable(text: string, start: number, end: number, v: Variant): boolean {
-    return (v.settings || (end - start >= 4 && this.crossCutting(v))) && isVariableName(text, start, end, this.shell);
+    return (v.settings || (end - start >= 4 && (this.crossCutting(v) || isLowerWord(text, start, end)))) && isVariableName(text, start, end, this.shell);
   }
 
   /**
@@ -1078,5 +1080,14 @@ function isLinkLabel(text: string, start: number, end: number): boolean {
 /** Whether text[start, end) is one word of letters and digits. */
 function isOneWord(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (charClass(text.charCodeAt(i)) === 0) return false;
+  return true;
+}
+
+/** text[start, end) is lower-case letters and digits only (`vmid`, `hyperv`), as a variable is named; `QEMU` or `$KVM_BIN` is not. */
+function isLowerWord(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return false;
+  }
   return true;
 }
