@@ -433,6 +433,22 @@ export function labelValue(text: string, start: number, end: number): [number, n
   return [s, e];
 }
 
+/** a QEMU sub-option that names an object (`id=`) or refers to one by its id (`tpmdev=`, `chardev=`, `netdev=`) */
+const ID_KEY = /(?:^|[\s,])(?:id|tpmdev|chardev|netdev|drive|audiodev|fsdev|memdev|iothread|node-name)=$/;
+
+/**
+ * Whether text[start, end) sits in the value of a QEMU option that gives or quotes an object id
+ * (`-tpmdev emulator,id=tpm0`, `-device tpm-tis,tpmdev=tpm0`): a name the file chose.
+ */
+export function isIdValue(text: string, start: number, end: number): boolean {
+  let s = start;
+  while (s > 0 && start - s < 80 && isLabelChar(text.charCodeAt(s - 1))) s--;
+  let e = end;
+  while (e < text.length && e - end < 80 && isLabelChar(text.charCodeAt(e))) e++;
+  if (e < text.length && !LABEL_END.has(text.charCodeAt(e)) && text.charCodeAt(e) !== 92 /* \ */) return false;
+  return ID_KEY.test(text.slice(Math.max(0, s - 12), s));
+}
+
 const RESOURCE_REFERENCE = /^\.[A-Za-z_][\w-]*(?:\.|\[)/;
 
 /**
