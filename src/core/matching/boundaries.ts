@@ -449,6 +449,40 @@ export function isIdValue(text: string, start: number, end: number): boolean {
   return ID_KEY.test(text.slice(Math.max(0, s - 12), s));
 }
 
+let functionsText = '';
+let functions: ReadonlySet<string> = new Set();
+
+/** The names of the functions a PowerShell script defines (`function Dismount-CustomVM {`), lower case; read once per text. */
+function definedFunctions(text: string): ReadonlySet<string> {
+  if (text !== functionsText) {
+    functionsText = text;
+    functions = new Set([...text.matchAll(FUNCTION_DEFINITION)].map((m) => m[1].toLowerCase()));
+  }
+  return functions;
+}
+const FUNCTION_DEFINITION = /(?:^|[\s;{])function[ \t]+([A-Za-z_][\w-]*)/gim;
+/** the command a `-Parameter` belongs to: the first word of its statement, on its line or a line continued with a backtick */
+const COMMAND_HEAD = /(?:^|[|;({=])[ \t]*&?[ \t]*([A-Za-z_][\w-]*)(?:[^|;({=\n]|`\r?\n)*$/;
+
+/**
+ * Whether text[start] is a parameter name (`-VHDPath`) given to a function the same script
+ * defines (`function Dismount-CustomVM { param($VHDPath) }` ... `Dismount-CustomVM -VHDPath $p`):
+ * the script's own parameter, not a Hyper-V cmdlet's.
+ */
+export function isOwnFunctionParameter(text: string, start: number): boolean {
+  if (start < 2 || text.charCodeAt(start - 1) !== 45 /* - */) return false;
+  const b = text.charCodeAt(start - 2);
+  if (b !== 32 && b !== 9) return false;
+  const own = definedFunctions(text);
+  if (!own.size) return false;
+  let from = text.lastIndexOf('\n', start - 1);
+  // a statement continued over lines ending in a backtick
+  while (from > 0 && text.charCodeAt(from - 1) === 96 /* ` */ || (from > 1 && text.charCodeAt(from - 1) === 13 && text.charCodeAt(from - 2) === 96)) from = text.lastIndexOf('\n', from - 1);
+  if (start - from > 400) return false;
+  const m = COMMAND_HEAD.exec(text.slice(from + 1, start - 1));
+  return !!m && own.has(m[1].toLowerCase());
+}
+
 const RESOURCE_REFERENCE = /^\.[A-Za-z_][\w-]*(?:\.|\[)/;
 
 /**
