@@ -483,6 +483,28 @@ export function isOwnFunctionParameter(text: string, start: number): boolean {
   return !!m && own.has(m[1].toLowerCase());
 }
 
+/** a Ruby block's parameters so far: `do |kvm` or `{ |h, override` */
+const BLOCK_PARAMS_BEFORE = /(?:\bdo|\{)[ \t]*\|[\w, \t]*$/;
+const BLOCK_PARAMS_AFTER = /^[\w, \t]*\|/;
+/** a Vagrant machine's name: `config.vm.define "kvm"`, `define :web` */
+const DEFINE_BEFORE = /\.define[ \t]*\(?[ \t]*["':]$/;
+
+/**
+ * Whether text[start, end) is a name a Ruby file (a Vagrantfile) gives: a block parameter
+ * (`do |kvm|`) or the machine name of `config.vm.define "kvm"`. Not the hypervisor it is named after.
+ */
+export function isRubyName(text: string, start: number, end: number): boolean {
+  let s = start;
+  while (s > 0 && start - s < 80 && isLabelChar(text.charCodeAt(s - 1))) s--;
+  let e = end;
+  while (e < text.length && e - end < 80 && isLabelChar(text.charCodeAt(e))) e++;
+  const head = text.slice(Math.max(0, s - 80), s);
+  if (BLOCK_PARAMS_BEFORE.test(head) && BLOCK_PARAMS_AFTER.test(text.slice(e, e + 80))) return true;
+  if (!DEFINE_BEFORE.test(head)) return false;
+  const q = text.charCodeAt(s - 1);
+  return q === 58 /* : */ || text.charCodeAt(e) === q;
+}
+
 const RESOURCE_REFERENCE = /^\.[A-Za-z_][\w-]*(?:\.|\[)/;
 
 /**

@@ -1,5 +1,5 @@
 import { aliasForms, cleanAlias, scopeKey } from './alias';
-import { continuesIdentifier, CREDENTIAL_KEY, inCommentLine, isDirectory, isHomeFolder, isKeyPosition, isBlockLabel, isNameValue, labelValue, isReferenceName, isResourceReference, isIdValue, isOwnFunctionParameter, isSourceReference, isValue, isVariableName, isVerbUse, keyFollows, quotedName, codeLineBreak, notTermEnd, opensBlock, startsFileName } from './boundaries';
+import { continuesIdentifier, CREDENTIAL_KEY, inCommentLine, isDirectory, isHomeFolder, isKeyPosition, isBlockLabel, isNameValue, labelValue, isReferenceName, isResourceReference, isIdValue, isOwnFunctionParameter, isRubyName, isSourceReference, isValue, isVariableName, isVerbUse, keyFollows, quotedName, codeLineBreak, notTermEnd, opensBlock, startsFileName } from './boundaries';
 import { inPathOrFileName } from './paths';
 import { bit, pairHash, popcount, ROOT_BITS, sepCode, sepLength, slotOf } from './edge-table';
 import { AT_AM_END, AT_AM_START, AT_SP_END, AT_SP_START, AT_SYSTEM, compact, CONTEXT_RADIUS, lowerFrom, newRaw, upperFrom, type Raw } from './raw';
@@ -212,6 +212,8 @@ export class TermMatcher {
   private shell = false;
   /** during a scan: the document is a PowerShell script */
   private powershell = false;
+  /** during a scan: the document is Ruby (a Vagrantfile) */
+  private ruby = false;
   /** during a scan: the document is a Packer template */
   private packer = false;
   /** during a scan: the document is a KubeVirt spec, whose `name:` values label disks, volumes and networks */
@@ -229,6 +231,7 @@ export class TermMatcher {
     this.shell = !!contexts && contexts.includes('shell');
     this.powershell = !!contexts && contexts.includes('powershell');
     this.packer = !!contexts && contexts.includes('packer');
+    this.ruby = !!contexts && (contexts.includes('ruby') || contexts.includes('vagrant'));
     this.kubevirt = !!contexts && contexts.includes('kubevirt');
     this.terraform = !!contexts && contexts.includes('terraform');
     this.whole = !!contexts && contexts.includes('vmx') && !contexts.some((c) => SYNTAX_FORMATS.includes(c));
@@ -620,7 +623,7 @@ export class TermMatcher {
           !isLinkLabel(text, tok.start, this.bestEnd) &&
           (!continuesIdentifier(text, tok.start, digitsEnd(text, this.bestEnd), 0, text.length, this.code, variant.generic) || (!variant.generic && (startsFileName(text, tok.start, this.bestEnd) || (this.packer && isSourceReference(text, tok.start, this.bestEnd)) || (this.terraform && isResourceReference(text, tok.start, this.bestEnd))))) &&
           !(inPathOrFileName(text, tok.start, this.bestEnd, variant.generic) && (variant.generic || !startsFileName(text, tok.start, this.bestEnd))))) &&
-      !(this.code && (isDirectory(text, tok.start, this.bestEnd, 0, text.length) || isHomeFolder(text, tok.start) || (variant.generic && this.crossCutting(variant) && isValue(text, tok.start, 0) && !(variant.settings && isKeyPosition(text, tok.start, this.bestEnd))) || this.isVariable(text, tok.start, this.bestEnd, variant) || isIdValue(text, tok.start, this.bestEnd) || (this.powershell && isOwnFunctionParameter(text, tok.start)) || isBlockLabel(text, tok.start, this.bestEnd) || isReferenceName(text, tok.start, this.bestEnd) || (this.allTools(variant) && isNameValue(text, tok.start, this.bestEnd)) || this.isNameInCode(text, tok.start, this.bestEnd, variant) || this.isLabel(text, tok.start, this.bestEnd, variant)))
+      !(this.code && (isDirectory(text, tok.start, this.bestEnd, 0, text.length) || isHomeFolder(text, tok.start) || (variant.generic && this.crossCutting(variant) && isValue(text, tok.start, 0) && !(variant.settings && isKeyPosition(text, tok.start, this.bestEnd))) || this.isVariable(text, tok.start, this.bestEnd, variant) || isIdValue(text, tok.start, this.bestEnd) || (this.powershell && isOwnFunctionParameter(text, tok.start)) || (this.ruby && isRubyName(text, tok.start, this.bestEnd)) || isBlockLabel(text, tok.start, this.bestEnd) || isReferenceName(text, tok.start, this.bestEnd) || (this.allTools(variant) && isNameValue(text, tok.start, this.bestEnd)) || this.isNameInCode(text, tok.start, this.bestEnd, variant) || this.isLabel(text, tok.start, this.bestEnd, variant)))
     ) {
       return variant;
     }
