@@ -13,6 +13,9 @@ describe('held-out batch H: the wrong and imprecise cards', () => {
     assert.equal(cardOf('main.tf', tf, 'memory =', 0), 'kvm.video');
     assert.equal(cardOf('main.tf', tf, 'memory {', 0), 'platform.proxmox-memory');
     assert.equal(cardOf('main.tf', tf, 'dedicated'), 'platform.proxmox-memory');
+    const pkr = 'source "proxmox-iso" "w" {\n  node = "pve"\n  memory = 4096\n  vga {\n    type   = "virtio"\n    memory = 32\n  }\n}\n';
+    assert.equal(cardOf('w.pkr.hcl', pkr, 'memory', 0), 'kvm.guest-memory');
+    assert.equal(cardOf('w.pkr.hcl', pkr, 'memory', 1), 'kvm.video');
     const sh = '#!/bin/bash\nqm create 100 --memory 4096 --vga qxl,memory=64 --cores 2\n';
     assert.equal(cardOf('make.sh', sh, 'memory 4096'), 'platform.proxmox-memory');
     assert.equal(cardOf('make.sh', sh, 'memory=64'), 'kvm.video');
