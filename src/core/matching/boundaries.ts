@@ -433,6 +433,78 @@ export function labelValue(text: string, start: number, end: number): [number, n
   return [s, e];
 }
 
+/** a QEMU sub-option that names an object (`id=`) or refers to one by its id (`tpmdev=`, `chardev=`, `netdev=`) */
+const ID_KEY = /(?:^|[\s,])(?:id|tpmdev|chardev|netdev|drive|audiodev|fsdev|memdev|iothread|node-name)=$/;
+
+/**
+ * Whether text[start, end) sits in the value of a QEMU option that gives or quotes an object id
+ * (`-tpmdev emulator,id=tpm0`, `-device tpm-tis,tpmdev=tpm0`): a name the file chose.
+ */
+export function isIdValue(text: string, start: number, end: number): boolean {
+  let s = start;
+  while (s > 0 && start - s < 80 && isLabelChar(text.charCodeAt(s - 1))) s--;
+  let e = end;
+  while (e < text.length && e - end < 80 && isLabelChar(text.charCodeAt(e))) e++;
+  if (e < text.length && !LABEL_END.has(text.charCodeAt(e)) && text.charCodeAt(e) !== 92 /* \ */) return false;
+  return ID_KEY.test(text.slice(Math.max(0, s - 12), s));
+}
+
+let functionsText = '';
+let functions: ReadonlySet<string> = new Set();
+
+/** The names of the functions a PowerShell script defines (`function Dismount-CustomVM {`), lower case; read once per text. */
+function definedFunctions(text: string): ReadonlySet<string> {
+  if (text !== functionsText) {
+    functionsText = text;
+    functions = new Set([...text.matchAll(FUNCTION_DEFINITION)].map((m) => m[1].toLowerCase()));
+  }
+  return functions;
+}
+const FUNCTION_DEFINITION = /(?:^|[\s;{])function[ \t]+([A-Za-z_][\w-]*)/gim;
+/** the command a `-Parameter` belongs to: the first word of its statement, on its line or a line continued with a backtick */
+const COMMAND_HEAD = /(?:^|[|;({=])[ \t]*&?[ \t]*([A-Za-z_][\w-]*)(?:[^|;({=\n]|`\r?\n)*$/;
+
+/**
+ * Whether text[start] is a parameter name (`-VHDPath`) given to a function the same script
+ * defines (`function Dismount-CustomVM { param($VHDPath) }` ... `Dismount-CustomVM -VHDPath $p`):
+ * the script's own parameter, not a Hyper-V cmdlet's.
+ */
+export function isOwnFunctionParameter(text: string, start: number): boolean {
+  if (start < 2 || text.charCodeAt(start - 1) !== 45 /* - */) return false;
+  const b = text.charCodeAt(start - 2);
+  if (b !== 32 && b !== 9) return false;
+  const own = definedFunctions(text);
+  if (!own.size) return false;
+  let from = text.lastIndexOf('\n', start - 1);
+  // a statement continued over lines ending in a backtick
+  while (from > 0 && text.charCodeAt(from - 1) === 96 /* ` */ || (from > 1 && text.charCodeAt(from - 1) === 13 && text.charCodeAt(from - 2) === 96)) from = text.lastIndexOf('\n', from - 1);
+  if (start - from > 400) return false;
+  const m = COMMAND_HEAD.exec(text.slice(from + 1, start - 1));
+  return !!m && own.has(m[1].toLowerCase());
+}
+
+/** a Ruby block's parameters so far: `do |kvm` or `{ |h, override` */
+const BLOCK_PARAMS_BEFORE = /(?:\bdo|\{)[ \t]*\|[\w, \t]*$/;
+const BLOCK_PARAMS_AFTER = /^[\w, \t]*\|/;
+/** a Vagrant machine's name: `config.vm.define "kvm"`, `define :web` */
+const DEFINE_BEFORE = /\.define[ \t]*\(?[ \t]*["':]$/;
+
+/**
+ * Whether text[start, end) is a name a Ruby file (a Vagrantfile) gives: a block parameter
+ * (`do |kvm|`) or the machine name of `config.vm.define "kvm"`. Not the hypervisor it is named after.
+ */
+export function isRubyName(text: string, start: number, end: number): boolean {
+  let s = start;
+  while (s > 0 && start - s < 80 && isLabelChar(text.charCodeAt(s - 1))) s--;
+  let e = end;
+  while (e < text.length && e - end < 80 && isLabelChar(text.charCodeAt(e))) e++;
+  const head = text.slice(Math.max(0, s - 80), s);
+  if (BLOCK_PARAMS_BEFORE.test(head) && BLOCK_PARAMS_AFTER.test(text.slice(e, e + 80))) return true;
+  if (!DEFINE_BEFORE.test(head)) return false;
+  const q = text.charCodeAt(s - 1);
+  return q === 58 /* : */ || text.charCodeAt(e) === q;
+}
+
 const RESOURCE_REFERENCE = /^\.[A-Za-z_][\w-]*(?:\.|\[)/;
 
 /**

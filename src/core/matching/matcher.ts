@@ -1,5 +1,5 @@
 import { aliasForms, cleanAlias, scopeKey } from './alias';
-import { continuesIdentifier, CREDENTIAL_KEY, inCommentLine, isDirectory, isHomeFolder, isKeyPosition, isBlockLabel, isNameValue, labelValue, isReferenceName, isResourceReference, isSourceReference, isValue, isVariableName, isVerbUse, keyFollows, quotedName, codeLineBreak, notTermEnd, opensBlock, startsFileName } from './boundaries';
+import { continuesIdentifier, CREDENTIAL_KEY, inCommentLine, isDirectory, isHomeFolder, isKeyPosition, isBlockLabel, isNameValue, labelValue, isReferenceName, isResourceReference, isIdValue, isOwnFunctionParameter, isRubyName, isSourceReference, isValue, isVariableName, isVerbUse, keyFollows, quotedName, codeLineBreak, notTermEnd, opensBlock, startsFileName } from './boundaries';
 import { inPathOrFileName } from './paths';
 import { bit, pairHash, popcount, ROOT_BITS, sepCode, sepLength, slotOf } from './edge-table';
 import { AT_AM_END, AT_AM_START, AT_SP_END, AT_SP_START, AT_SYSTEM, compact, CONTEXT_RADIUS, lowerFrom, newRaw, upperFrom, type Raw } from './raw';
@@ -210,6 +210,10 @@ export class TermMatcher {
   private code = false;
   /** during a scan: the document is a shell script */
   private shell = false;
+  /** during a scan: the document is a PowerShell script */
+  private powershell = false;
+  /** during a scan: the document is Ruby (a Vagrantfile) */
+  private ruby = false;
   /** during a scan: the document is a Packer template */
   private packer = false;
   /** during a scan: the document is a KubeVirt spec, whose `name:` values label disks, volumes and networks */
@@ -225,7 +229,9 @@ export class TermMatcher {
     this.regionsFor = regions;
     this.code = !!contexts && !contexts.includes('prose');
     this.shell = !!contexts && contexts.includes('shell');
+    this.powershell = !!contexts && contexts.includes('powershell');
     this.packer = !!contexts && contexts.includes('packer');
+    this.ruby = !!contexts && (contexts.includes('ruby') || contexts.includes('vagrant'));
     this.kubevirt = !!contexts && contexts.includes('kubevirt');
     this.terraform = !!contexts && contexts.includes('terraform');
     this.whole = !!contexts && contexts.includes('vmx') && !contexts.some((c) => SYNTAX_FORMATS.includes(c));
@@ -617,7 +623,7 @@ export class TermMatcher {
           !isLinkLabel(text, tok.start, this.bestEnd) &&
           (!continuesIdentifier(text, tok.start, digitsEnd(text, this.bestEnd), 0, text.length, this.code, variant.generic) || (!variant.generic && (startsFileName(text, tok.start, this.bestEnd) || (this.packer && isSourceReference(text, tok.start, this.bestEnd)) || (this.terraform && isResourceReference(text, tok.start, this.bestEnd))))) &&
           !(inPathOrFileName(text, tok.start, this.bestEnd, variant.generic) && (variant.generic || !startsFileName(text, tok.start, this.bestEnd))))) &&
-      !(this.code && (isDirectory(text, tok.start, this.bestEnd, 0, text.length) || isHomeFolder(text, tok.start) || (variant.generic && this.crossCutting(variant) && isValue(text, tok.start, 0) && !(variant.settings && isKeyPosition(text, tok.start, this.bestEnd))) || this.isVariable(text, tok.start, this.bestEnd, variant) || isBlockLabel(text, tok.start, this.bestEnd) || isReferenceName(text, tok.start, this.bestEnd) || (this.allTools(variant) && isNameValue(text, tok.start, this.bestEnd)) || this.isNameInCode(text, tok.start, this.bestEnd, variant) || this.isLabel(text, tok.start, this.bestEnd, variant)))
+      !(this.code && (isDirectory(text, tok.start, this.bestEnd, 0, text.length) || isHomeFolder(text, tok.start) || (variant.generic && this.crossCutting(variant) && isValue(text, tok.start, 0) && !(variant.settings && isKeyPosition(text, tok.start, this.bestEnd))) || this.isVariable(text, tok.start, this.bestEnd, variant) || isIdValue(text, tok.start, this.bestEnd) || (this.powershell && isOwnFunctionParameter(text, tok.start)) || (this.ruby && isRubyName(text, tok.start, this.bestEnd)) || isBlockLabel(text, tok.start, this.bestEnd) || isReferenceName(text, tok.start, this.bestEnd) || (this.allTools(variant) && isNameValue(text, tok.start, this.bestEnd)) || this.isNameInCode(text, tok.start, this.bestEnd, variant) || this.isLabel(text, tok.start, this.bestEnd, variant)))
     ) {
       return variant;
     }
@@ -644,10 +650,12 @@ export class TermMatcher {
   /**
    * In code, a setting's name or a cross-cutting word as a whole variable name: `$vhdPath` holds a
    * path, not New-VM's parameter; `HOST_OS=` and `$GUEST` hold an OS name, not the host or guest.
+   * A lower-case product or concept name as the whole name (`vmid=$(pvesh get /cluster/nextid)`,
+   * `qm set $vmid`, `$hyperv = Get-WindowsOptionalFeature`) holds an id or a result, not the product.
    * A short name (`$vm`, `$VM`) is the object the script handles and keeps its card.
    */
   private isVariable(text: string, start: number, end: number, v: Variant): boolean {
-    return (v.settings || (end - start >= 4 && this.crossCutting(v))) && isVariableName(text, start, end, this.shell);
+    return (v.settings || (end - start >= 4 && (this.crossCutting(v) || isLowerWord(text, start, end)))) && isVariableName(text, start, end, this.shell);
   }
 
   /**
@@ -1078,5 +1086,14 @@ function isLinkLabel(text: string, start: number, end: number): boolean {
 /** Whether text[start, end) is one word of letters and digits. */
 function isOneWord(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (charClass(text.charCodeAt(i)) === 0) return false;
+  return true;
+}
+
+/** text[start, end) is lower-case letters and digits only (`vmid`, `hyperv`), as a variable is named; `QEMU` or `$KVM_BIN` is not. */
+function isLowerWord(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return false;
+  }
   return true;
 }

@@ -58,9 +58,9 @@ export const LIBVIRT_ELEMENT_SCOPES = [
  * list (`xl-disk`).
  */
 export const SENSE_SCOPES = [
-  'disk-partition', 'kubevirt-memory', 'kubevirt-cpu', 'kubevirt-features', 'kubevirt-networks', 'kubevirt-resources', 'dsc-vhd', 'dsc-windowsfeature', 'packer-plugins', 'proxmox-lxc',
+  'disk-partition', 'kubevirt-memory', 'kubevirt-cpu', 'kubevirt-features', 'kubevirt-networks', 'kubevirt-resources', 'dsc-vhd', 'dsc-windowsfeature', 'packer-plugins', 'proxmox-lxc', 'proxmox-vga',
   'terraform-hyperv', 'ansible-vmware', 'ansible-virt', 'ansible-virt-net', 'ansible-virt-pool', 'ansible-kubevirt', 'vagrant-libvirt', 'vagrant-virtualbox', 'vagrant-hyperv', 'vagrant-vmware', 'libvirt-features', 'cpu-topology', 'other-device-option',
-  'qemu-command', 'guest-cmdline', 'qemu-cpu', 'xl-disk',
+  'qemu-command', 'guest-cmdline', 'qemu-cpu', 'xl-disk', 'xl-vif', 'xl-device-list',
   ...CMDLET_SCOPES_LIST,
   ...LIBVIRT_ELEMENT_SCOPES,
 ] as const;
@@ -507,6 +507,36 @@ function xlDiskRegions(text: string): ProfileRegion[] {
   return [...text.matchAll(XL_DISK)].map((m) => ({ start: m.index, end: closingBracket(text, m.index + m[0].length - 1, false), contexts: ['xl-disk'] }));
 }
 
+const PROXMOX_VGA = /^[ \t]*vga[ \t]*\{|(?:^[ \t]*vga:|[ \t]--vga)[ \t]+/gm;
+
+/**
+ * A Proxmox VM's display settings: a bpg/Telmate/Packer `vga { ... }` block, a `vga:` line of a
+ * qm.conf or a `--vga` argument, where `memory` is the video memory, not the VM's.
+ */
+function proxmoxVgaRegions(text: string): ProfileRegion[] {
+  return [...text.matchAll(PROXMOX_VGA)].map((m) => {
+    const block = m[0].endsWith('{');
+    let end = block ? closingBracket(text, m.index + m[0].length - 1, true) : text.indexOf('\n', m.index + m[0].length);
+    if (!block) {
+      // the `--vga` value ends at the next space
+      const sp = text.slice(m.index + m[0].length).search(/[\s]/);
+      if (sp >= 0) end = m.index + m[0].length + sp;
+    }
+    return { start: m.index, end: end < 0 ? text.length : end, contexts: ['proxmox-vga'] };
+  });
+}
+
+const XL_DEVICE_LIST = /^[ \t]*(vif|vfb|vtpm|pci|usbctrl|usbdev|channel|p9|pvcalls|vkb|vdispl|vsnd|virtio|dtdev|rdm|iomem|ioports|irqs)[ \t]*=[ \t]*\[/gm;
+
+/**
+ * An xl.cfg device list (`vif = [ 'type=ioemu,bridge=xenbr0' ]`, `usbctrl = [ 'type=qusb' ]`): its
+ * specs' keys belong to the device (`xl-device-list`; a vif list is also `xl-vif`), not to the
+ * guest keys of the same name.
+ */
+function xlDeviceListRegions(text: string): ProfileRegion[] {
+  return [...text.matchAll(XL_DEVICE_LIST)].map((m) => ({ start: m.index, end: closingBracket(text, m.index + m[0].length - 1, false), contexts: m[1] === 'vif' ? ['xl-device-list', 'xl-vif'] : ['xl-device-list'] }));
+}
+
 export function senseRegions(text: string, tools: ReadonlySet<string>, formats: ReadonlySet<string>): ProfileRegion[] {
   const out = diskRegions(text);
   if (tools.has('kubevirt')) out.push(...kubevirtRegions(text));
@@ -520,7 +550,8 @@ export function senseRegions(text: string, tools: ReadonlySet<string>, formats: 
   if (tools.has('libvirt-xml')) out.push(...libvirtElementRegions(text));
   if (tools.has('qemu-cli') || tools.has('virsh') || formats.has('shell')) out.push(...optionRegions(text));
   if (tools.has('qemu-cli') || tools.has('packer') || tools.has('libvirt-xml') || formats.has('xml')) out.push(...qemuCommandRegions(text), ...guestCmdlineRegions(text), ...cpuArgumentRegions(text));
-  if (tools.has('xl-cfg')) out.push(...xlDiskRegions(text));
+  if (tools.has('xl-cfg')) out.push(...xlDiskRegions(text), ...xlDeviceListRegions(text));
+  if (tools.has('proxmox') || tools.has('packer')) out.push(...proxmoxVgaRegions(text));
   return out;
 }
 
