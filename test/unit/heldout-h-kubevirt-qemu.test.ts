@@ -148,3 +148,13 @@ describe('held-out H: QEMU, swtpm, Proxmox and xl.cfg values', () => {
     assert.equal(cardOf('guest.cfg', cfg, 'hda', 1), undefined);
   });
 });
+
+describe('held-out H: Packer VMware VNC options', () => {
+  const hcl = 'source "qemu" "x" {\n  vnc_disable_password = true\n}\nsource "vmware-iso" "y" {\n  vnc_disable_password = true\n  vnc_port_min = 5900\n}\n';
+
+  it('explains VNC options in a vmware-iso block, not in another builder\'s', () => {
+    assert.equal(cardOf('vmware.pkr.hcl', hcl, 'vnc_disable_password', 1), 'tool.packer-vmware-iso');
+    assert.equal(cardOf('vmware.pkr.hcl', hcl, 'vnc_port_min'), 'tool.packer-vmware-iso');
+    assert.equal(cardOf('vmware.pkr.hcl', hcl, 'vnc_disable_password', 0), undefined);
+  });
+});
