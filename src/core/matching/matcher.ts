@@ -1048,11 +1048,16 @@ export class TermMatcher {
   }
 }
 
-/** Whether the piece at `start` is written as a one-dash flag: `-m` after white space, a quote, `(`, `[` or `,`, or at the start. */
+/**
+ * Whether the piece at `start` is written as a flag: `-m` (or `--m`, which QEMU, qm and
+ * virt-install read alike) after white space, a quote, `(`, `[` or `,`, or at the start.
+ */
 function isFlag(text: string, start: number): boolean {
   if (start < 1 || text.charCodeAt(start - 1) !== 45 /* - */) return false;
-  if (start < 2) return true;
-  const b = text.charCodeAt(start - 2);
+  let at = start - 1;
+  if (at >= 1 && text.charCodeAt(at - 1) === 45) at--;
+  if (at < 1) return true;
+  const b = text.charCodeAt(at - 1);
   return b === 32 || b === 9 || b === 10 || b === 13 || b === 34 || b === 39 || b === 40 || b === 91 || b === 44;
 }
 

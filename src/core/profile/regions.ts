@@ -58,7 +58,7 @@ export const LIBVIRT_ELEMENT_SCOPES = [
  * list (`xl-disk`).
  */
 export const SENSE_SCOPES = [
-  'disk-partition', 'kubevirt-memory', 'kubevirt-cpu', 'kubevirt-features', 'kubevirt-networks', 'kubevirt-resources', 'dsc-vhd', 'dsc-windowsfeature', 'packer-plugins', 'proxmox-lxc', 'proxmox-vga',
+  'disk-partition', 'kubevirt-memory', 'kubevirt-cpu', 'kubevirt-features', 'kubevirt-networks', 'kubevirt-resources', 'kubevirt-datavolume', 'kubevirt-disks', 'kubevirt-matcher', 'dsc-vhd', 'dsc-windowsfeature', 'packer-plugins', 'proxmox-lxc', 'proxmox-vga',
   'terraform-hyperv', 'ansible-vmware', 'ansible-virt', 'ansible-virt-net', 'ansible-virt-pool', 'ansible-kubevirt', 'vagrant-libvirt', 'vagrant-virtualbox', 'vagrant-hyperv', 'vagrant-vmware', 'libvirt-features', 'cpu-topology', 'other-device-option',
   'qemu-command', 'guest-cmdline', 'qemu-cpu', 'xl-disk', 'xl-vif', 'xl-device-list',
   ...CMDLET_SCOPES_LIST,
@@ -188,7 +188,20 @@ function diskRegions(text: string): ProfileRegion[] {
   return out;
 }
 
-const YAML_BLOCK = /^([ \t]*)(-[ \t]+)?(memory|cpu|features|networks|resources):[ \t]*(#.*)?$/gm;
+const YAML_BLOCK = /^([ \t]*)(-[ \t]+)?(memory|cpu|features|networks|resources|dataVolumeTemplates|disks|instancetype|preference|spec):[ \t]*(#.*)?$/gm;
+
+/** The context of a KubeVirt YAML block key (`dataVolumeTemplates:` is DataVolume specs). */
+const KUBEVIRT_BLOCK: Readonly<Record<string, string>> = {
+  dataVolumeTemplates: 'kubevirt-datavolume', disks: 'kubevirt-disks', instancetype: 'kubevirt-matcher', preference: 'kubevirt-matcher', spec: 'kubevirt-datavolume',
+};
+
+/** The `kind:` of the YAML document (between `---` lines) that holds `at`, or ''. */
+function yamlKind(text: string, at: number): string {
+  const start = text.lastIndexOf('\n---', at);
+  const next = text.indexOf('\n---', at);
+  const doc = text.slice(start === -1 ? 0 : start, next === -1 ? text.length : next);
+  return /^kind:[ \t]*["']?(\w+)/m.exec(doc)?.[1] ?? '';
+}
 
 /** The key of the nearest line above `at` indented less than `indent` (a YAML parent key), or ''. */
 function parentKey(text: string, at: number, indent: number): string {
@@ -205,27 +218,35 @@ function parentKey(text: string, at: number, indent: number): string {
 }
 
 /**
- * A KubeVirt spec's `memory:`, `cpu:`, `features:` and `networks:` blocks, and a `resources:`
- * block directly under `domain:` (a container's `resources:` is not the VM's): the key line and
- * the lines indented under it.
+ * A KubeVirt spec's `memory:`, `cpu:`, `features:` and `networks:` blocks, a `resources:`
+ * block directly under `domain:` (a container's `resources:` is not the VM's), `disks:` under
+ * `devices:`, a VM's `instancetype:`/`preference:` matchers (under `spec:`), and DataVolume specs
+ * (`dataVolumeTemplates:`, a `kind: DataVolume` document's `spec:`): the key line and the lines
+ * indented under it.
  */
 function kubevirtRegions(text: string): ProfileRegion[] {
   const out: ProfileRegion[] = [];
   for (const m of text.matchAll(YAML_BLOCK)) {
     const indent = m[1].length + (m[2]?.length ?? 0);
     if (m[3] === 'resources' && parentKey(text, m.index, indent) !== 'domain') continue;
+    if (m[3] === 'disks' && parentKey(text, m.index, indent) !== 'devices') continue;
+    if ((m[3] === 'instancetype' || m[3] === 'preference') && parentKey(text, m.index, indent) !== 'spec') continue;
+    // a standalone DataVolume's top-level spec
+    if (m[3] === 'spec' && (indent !== 0 || yamlKind(text, m.index) !== 'DataVolume')) continue;
     let end = m.index + m[0].length;
     let i = end;
     while (i < text.length) {
       const nl = text.indexOf('\n', i + 1);
       const lineEnd = nl === -1 ? text.length : nl;
       const line = text.slice(i + 1, lineEnd);
-      if (line.trim() && line.length - line.trimStart().length <= indent) break;
+      const lead = line.length - line.trimStart().length;
+      // a list may sit at its key's own indent (`disks:` then `- name: a`)
+      if (line.trim() && (lead < indent || (lead === indent && !/^[ \t]*-[ \t]/.test(line)))) break;
       end = lineEnd;
       i = lineEnd;
       if (nl === -1) break;
     }
-    out.push({ start: m.index, end, contexts: [`kubevirt-${m[3]}`] });
+    out.push({ start: m.index, end, contexts: [KUBEVIRT_BLOCK[m[3]] ?? `kubevirt-${m[3]}`] });
   }
   return out;
 }
@@ -281,7 +302,9 @@ function ansibleRegions(text: string): ProfileRegion[] {
       const nl = text.indexOf('\n', end + 1);
       const lineEnd = nl === -1 ? text.length : nl;
       const line = text.slice(end + 1, lineEnd);
-      if (line.trim() && line.length - line.trimStart().length <= indent) break;
+      const lead = line.length - line.trimStart().length;
+      // a list may sit at its key's own indent (`disks:` then `- name: a`)
+      if (line.trim() && (lead < indent || (lead === indent && !/^[ \t]*-[ \t]/.test(line)))) break;
       end = lineEnd;
     }
     out.push({ start: m.index, end, contexts: [ANSIBLE_MODULES[m[3]]] });
