@@ -66,7 +66,11 @@ describe('hover cards', () => {
     const content = '{\n  "builders": [\n    { "type": "hyperv-iso", "guest_additions_mode": "disable" },\n    { "type": "virtualbox-iso", "guest_additions_mode": "upload" }\n  ]\n}\n';
     const doc = await vscode.workspace.openTextDocument({ language: 'json', content });
     await vscode.window.showTextDocument(doc);
-    assert.equal(await card(doc, 'guest_additions_mode', 0), '', 'the Hyper-V builder has no VirtualBox Guest Additions');
+    // the Packer key's own card, which says what it does per builder, never VirtualBox's Guest Additions in a Hyper-V block
+    const hyperv = await card(doc, 'guest_additions_mode', 0);
+    assert.match(hyperv, /guest\\_additions\\_mode \\\(Packer\\\)/);
+    assert.match(hyperv, /Hyper\\-V attaches/);
+    assert.doesNotMatch(hyperv, /virtualbox\.guest-additions/, 'the Hyper-V builder has no VirtualBox Guest Additions');
     assert.match(await card(doc, 'guest_additions_mode', 1), /Guest Additions/);
   });
 

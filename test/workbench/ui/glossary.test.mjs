@@ -55,6 +55,19 @@ describe('a team glossary entry written in the editor', function () {
     return (await panel.locator('.monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
   }
 
+  /** The hover card on `text` once it matches `re`, hovering again while the glossary reloads. */
+  async function hoverUntil(page, text, re) {
+    const end = Date.now() + DEFAULT_TIMEOUT_MS;
+    let card = '';
+    while (Date.now() < end) {
+      card = await hoverText(page, text);
+      if (re.test(card)) return card;
+      await dismissHover(page);
+      await page.waitForTimeout(500);
+    }
+    throw new Error(`the card on "${text}" never matched ${re}: ${card}`);
+  }
+
   async function waitForRows(page, view, ok) {
     const end = Date.now() + DEFAULT_TIMEOUT_MS;
     let rows = [];
@@ -96,9 +109,9 @@ describe('a team glossary entry written in the editor', function () {
     await openFile(page, NOTE);
     await page.keyboard.press(`${mod}+End`);
     await page.keyboard.type(`\nOur VMs join the ${TERM} at boot.\n`);
-    const card = await hoverText(page, TERM);
+    // the save reaches the extension through the file watcher a moment later: hover again until the card has the new summary
+    const card = await hoverUntil(page, TERM, /The virtual switch every VM of the Quokka lab joins\./);
     assert.match(card, new RegExp(TERM));
-    assert.match(card, /The virtual switch every VM of the Quokka lab joins\./);
     assert.match(card, new RegExp(`workspace.*${FILE.replace('.', '\\.')}|${FILE.replace('.', '\\.')}.*workspace`, 'is'), `the card names the workspace file: ${card}`);
     await dismissHover(page);
 
@@ -129,7 +142,7 @@ describe('a team glossary entry written in the editor', function () {
 
     // the note still explains the term with the fixed entry
     await activateTab(page, 'lab-glossary-demo.md');
-    assert.match(await hoverText(page, TERM), /The virtual switch every VM of the Quokka lab joins\./);
+    await hoverUntil(page, TERM, /The virtual switch every VM of the Quokka lab joins\./);
     await dismissHover(page);
     await runCommand(page, 'File: Revert File');
   });

@@ -26,8 +26,13 @@ describe('the listing: the extension page of the installed .vsix', function () {
     await page.keyboard.type('@installed Hypervisor Atlas');
     const row = page.locator('.part.sidebar .extension-list-item', { hasText: 'Hypervisor Atlas' }).first();
     await row.waitFor({ state: 'visible', timeout: 30_000 });
-    const iconOk = await row.locator('img.icon').evaluate((img) => img.complete && img.naturalWidth === 128);
-    assert.ok(iconOk, 'the list row shows the 128 px icon');
+    // the row can show before its icon has loaded: wait for the image, then check its size
+    const icon = row.locator('img.icon');
+    const loaded = await icon
+      .evaluate((img) => (img.complete && img.naturalWidth > 0) || new Promise((resolve) => { img.addEventListener('load', () => resolve(true), { once: true }); setTimeout(() => resolve(false), 15_000); }))
+      .catch(() => false);
+    assert.ok(loaded, 'the list row loads its icon');
+    assert.equal(await icon.evaluate((img) => img.naturalWidth), 128, 'the list row shows the 128 px icon');
     await row.click();
 
     const header = page.locator('.extension-editor .header .name', { hasText: 'Hypervisor Atlas' });
