@@ -86,9 +86,9 @@ export function referenceScan(entries: readonly MatchableEntry[], text: string):
       const last = tokens[i + f.keys.length - 1];
       const mixed = last && /[A-Z]/.test(text.slice(last.start, last.end)) && !(last.flags & ALL_CAPS);
       if (!ok || (f.strict && !allCaps) || (f.lowerOnly && mixed)) continue;
-      // a flag alias (`-m`): the exact lower-case word right after one `-` that follows white
+      // a flag alias (`-m`): the exact lower-case word right after one `-` (or two, `--m`) that follows white
       // space, a quote, `(`, `[` or `,` (or starts the text)
-      if (f.flag && !(exact && /^[a-z0-9]+$/.test(lower(last)) && text.slice(last.start, last.end) === lower(last) && /(^|[ \t\n\r"'([,])-$/.test(text.slice(Math.max(0, last.start - 2), last.start)))) continue;
+      if (f.flag && !(exact && /^[a-z0-9]+$/.test(lower(last)) && text.slice(last.start, last.end) === lower(last) && /(^|[ \t\n\r"'([,])--?$/.test(text.slice(Math.max(0, last.start - 3), last.start)))) continue;
       const lastIndex = i + f.keys.length - 1;
       // longest first; at the same end the exact spelling beats a plural or digit form (`vcpus`
       // is its own key, not the plural of vCPU), then specific beats generic

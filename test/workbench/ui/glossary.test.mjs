@@ -120,7 +120,6 @@ describe('a team glossary entry written in the editor', function () {
     const listed = await waitForRows(page, 'In This File', (r) => r.some((x) => x.label.startsWith(TERM)));
     const own = listed.find((x) => x.label.startsWith(TERM));
     assert.match(own.description, /workspace/, `In This File marks the entry as the workspace's: ${JSON.stringify(own)}`);
-    await clickActivityBar(page, 'Explorer');
 
     // break the entry: without its summary it is left out, and the Problems panel says why at the
     // front matter's first line, where the build reports a missing field
