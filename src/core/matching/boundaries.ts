@@ -407,16 +407,22 @@ function isLabelChar(c: number): boolean {
   return isAlnum(c) || c === 45 || c === 95 || c === 46;
 }
 
+/** The run of label characters (`web-vm2`, `tpm0`) around text[start, end), at most 80 more each side. */
+function labelSpan(text: string, start: number, end: number): [number, number] {
+  let s = start;
+  while (s > 0 && start - s < 80 && isLabelChar(text.charCodeAt(s - 1))) s--;
+  let e = end;
+  while (e < text.length && e - end < 80 && isLabelChar(text.charCodeAt(e))) e++;
+  return [s, e];
+}
+
 /**
  * The one-word value of a key that holds a name or id (see LABEL_KEY) that text[start, end) sits
  * in, as [start, end); undefined when it sits in none. `<name>vm1</name>`, `- name: containerdisk`,
  * `-Name web-vm2`: a label someone chose, not a term.
  */
 export function labelValue(text: string, start: number, end: number): [number, number] | undefined {
-  let s = start;
-  while (s > 0 && start - s < 80 && isLabelChar(text.charCodeAt(s - 1))) s--;
-  let e = end;
-  while (e < text.length && e - end < 80 && isLabelChar(text.charCodeAt(e))) e++;
+  const [s, e] = labelSpan(text, start, end);
   if (e < text.length && !LABEL_END.has(text.charCodeAt(e))) return undefined;
   // a name of several words (`"Default Switch"`) may be the thing itself
   for (let i = start; i < end; i++) if (!isLabelChar(text.charCodeAt(i))) return undefined;
@@ -441,10 +447,7 @@ const ID_KEY = /(?:^|[\s,])(?:id|tpmdev|chardev|netdev|drive|audiodev|fsdev|memd
  * (`-tpmdev emulator,id=tpm0`, `-device tpm-tis,tpmdev=tpm0`): a name the file chose.
  */
 export function isIdValue(text: string, start: number, end: number): boolean {
-  let s = start;
-  while (s > 0 && start - s < 80 && isLabelChar(text.charCodeAt(s - 1))) s--;
-  let e = end;
-  while (e < text.length && e - end < 80 && isLabelChar(text.charCodeAt(e))) e++;
+  const [s, e] = labelSpan(text, start, end);
   if (e < text.length && !LABEL_END.has(text.charCodeAt(e)) && text.charCodeAt(e) !== 92 /* \ */) return false;
   return ID_KEY.test(text.slice(Math.max(0, s - 12), s));
 }
